@@ -1,0 +1,97 @@
+"""The domain vocabulary shared by every part: plain data, no I/O, no Scrapy."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+
+class Status(enum.StrEnum):
+    """How sure an article is about an event, from its wording."""
+
+    RUMORED = "rumored"
+    REPORTED = "reported"
+    CONFIRMED = "confirmed"
+    HAPPENED = "happened"
+    POSTPONED = "postponed"
+    CANCELLED = "cancelled"
+    DENIED = "denied"
+
+    @property
+    def rank(self) -> int:
+        """Order of certainty along the normal path; the disruptions sit outside it (0)."""
+        return _RANK.get(self, 0)
+
+    @property
+    def is_disruption(self) -> bool:
+        return self in (Status.POSTPONED, Status.CANCELLED, Status.DENIED)
+
+
+_RANK = {Status.RUMORED: 1, Status.REPORTED: 2, Status.CONFIRMED: 3, Status.HAPPENED: 4}
+
+
+class FactKind(enum.StrEnum):
+    """What an article can say about an event. DATE, CITY, VENUE and TIME hold one value."""
+
+    COMPANY = "company"
+    DATE = "date"
+    CITY = "city"
+    VENUE = "venue"
+    TIME = "time"
+    SPEAKER = "speaker"
+    PRODUCT = "product"
+
+    @property
+    def single_valued(self) -> bool:
+        return self in (FactKind.DATE, FactKind.CITY, FactKind.VENUE, FactKind.TIME)
+
+
+@dataclass(frozen=True)
+class Watch:
+    """One event a user follows, from the config."""
+
+    name: str
+    company: str
+    aliases: tuple[str, ...] = ()
+    city: str | None = None
+    date: date | None = None
+
+
+@dataclass(frozen=True)
+class Article:
+    """What a page says as an article, independent of how it was fetched."""
+
+    url: str
+    canonical_url: str
+    title: str | None
+    body: str
+    published: datetime | None = None  # timezone-aware when known
+    modified: datetime | None = None
+    authors: tuple[str, ...] = ()
+    language: str | None = None
+    site_name: str | None = None
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One thing an article asserts about an event, with the sentence that says so.
+
+    `value` is normalised so that equal facts compare equal across sources: ISO date
+    ("2015-02-12"), canonical city name, venue and speaker names as written, time as
+    "10:00 PT", product names as written.
+    """
+
+    kind: FactKind
+    value: str
+    evidence: str
+
+
+@dataclass(frozen=True)
+class EventReport:
+    """What one article says about one watch's event; absent when the article is not about it."""
+
+    watch: str
+    status: Status
+    status_evidence: str
+    facts: tuple[Fact, ...] = field(default_factory=tuple)
