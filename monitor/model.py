@@ -95,3 +95,44 @@ class EventReport:
     status: Status
     status_evidence: str
     facts: tuple[Fact, ...] = field(default_factory=tuple)
+
+
+class ChangeKind(enum.StrEnum):
+    FIRST_SEEN = "first_seen"  # the event appears for the first time
+    STATUS = "status"  # status rose (reported -> confirmed) or a disruption (postponed ...)
+    NEW = "new"  # a fact with no earlier value (venue, time, a speaker, a product)
+    CHANGED = "changed"  # a single-valued fact moved (date 12 -> 13 February)
+    CONFLICT = "conflict"  # independent sources disagree on a single-valued fact
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where a fact or status was read: the sentence and the article it stands in."""
+
+    sentence: str
+    url: str
+    source: str  # the publishing site, e.g. "gsmarena.com"
+    title: str | None = None
+    published: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Change:
+    """One line of an alert. `fact` is None for status changes and first sightings."""
+
+    kind: ChangeKind
+    new: str
+    fact: FactKind | None = None
+    old: str | None = None
+    evidence: tuple[Evidence, ...] = ()
+    independent_sources: int = 1
+
+
+@dataclass(frozen=True)
+class AlertDraft:
+    """Everything an alert says, before it is rendered for any channel."""
+
+    watch: Watch
+    version: int  # the watch's state version this alert announces; part of its identity
+    status: Status
+    changes: tuple[Change, ...]

@@ -16,7 +16,7 @@ class SiteProfile:
     domains: tuple[str, ...]
     feeds: tuple[str, ...] = ()
     sitemaps: tuple[str, ...] = ()
-    # Which links from a feed, sitemap or listing are articles worth fetching.
+    # Which feed or sitemap entries are articles worth fetching (GSMArena's feed mixes in reviews).
     article_url: re.Pattern[str] = field(default=re.compile(r".*"))
     title: tuple[str, ...] = ()
     body: tuple[str, ...] = ()
@@ -46,7 +46,6 @@ PHONEARENA = SiteProfile(
     name="phonearena",
     domains=("phonearena.com",),
     feeds=("https://www.phonearena.com/feed",),
-    sitemaps=("https://www.phonearena.com/sitemaps/googlenews.xml",),
     article_url=re.compile(r"phonearena\.com/news/[\w-]+_id\d+"),
     title=("h1.article__title", "div.s_news_post h1"),
     body=("div.article__content", "div.s_news_post div.s_news_text"),
