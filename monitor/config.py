@@ -1,0 +1,215 @@
+"""monitor.toml: read, check every key, and turn it into domain objects.
+
+A config mistake is the user's to fix, so every error names the file, the key and what was
+expected instead of surfacing later as a traceback in the middle of a crawl.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from monitor.model import Watch
+from monitor.sources import PROFILES, Source, builtin_source
+
+DEFAULT_PATH = "monitor.toml"
+DEFAULT_STORE_URL = "sqlite:///monitor.db"
+
+
+class ConfigError(Exception):
+    """A config file that cannot be used as written."""
+
+
+@dataclass(frozen=True)
+class Config:
+    path: Path
+    store_url: str
+    notify_urls: tuple[str, ...]
+    sources: tuple[Source, ...]
+    watches: tuple[Watch, ...]
+    crawl: Mapping[str, Any] = field(default_factory=dict)
+
+    def source(self, name: str) -> Source:
+        for source in self.sources:
+            if source.name == name:
+                return source
+        known = ", ".join(s.name for s in self.sources)
+        raise ConfigError(f"{self.path}: no source named {name!r} (configured: {known})")
+
+
+_TOP_KEYS = {"store", "notify", "sources", "watches", "crawl"}
+_STORE_KEYS = {"url"}
+_NOTIFY_KEYS = {"urls"}
+_SOURCE_KEYS = {"name", "feed", "feeds", "sitemap", "sitemaps"}
+_WATCH_KEYS = {"name", "company", "aliases", "city", "date"}
+# Politeness knobs a user may tune; anything else is refused rather than silently ignored.
+_CRAWL_KEYS = {"download_delay", "concurrent_requests_per_domain", "timeout", "user_agent_contact"}
+
+
+def config_path(explicit: str | os.PathLike[str] | None = None) -> Path:
+    return Path(explicit or os.environ.get("MONITOR_CONFIG") or DEFAULT_PATH)
+
+
+def load_config(path: str | os.PathLike[str] | None = None) -> Config:
+    """Read and check a config file; environment overrides apply on top."""
+    file = config_path(path)
+    try:
+        raw = tomllib.loads(file.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"{file}: config file not found") from None
+    except OSError as exc:
+        raise ConfigError(f"{file}: cannot read config file: {exc.strerror}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{file}: config file is not UTF-8 text") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{file}: not valid TOML: {exc}") from None
+    return parse_config(raw, file, os.environ)
+
+
+def parse_config(raw: Mapping[str, Any], file: Path, env: Mapping[str, str]) -> Config:
+    where = _Where(file)
+    where.only(raw, _TOP_KEYS, "")
+
+    store = where.table(raw, "store")
+    where.only(store, _STORE_KEYS, "store")
+    store_url = env.get("MONITOR_STORE_URL") or where.string(
+        store, "url", "store", DEFAULT_STORE_URL
+    )
+
+    notify = where.table(raw, "notify")
+    where.only(notify, _NOTIFY_KEYS, "notify")
+    if env.get("MONITOR_NOTIFY_URLS", "").strip():
+        notify_urls = tuple(env["MONITOR_NOTIFY_URLS"].split())
+    else:
+        notify_urls = tuple(where.strings(notify, "urls", "notify"))
+
+    crawl = where.table(raw, "crawl")
+    where.only(crawl, _CRAWL_KEYS, "crawl")
+
+    sources = tuple(_source(item, where, i) for i, item in enumerate(where.array(raw, "sources")))
+    _unique([s.name for s in sources], "sources", where)
+    watches = tuple(_watch(item, where, i) for i, item in enumerate(where.array(raw, "watches")))
+    _unique([w.name for w in watches], "watches", where)
+    if not sources:
+        raise where.error("sources", "at least one [[sources]] entry")
+    if not watches:
+        raise where.error("watches", "at least one [[watches]] entry")
+    return Config(file, store_url, notify_urls, sources, watches, dict(crawl))
+
+
+def _source(item: Any, where: _Where, i: int) -> Source:
+    key = f"sources[{i}]"
+    if not isinstance(item, Mapping):
+        raise where.error(key, "a table ([[sources]])")
+    where.only(item, _SOURCE_KEYS, key)
+    name = where.string(item, "name", key)
+    feeds = [*where.strings(item, "feeds", key), *_optional(where.string(item, "feed", key, ""))]
+    sitemaps = [
+        *where.strings(item, "sitemaps", key),
+        *_optional(where.string(item, "sitemap", key, "")),
+    ]
+    for url_key, url in [*(("feed", u) for u in feeds), *(("sitemap", u) for u in sitemaps)]:
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise where.error(f"{key}.{url_key}", "an http(s) URL", url)
+    if name in PROFILES:
+        base = builtin_source(name)
+        return Source(
+            name=name,
+            feeds=tuple(feeds) or base.feeds,
+            sitemaps=tuple(sitemaps) or base.sitemaps,
+            profile=base.profile,
+        )
+    if not feeds and not sitemaps:
+        builtin = ", ".join(sorted(PROFILES))
+        raise where.error(
+            f"{key}.name", f"a built-in profile ({builtin}) or a source with feed or sitemap", name
+        )
+    return Source(name=name, feeds=tuple(feeds), sitemaps=tuple(sitemaps))
+
+
+def _watch(item: Any, where: _Where, i: int) -> Watch:
+    key = f"watches[{i}]"
+    if not isinstance(item, Mapping):
+        raise where.error(key, "a table ([[watches]])")
+    where.only(item, _WATCH_KEYS, key)
+    name = where.string(item, "name", key)
+    company = where.string(item, "company", key)
+    city = where.string(item, "city", key, "") or None
+    date = item.get("date")
+    if isinstance(date, str):
+        try:
+            date = dt.date.fromisoformat(date)
+        except ValueError:
+            raise where.error(f"{key}.date", "a date such as 2015-02-12", date) from None
+    elif isinstance(date, dt.datetime) or (date is not None and not isinstance(date, dt.date)):
+        raise where.error(f"{key}.date", "a date such as 2015-02-12", date)
+    aliases = tuple(where.strings(item, "aliases", key))
+    return Watch(name=name, company=company, aliases=aliases, city=city, date=date)
+
+
+def _optional(value: str) -> list[str]:
+    return [value] if value else []
+
+
+def _unique(names: list[str], key: str, where: _Where) -> None:
+    seen: set[str] = set()
+    for name in names:
+        if name in seen:
+            raise where.error(f"{key}.name", "names that differ from each other", name)
+        seen.add(name)
+
+
+_MISSING = object()
+
+
+class _Where:
+    """Checks values and builds errors that say file, key and expectation in one line."""
+
+    def __init__(self, file: Path) -> None:
+        self.file = file
+
+    def error(self, key: str, expected: str, got: Any = _MISSING) -> ConfigError:
+        found = "" if got is _MISSING else f", got {got!r}"
+        return ConfigError(f"{self.file}: {key or 'top level'}: expected {expected}{found}")
+
+    def only(self, table: Mapping[str, Any], allowed: set[str], key: str) -> None:
+        for name in table:
+            if name not in allowed:
+                dotted = f"{key}.{name}" if key else name
+                raise ConfigError(
+                    f"{self.file}: unknown key {dotted!r}; expected one of: "
+                    + ", ".join(sorted(allowed))
+                )
+
+    def table(self, raw: Mapping[str, Any], key: str) -> Mapping[str, Any]:
+        value = raw.get(key, {})
+        if not isinstance(value, Mapping):
+            raise self.error(key, f"a table ([{key}])", value)
+        return value
+
+    def array(self, raw: Mapping[str, Any], key: str) -> list[Any]:
+        value = raw.get(key, [])
+        if not isinstance(value, list):
+            raise self.error(key, f"an array of tables ([[{key}]])", value)
+        return value
+
+    def string(self, table: Mapping[str, Any], name: str, key: str, default: Any = _MISSING) -> str:
+        value = table.get(name, default)
+        if value is _MISSING:
+            raise ConfigError(f"{self.file}: {key}: missing required key {name!r}")
+        if not isinstance(value, str) or (default is _MISSING and not value.strip()):
+            raise self.error(f"{key}.{name}", "a non-empty string", value)
+        return value.strip()
+
+    def strings(self, table: Mapping[str, Any], name: str, key: str) -> list[str]:
+        value = table.get(name, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise self.error(f"{key}.{name}", "a list of non-empty strings", value)
+        return [v.strip() for v in value]
