@@ -1,0 +1,307 @@
+"""`monitor` command line: crawl, extract, status, alerts.
+
+Exit status: 0 all went well; 1 some source or notification target failed (the rest were
+still processed); 2 usage or config error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """Something the user must fix before the command can run."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    _logging(args.verbose)
+    try:
+        code: int = args.func(args, sys.stdout)
+    except UsageError as exc:
+        print(f"monitor: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    return code
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="monitor", description=__doc__.splitlines()[0])
+    parser.add_argument("-v", "--verbose", action="count", default=0,
+                        help="more log output (-vv for Scrapy's debug log)")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    crawl = sub.add_parser("crawl", help="crawl every source once, store, alert, exit")
+    _config_arg(crawl)
+    crawl.add_argument("--source", action="append", default=[], metavar="NAME",
+                       help="crawl only this source (repeatable)")
+    crawl.add_argument("--replay", action="append", default=[], metavar="ARCHIVE", type=Path,
+                       help="serve every request from this WARC file (repeatable); no network")
+    crawl.add_argument("--record", metavar="ARCHIVE", type=Path,
+                       help="write every response fetched to this WARC file")
+    crawl.add_argument("--dry-run", action="store_true",
+                       help="print the alerts that would be sent; send and mark nothing")
+    crawl.set_defaults(func=cmd_crawl)
+
+    extract = sub.add_parser("extract", help="parse one saved page as if fetched from URL")
+    _config_arg(extract)
+    extract.add_argument("path", type=Path)
+    extract.add_argument("--url", required=True)
+    extract.add_argument("--json", action="store_true", help="print JSON")
+    extract.set_defaults(func=cmd_extract)
+
+    status = sub.add_parser("status", help="what is known now about each watch")
+    _config_arg(status)
+    status.add_argument("--json", action="store_true", help="print JSON")
+    status.set_defaults(func=cmd_status)
+
+    alerts = sub.add_parser("alerts", help="alerts sent and pending, per target")
+    _config_arg(alerts)
+    alerts.add_argument("--limit", type=int, default=50)
+    alerts.set_defaults(func=cmd_alerts)
+    return parser
+
+
+def _config_arg(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--config", metavar="PATH",
+                        help="config file (default: $MONITOR_CONFIG or ./monitor.toml)")
+
+
+def _logging(verbose: int) -> None:
+    level = logging.DEBUG if verbose else logging.WARNING
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+
+
+def _load(args: argparse.Namespace) -> Any:
+    from monitor.config import ConfigError, load_config
+
+    try:
+        return load_config(args.config)
+    except ConfigError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _open_store(url: str) -> Any:
+    from monitor.store import Store, StoreError
+
+    try:
+        return Store(url)
+    except StoreError as exc:
+        raise UsageError(f"store {exc}") from None
+
+
+def cmd_crawl(args: argparse.Namespace, out: TextIO) -> int:
+    from monitor.alerting import deliver_pending, plan_alerts, record_alerts
+    from monitor.crawl.runner import run_crawl
+    from monitor.crawl.settings import crawl_settings
+    from monitor.notify.deliver import NotifyConfigError, print_message, targets_from_urls
+    from monitor.pipelines import watches_setting
+
+    config = _load(args)
+    try:
+        sources = [config.source(n) for n in args.source] if args.source else list(config.sources)
+    except Exception as exc:
+        raise UsageError(str(exc)) from None
+    for archive in args.replay:
+        if not archive.is_file():
+            raise UsageError(f"--replay {archive}: no such file")
+    if args.record and not args.record.parent.is_dir():
+        raise UsageError(f"--record {args.record}: folder {args.record.parent} does not exist")
+    try:
+        targets = targets_from_urls(config.notify_urls)
+    except NotifyConfigError as exc:
+        raise UsageError(f"{config.path}: notify.urls: {exc}") from None
+
+    store = _open_store(config.store_url)
+    try:
+        settings = crawl_settings(**_crawl_overrides(config.crawl))
+        settings.update({
+            "MONITOR_STORE_URL": config.store_url,
+            "MONITOR_WATCHES": watches_setting(config.watches),
+            "ITEM_PIPELINES": {"monitor.pipelines.ArticlePipeline": 300},
+        })
+        if args.replay:
+            settings["MONITOR_REPLAY"] = [str(p) for p in args.replay]
+        else:
+            settings["MONITOR_VALIDATOR_STORE"] = config.store_url
+        if args.record:
+            settings["MONITOR_RECORD"] = str(args.record)
+        if args.verbose < 2:
+            settings["LOG_LEVEL"] = "WARNING" if args.verbose == 0 else "INFO"
+        outcome = run_crawl(sources, settings)
+
+        failed_sources = 0
+        for source in sources:
+            errors = outcome.source_errors.get(source.name, [])
+            pages = outcome.source_pages.get(source.name, 0)
+            store.record_source_run(source.name, _now(), pages, errors)
+            for error in errors:
+                print(f"source {source.name}: {error}", file=sys.stderr)
+            failed_sources += bool(errors)
+
+        planned = plan_alerts(store, config.watches)
+        if args.dry_run:
+            for alert in planned:
+                print_message(alert.message, out)
+            print(f"dry run: {len(planned)} alert(s) would be sent; nothing sent or marked",
+                  file=out)
+            return EXIT_PARTIAL if failed_sources else EXIT_OK
+        record_alerts(store, planned, targets)
+        report = deliver_pending(store, targets, out)
+        for alert_id, target, reason in report.failed:
+            print(f"alert {alert_id}: delivery to {target} failed, will retry next run: {reason}",
+                  file=sys.stderr)
+        for alert_id, key in report.orphaned:
+            print(f"alert {alert_id}: target {key} is no longer configured; left pending",
+                  file=sys.stderr)
+        print(f"crawled {len(sources)} source(s), {sum(outcome.source_pages.values())} page(s); "
+              f"{failed_sources} source(s) failed; {len(planned)} new alert(s); "
+              f"{len(report.delivered)} delivered, {len(report.failed)} failed",
+              file=sys.stderr)
+        return EXIT_PARTIAL if failed_sources or report.failed else EXIT_OK
+    finally:
+        store.close()
+
+
+def _crawl_overrides(crawl: dict[str, Any]) -> dict[str, Any]:
+    names = {"download_delay": "DOWNLOAD_DELAY", "timeout": "DOWNLOAD_TIMEOUT",
+             "concurrent_requests_per_domain": "CONCURRENT_REQUESTS_PER_DOMAIN"}
+    return {names[k]: v for k, v in crawl.items() if k in names}
+
+
+def _now() -> Any:
+    from datetime import UTC, datetime
+
+    return datetime.now(UTC)
+
+
+def cmd_extract(args: argparse.Namespace, out: TextIO) -> int:
+    from monitor.extract.article import extract_article
+    from monitor.extract.facts import find_reports
+    from monitor.sources.profiles import profile_for_url
+
+    try:
+        html = args.path.read_bytes()
+    except OSError as exc:
+        raise UsageError(f"{args.path}: {exc.strerror}") from None
+    if args.path.suffix == ".gz":
+        import gzip
+
+        html = gzip.decompress(html)
+    watches = _watches_for_extract(args)
+    article = extract_article(html, args.url, profile=profile_for_url(args.url))
+    reports = find_reports(article, watches)
+    if args.json:
+        json.dump(_extract_json(article, reports, watches), out, indent=2, ensure_ascii=False)
+        out.write("\n")
+        return EXIT_OK
+    print(f"title:     {article.title or '(none)'}", file=out)
+    print(f"url:       {article.canonical_url}", file=out)
+    print(f"published: {article.published.isoformat() if article.published else '(none)'}",
+          file=out)
+    print(f"authors:   {', '.join(article.authors) or '(none)'}", file=out)
+    print(f"language:  {article.language or '(unknown)'}", file=out)
+    print("", file=out)
+    print(article.body, file=out)
+    print("", file=out)
+    by_watch = {r.watch: r for r in reports}
+    for watch in watches:
+        report = by_watch.get(watch.name)
+        if report is None:
+            print(f"watch {watch.name}: not about this event", file=out)
+            continue
+        print(f"watch {watch.name}: {report.status.value}", file=out)
+        print(f"  status: {report.status.value}  \"{report.status_evidence}\"", file=out)
+        for fact in report.facts:
+            print(f"  {fact.kind.value}: {fact.value}  \"{fact.evidence}\"", file=out)
+    return EXIT_OK
+
+
+def _watches_for_extract(args: argparse.Namespace) -> tuple[Any, ...]:
+    from monitor.config import config_path
+
+    if args.config is None and not config_path().exists():
+        return ()
+    return tuple(_load(args).watches)
+
+
+def _extract_json(article: Any, reports: Sequence[Any], watches: Sequence[Any]) -> dict[str, Any]:
+    by_watch = {r.watch: r for r in reports}
+    return {
+        "url": article.url,
+        "canonical_url": article.canonical_url,
+        "title": article.title,
+        "published": article.published.isoformat() if article.published else None,
+        "modified": article.modified.isoformat() if article.modified else None,
+        "authors": list(article.authors),
+        "language": article.language,
+        "body": article.body,
+        "watches": {
+            w.name: None if w.name not in by_watch else {
+                "status": by_watch[w.name].status.value,
+                "status_evidence": by_watch[w.name].status_evidence,
+                "facts": [{"kind": f.kind.value, "value": f.value, "evidence": f.evidence}
+                          for f in by_watch[w.name].facts],
+            }
+            for w in watches
+        },
+    }
+
+
+def cmd_status(args: argparse.Namespace, out: TextIO) -> int:
+    from monitor.events.state import build_state
+
+    config = _load(args)
+    store = _open_store(config.store_url)
+    try:
+        result = {}
+        for watch in config.watches:
+            result[watch.name] = build_state(store.reports_for(watch.name))
+        if args.json:
+            json.dump(result, out, indent=2, ensure_ascii=False)
+            out.write("\n")
+            return EXIT_OK
+        for name, state in result.items():
+            if state is None:
+                print(f"{name}: nothing seen yet", file=out)
+                continue
+            print(f"{name}: {state['status']} (sources: {', '.join(state['sites'])})", file=out)
+            print(f"  because: \"{state['status_evidence']['sentence']}\"", file=out)
+            for kind, entry in state["facts"].items():
+                for value, support in entry["values"].items():
+                    mark = "" if entry.get("current", value) == value else "  (disputed)"
+                    print(f"  {kind}: {value}{mark}", file=out)
+                    print(f"    first seen {support['first_seen']}; "
+                          f"sources: {', '.join(support['sites'])}", file=out)
+        return EXIT_OK
+    finally:
+        store.close()
+
+
+def cmd_alerts(args: argparse.Namespace, out: TextIO) -> int:
+    config = _load(args)
+    store = _open_store(config.store_url)
+    try:
+        views = store.alerts(limit=args.limit)
+        if not views:
+            print("no alerts yet", file=out)
+        for view in views:
+            print(f"#{view.id} {view.watch} v{view.version}: {view.title}", file=out)
+            for d in view.deliveries:
+                extra = f" after {d.attempts} attempt(s): {d.last_error}" if d.last_error else ""
+                print(f"  {d.state:9} {d.target_display}{extra}", file=out)
+        return EXIT_OK
+    finally:
+        store.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

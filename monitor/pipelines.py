@@ -1,0 +1,94 @@
+"""The one door between crawling and the rest: parse each fetched page, store it, read facts.
+
+Settings are plain strings (Scrapy deep-copies settings, and Scrapyd passes them as text), so
+the pipeline opens its own store from MONITOR_STORE_URL and its watches from MONITOR_WATCHES.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Mapping, Sequence
+from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING, Any, Self
+
+from scrapy.exceptions import NotConfigured
+
+from monitor.crawl.items import FetchedPage
+from monitor.extract.article import extract_article
+from monitor.extract.facts import find_reports
+from monitor.model import Watch
+from monitor.sources.profiles import PROFILES, profile_for_url
+from monitor.store import Store
+
+if TYPE_CHECKING:
+    from scrapy.crawler import Crawler
+
+log = logging.getLogger(__name__)
+
+
+def watches_setting(watches: Sequence[Watch]) -> list[dict[str, Any]]:
+    """Watches as plain data for the MONITOR_WATCHES setting."""
+    return [
+        {"name": w.name, "company": w.company, "aliases": list(w.aliases), "city": w.city,
+         "date": w.date.isoformat() if w.date else None}
+        for w in watches
+    ]
+
+
+def _watches(raw: Sequence[Mapping[str, Any]]) -> tuple[Watch, ...]:
+    return tuple(
+        Watch(name=w["name"], company=w["company"], aliases=tuple(w.get("aliases") or ()),
+              city=w.get("city"), date=date.fromisoformat(w["date"]) if w.get("date") else None)
+        for w in raw
+    )
+
+
+class ArticlePipeline:
+    """Turns FetchedPage items into stored articles and event reports."""
+
+    def __init__(self, crawler: Crawler, store_url: str, watches: tuple[Watch, ...]) -> None:
+        self.crawler = crawler
+        self.store_url = store_url
+        self.watches = watches
+        self.store: Store | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        url = crawler.settings.get("MONITOR_STORE_URL")
+        if not url:
+            raise NotConfigured("MONITOR_STORE_URL is not set")
+        return cls(crawler, url, _watches(crawler.settings.getlist("MONITOR_WATCHES")))
+
+    def open_spider(self) -> None:
+        self.store = Store(self.store_url)
+
+    def close_spider(self) -> None:
+        if self.store is not None:
+            self.store.close()
+
+    async def process_item(self, item: Any) -> Any:
+        if isinstance(item, FetchedPage):
+            # The store is blocking I/O: keep it off the reactor thread so fetching goes on.
+            await asyncio.to_thread(self._process, item)
+        return item
+
+    def _process(self, page: FetchedPage) -> None:
+        assert self.store is not None
+        stats = self.crawler.stats
+        assert stats is not None
+        profile = profile_for_url(page.url) or PROFILES.get(page.source)
+        article = extract_article(page.body, page.url, profile=profile)
+        if not article.title or not article.body.strip():
+            # A page we cannot read is a sign the site's layout changed; count it per source.
+            stats.inc_value(f"monitor/{page.source}/unparsed")
+            log.warning("%s: %s: no %s found", page.source, page.url,
+                        "title" if not article.title else "body text")
+            if not article.body.strip():
+                return
+        saved = self.store.save_article(article, source=page.source,
+                                        fetched_at=page.fetched_at or datetime.now(UTC))
+        stats.inc_value(f"monitor/articles/{saved.state}")
+        if saved.state in ("unchanged", "duplicate"):
+            return
+        self.store.save_reports(saved.id, find_reports(article, self.watches))
