@@ -113,9 +113,9 @@ def build_state(rows: Sequence[ReportRow]) -> dict[str, Any] | None:
         values = supports.get(kind.value)
         if not values:
             continue
-        ordered = sorted(values.items(), key=lambda kv: (kv[1].first_seen, kv[0]))
+        # Insertion order is reading order: articles by publication, facts as each one lists them.
         entry: dict[str, Any] = {
-            "values": {value: _support_json(s) for value, s in ordered},
+            "values": {value: _support_json(s) for value, s in values.items()},
         }
         if kind.single_valued:
             entry["current"] = max(values.items(), key=lambda kv: (kv[1].weight, kv[1].latest))[0]
