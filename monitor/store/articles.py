@@ -1,0 +1,209 @@
+"""Saving articles with their dedupe rules, and the event reports read from them.
+
+Identity: an article is known by every canonicalised URL that led to it (its fetch URLs and the
+canonical URL pages declared), kept in `article_urls`. Copies: an article whose whitespace-
+normalised body equals an original's under another URL is stored with `duplicate_of` pointing
+at that original, and its reports do not count. Invariant: `duplicate_of` always names an
+original (itself not a duplicate) with the same body hash.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session, selectinload
+
+from monitor.model import Article, EventReport, Fact, FactKind, Status
+from monitor.store.errors import NotFound
+from monitor.store.models import ArticleRow, ArticleUrlRow, FactRow, ReportRow
+from monitor.store.records import SavedArticle, StoredReport
+from monitor.urls import canonical_url, site_of
+
+
+def body_hash(body: str) -> str | None:
+    """sha256 of the body with whitespace runs collapsed; None when there is no text."""
+    text = " ".join(body.split())
+    return hashlib.sha256(text.encode("utf-8")).hexdigest() if text else None
+
+
+def save_article(
+    s: Session, article: Article, *, source: str, fetched_at: datetime
+) -> SavedArticle:
+    fetch_url = canonical_url(article.url)
+    canon = canonical_url(article.canonical_url or article.url)
+    digest = body_hash(article.body)
+    row = _find(s, canon, fetch_url)
+    if row is None:
+        original = _original_with_hash(s, digest)
+        row = ArticleRow(
+            url=article.url,
+            canonical_url=canon,
+            source=source,
+            first_fetched_at=fetched_at,
+            checked_at=fetched_at,
+            duplicate_of=original.id if original else None,
+        )
+        _copy_content(row, article, canon, digest, fetched_at)
+        s.add(row)
+        s.flush()
+        _alias(s, row.id, canon, fetch_url)
+        return SavedArticle(row.id, "duplicate" if original else "new", canon, row.duplicate_of)
+
+    _alias(s, row.id, canon, fetch_url)
+    row.checked_at = max(row.checked_at, fetched_at)
+    if row.body_hash == digest:
+        return SavedArticle(row.id, "unchanged", row.canonical_url, row.duplicate_of)
+
+    if row.duplicate_of is None:
+        _promote_copies(s, row)
+    _copy_content(row, article, row.canonical_url, digest, fetched_at)
+    original = _original_with_hash(s, digest, besides=row.id)
+    row.duplicate_of = original.id if original else None
+    state = "duplicate" if original else "updated"
+    return SavedArticle(row.id, state, row.canonical_url, row.duplicate_of)
+
+
+def _find(s: Session, canon: str, fetch_url: str) -> ArticleRow | None:
+    # The declared canonical URL wins over the fetch URL when they lead to different articles.
+    hits = dict(
+        s.execute(
+            sa.select(ArticleUrlRow.url, ArticleUrlRow.article_id).where(
+                ArticleUrlRow.url.in_({canon, fetch_url})
+            )
+        ).all()
+    )
+    article_id = hits.get(canon, hits.get(fetch_url))
+    return None if article_id is None else s.get(ArticleRow, article_id)
+
+
+def _alias(s: Session, article_id: int, *urls: str) -> None:
+    known = set(s.scalars(sa.select(ArticleUrlRow.url).where(ArticleUrlRow.url.in_(set(urls)))))
+    for url in sorted(set(urls) - known):
+        s.add(ArticleUrlRow(url=url, article_id=article_id))
+    s.flush()
+
+
+def _original_with_hash(
+    s: Session, digest: str | None, besides: int | None = None
+) -> ArticleRow | None:
+    if digest is None:
+        return None
+    query = sa.select(ArticleRow).where(
+        ArticleRow.body_hash == digest, ArticleRow.duplicate_of.is_(None)
+    )
+    if besides is not None:
+        query = query.where(ArticleRow.id != besides)
+    return s.scalars(query.order_by(ArticleRow.id).limit(1)).first()
+
+
+def _promote_copies(s: Session, original: ArticleRow) -> None:
+    """The original's text is about to change: its oldest copy becomes the original instead."""
+    copies = list(
+        s.scalars(
+            sa.select(ArticleRow)
+            .where(ArticleRow.duplicate_of == original.id)
+            .order_by(ArticleRow.id)
+        )
+    )
+    if not copies:
+        return
+    heir, *rest = copies
+    heir.duplicate_of = None
+    for copy in rest:
+        copy.duplicate_of = heir.id
+    # The copies' reports were never saved (callers skip duplicates); the original's reports were
+    # read from the same text, so they are the heir's until the heir is parsed again.
+    if not s.scalar(sa.select(sa.func.count()).where(ReportRow.article_id == heir.id)):
+        _replace_reports(s, heir.id, _event_reports(s, original.id))
+    s.flush()
+
+
+def _copy_content(
+    row: ArticleRow, article: Article, canon: str, digest: str | None, fetched_at: datetime
+) -> None:
+    row.site = site_of(canon)
+    row.title = article.title
+    row.body = article.body
+    row.body_hash = digest
+    row.published = article.published
+    row.modified = article.modified
+    row.authors = list(article.authors)
+    row.language = article.language
+    row.site_name = article.site_name
+    row.fetched_at = fetched_at
+
+
+def save_reports(s: Session, article_id: int, reports: Sequence[EventReport]) -> None:
+    if s.get(ArticleRow, article_id) is None:
+        raise NotFound(f"no article with id {article_id}")
+    watches = [r.watch for r in reports]
+    if len(set(watches)) != len(watches):
+        raise ValueError(f"article {article_id}: more than one report for a watch: {watches}")
+    _replace_reports(s, article_id, reports)
+
+
+def _replace_reports(s: Session, article_id: int, reports: Sequence[EventReport]) -> None:
+    # Facts go with their report through ON DELETE CASCADE (SQLite: foreign_keys=ON).
+    s.execute(sa.delete(ReportRow).where(ReportRow.article_id == article_id))
+    for report in reports:
+        s.add(
+            ReportRow(
+                article_id=article_id,
+                watch=report.watch,
+                status=str(report.status),
+                status_evidence=report.status_evidence,
+                facts=[
+                    FactRow(position=i, kind=str(f.kind), value=f.value, evidence=f.evidence)
+                    for i, f in enumerate(report.facts)
+                ],
+            )
+        )
+    s.flush()
+
+
+def _event_report(row: ReportRow) -> EventReport:
+    return EventReport(
+        watch=row.watch,
+        status=Status(row.status),
+        status_evidence=row.status_evidence,
+        facts=tuple(Fact(FactKind(f.kind), f.value, f.evidence) for f in row.facts),
+    )
+
+
+def _event_reports(s: Session, article_id: int) -> list[EventReport]:
+    rows = s.scalars(
+        sa.select(ReportRow)
+        .where(ReportRow.article_id == article_id)
+        .options(selectinload(ReportRow.facts))
+        .order_by(ReportRow.id)
+    )
+    return [_event_report(r) for r in rows]
+
+
+def reports_for(s: Session, watch: str) -> list[StoredReport]:
+    rows = s.execute(
+        sa.select(ReportRow, ArticleRow)
+        .join(ArticleRow, ArticleRow.id == ReportRow.article_id)
+        .where(ReportRow.watch == watch, ArticleRow.duplicate_of.is_(None))
+        .options(selectinload(ReportRow.facts))
+    ).all()
+    stored = [
+        StoredReport(
+            article_id=a.id,
+            url=a.url,
+            canonical_url=a.canonical_url,
+            site=a.site,
+            source=a.source,
+            title=a.title,
+            published=a.published,
+            fetched_at=a.fetched_at,
+            report=_event_report(r),
+        )
+        for r, a in rows
+    ]
+    # Sorted here, not in SQL: the backends disagree on where NULL dates go.
+    stored.sort(key=lambda x: (x.published is None, x.published or x.fetched_at, x.article_id))
+    return stored

@@ -1,0 +1,128 @@
+"""Engines for SQLite and PostgreSQL, and the automatic schema migration on open."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.pool import StaticPool
+
+from monitor.store.errors import StoreError
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+# Execution option that lets a read-only SQLite transaction start DEFERRED (no write lock).
+READ_ONLY = "monitor_read_only"
+# Seconds a SQLite writer waits for another writer before giving up.
+SQLITE_BUSY_SECONDS = 30
+# Arbitrary constant: the PostgreSQL advisory lock that serialises concurrent migrations.
+PG_MIGRATION_LOCK = 0x6D6F6E69
+
+
+def store_url(url: str) -> sa.URL:
+    """Parse `url`, with plain `postgresql://` (or `postgres://`) mapped to psycopg 3."""
+    try:
+        parsed = sa.make_url(url)
+    except sa.exc.ArgumentError as exc:
+        raise StoreError(f"url {url!r}: not a database URL ({exc})") from None
+    if parsed.drivername in ("postgresql", "postgres"):
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    return parsed
+
+
+def create_store_engine(url: str) -> Engine:
+    """An engine with the per-connection settings the store relies on."""
+    parsed = store_url(url)
+    backend = parsed.get_backend_name()
+    if backend == "sqlite":
+        return _sqlite_engine(parsed)
+    if backend == "postgresql":
+        return sa.create_engine(parsed, pool_pre_ping=True)
+    raise StoreError(f"url {parsed!r}: only SQLite and PostgreSQL are supported")
+
+
+def _sqlite_engine(url: sa.URL) -> Engine:
+    kwargs: dict[str, Any] = {
+        # Threads share the pool; the store never shares a connection between threads at once.
+        "connect_args": {"check_same_thread": False, "timeout": SQLITE_BUSY_SECONDS},
+    }
+    if url.database in (None, "", ":memory:"):
+        # One connection for all threads, or each thread would see its own empty database.
+        kwargs["poolclass"] = StaticPool
+    else:
+        Path(url.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+    engine = sa.create_engine(url, **kwargs)
+    sa.event.listen(engine, "connect", _sqlite_connect)
+    sa.event.listen(engine, "begin", _sqlite_begin)
+    return engine
+
+
+def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
+    # pysqlite's own BEGIN handling is switched off so that _sqlite_begin decides the lock mode.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_SECONDS * 1000}")
+    cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.execute("PRAGMA synchronous = NORMAL")
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.close()
+
+
+def _sqlite_begin(conn: Connection) -> None:
+    # Writers take the write lock up front: a deferred transaction that reads and then writes
+    # fails at once with SQLITE_BUSY when another writer got in between, whatever busy_timeout.
+    if conn.get_execution_options().get(READ_ONLY):
+        conn.exec_driver_sql("BEGIN")
+    else:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def alembic_config() -> Config:
+    """A programmatic Alembic config for the migrations shipped in this package."""
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.set_main_option("path_separator", "os")
+    return cfg
+
+
+@functools.cache
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None, "no migrations shipped"
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        conn.execution_options(**{READ_ONLY: True})
+        with conn.begin():
+            return MigrationContext.configure(conn).get_current_revision()
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the schema to the latest revision; cheap when it is there already."""
+    try:
+        if current_revision(engine) == head_revision():
+            return
+        with engine.connect() as conn, conn.begin():
+            # One transaction around the whole upgrade, taken under a lock, so a second
+            # process opening the same fresh database waits and then finds it up to date.
+            if engine.dialect.name == "postgresql":
+                conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": PG_MIGRATION_LOCK})
+            cfg = alembic_config()
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+    except sa.exc.OperationalError as exc:
+        raise StoreError(f"{engine.url!r}: cannot open: {exc.orig}") from None
+    except Exception as exc:
+        if exc.__class__.__module__.startswith("alembic"):
+            # Typically a database written by a newer version of monitor.
+            raise StoreError(f"{engine.url!r}: cannot migrate the schema: {exc}") from None
+        raise

@@ -1,0 +1,177 @@
+"""The alert outbox: alerts written before sending, one delivery row per target.
+
+(watch, version) identifies an alert and (alert, target_key) a delivery, both by unique
+constraints, so recording the same alert twice adds nothing and nothing is owed twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any, cast
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session, selectinload
+
+from monitor.store.errors import NotFound
+from monitor.store.models import AlertRow, DeliveryRow
+from monitor.store.records import (
+    AlertView,
+    DeliveryState,
+    DeliveryView,
+    PendingDelivery,
+    StoredAlert,
+)
+
+PENDING, DELIVERED, FAILED = "pending", "delivered", "failed"
+
+
+def last_alert(s: Session, watch: str) -> StoredAlert | None:
+    row = s.scalars(
+        sa.select(AlertRow).where(AlertRow.watch == watch).order_by(AlertRow.version.desc())
+    ).first()
+    if row is None:
+        return None
+    return StoredAlert(
+        id=row.id,
+        watch=row.watch,
+        version=row.version,
+        title=row.title,
+        body=row.body,
+        body_html=row.body_html,
+        body_markdown=row.body_markdown,
+        state=row.state,
+        created_at=row.created_at,
+    )
+
+
+def add_alert(
+    s: Session,
+    watch: str,
+    version: int,
+    title: str,
+    body: str,
+    state: dict[str, Any],
+    targets: Sequence[tuple[str, str]],
+    *,
+    body_html: str | None,
+    body_markdown: str | None,
+    created_at: datetime,
+) -> int:
+    existing = s.scalar(
+        sa.select(AlertRow.id).where(AlertRow.watch == watch, AlertRow.version == version)
+    )
+    if existing is not None:
+        return existing
+    deliveries = {}
+    for key, display in targets:
+        deliveries.setdefault(
+            key, DeliveryRow(target_key=key, target_display=display, state=PENDING, attempts=0)
+        )
+    row = AlertRow(
+        watch=watch,
+        version=version,
+        title=title,
+        body=body,
+        body_html=body_html,
+        body_markdown=body_markdown,
+        state=state,
+        created_at=created_at,
+        deliveries=list(deliveries.values()),
+    )
+    s.add(row)
+    s.flush()
+    return row.id
+
+
+def pending_deliveries(s: Session) -> list[PendingDelivery]:
+    rows = s.execute(
+        sa.select(DeliveryRow, AlertRow)
+        .join(AlertRow, AlertRow.id == DeliveryRow.alert_id)
+        .where(DeliveryRow.state == PENDING)
+        .order_by(AlertRow.created_at, AlertRow.id, DeliveryRow.id)
+    ).all()
+    return [
+        PendingDelivery(
+            alert_id=a.id,
+            watch=a.watch,
+            version=a.version,
+            title=a.title,
+            body=a.body,
+            body_html=a.body_html,
+            body_markdown=a.body_markdown,
+            target_key=d.target_key,
+            target_display=d.target_display,
+            attempts=d.attempts,
+            last_error=d.last_error,
+            last_attempt_at=d.last_attempt_at,
+            created_at=a.created_at,
+        )
+        for d, a in rows
+    ]
+
+
+def _delivery(s: Session, alert_id: int, target_key: str) -> DeliveryRow:
+    row = s.scalars(
+        sa.select(DeliveryRow).where(
+            DeliveryRow.alert_id == alert_id, DeliveryRow.target_key == target_key
+        )
+    ).first()
+    if row is None:
+        raise NotFound(f"alert {alert_id} has no delivery to {target_key!r}")
+    return row
+
+
+def mark_delivered(s: Session, alert_id: int, target_key: str, at: datetime) -> None:
+    row = _delivery(s, alert_id, target_key)
+    if row.state == DELIVERED:
+        return  # a repeated mark must not move the delivery time
+    row.state = DELIVERED
+    row.attempts += 1
+    row.last_attempt_at = at
+    row.delivered_at = at
+
+
+def mark_attempt_failed(
+    s: Session, alert_id: int, target_key: str, error: str, at: datetime, *, give_up: bool
+) -> None:
+    row = _delivery(s, alert_id, target_key)
+    if row.state == DELIVERED:
+        return  # a late failure report cannot undo a confirmed delivery
+    row.attempts += 1
+    row.last_error = error
+    row.last_attempt_at = at
+    if give_up:
+        row.state = FAILED
+
+
+def alerts(s: Session, limit: int | None) -> list[AlertView]:
+    query = (
+        sa.select(AlertRow)
+        .options(selectinload(AlertRow.deliveries))
+        .order_by(AlertRow.created_at.desc(), AlertRow.id.desc())
+    )
+    if limit is not None:
+        query = query.limit(limit)
+    return [
+        AlertView(
+            id=a.id,
+            watch=a.watch,
+            version=a.version,
+            title=a.title,
+            created_at=a.created_at,
+            deliveries=tuple(
+                DeliveryView(
+                    target_key=d.target_key,
+                    target_display=d.target_display,
+                    state=cast(DeliveryState, d.state),
+                    attempts=d.attempts,
+                    last_error=d.last_error,
+                    last_attempt_at=d.last_attempt_at,
+                    delivered_at=d.delivered_at,
+                )
+                for d in a.deliveries
+            ),
+        )
+        for a in s.scalars(query)
+    ]

@@ -1,0 +1,104 @@
+"""What the store hands back: plain frozen data, detached from any session."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Literal
+
+from monitor.model import EventReport
+
+ArticleState = Literal["new", "updated", "unchanged", "duplicate"]
+DeliveryState = Literal["pending", "delivered", "failed"]
+
+
+@dataclass(frozen=True)
+class SavedArticle:
+    """The outcome of save_article; `duplicate_of` names the original a copy was linked to."""
+
+    id: int
+    state: ArticleState
+    canonical_url: str
+    duplicate_of: int | None = None
+
+
+@dataclass(frozen=True)
+class StoredReport:
+    """An event report with the article it stands in."""
+
+    article_id: int
+    url: str
+    canonical_url: str
+    site: str
+    source: str
+    title: str | None
+    published: datetime | None
+    fetched_at: datetime
+    report: EventReport
+
+
+@dataclass(frozen=True)
+class StoredAlert:
+    id: int
+    watch: str
+    version: int
+    title: str
+    body: str
+    body_html: str | None
+    body_markdown: str | None
+    state: dict[str, Any]
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class PendingDelivery:
+    """One alert still owed to one target."""
+
+    alert_id: int
+    watch: str
+    version: int
+    title: str
+    body: str
+    body_html: str | None
+    body_markdown: str | None
+    target_key: str
+    target_display: str
+    attempts: int
+    last_error: str | None
+    last_attempt_at: datetime | None
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class DeliveryView:
+    target_key: str
+    target_display: str
+    state: DeliveryState
+    attempts: int
+    last_error: str | None
+    last_attempt_at: datetime | None
+    delivered_at: datetime | None
+
+
+@dataclass(frozen=True)
+class AlertView:
+    """An alert with the delivery state of each of its targets, for `monitor alerts`."""
+
+    id: int
+    watch: str
+    version: int
+    title: str
+    created_at: datetime
+    deliveries: tuple[DeliveryView, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class SourceRun:
+    source: str
+    at: datetime
+    pages: int
+    errors: tuple[str, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors

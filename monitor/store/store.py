@@ -1,0 +1,200 @@
+"""The Store: every read and write the rest of monitor does, one transaction per call."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from types import TracebackType
+from typing import Any, Self, TypeVar
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from monitor.model import Article, EventReport
+from monitor.store import articles, health, outbox, validators
+from monitor.store.engine import READ_ONLY, create_store_engine, migrate
+from monitor.store.errors import StoreError
+from monitor.store.records import (
+    AlertView,
+    PendingDelivery,
+    SavedArticle,
+    SourceRun,
+    StoredAlert,
+    StoredReport,
+)
+from monitor.store.types import require_aware
+
+T = TypeVar("T")
+
+# A unique-key race between two writers (PostgreSQL) is settled by running the call again:
+# the second run finds the row the other writer committed.
+WRITE_ATTEMPTS = 3
+# Arbitrary constant: the PostgreSQL advisory lock that makes article dedupe see every commit.
+PG_ARTICLE_LOCK = 0x6D6F6E61
+
+
+class Store:
+    """Articles, event reports, the alert outbox and crawl bookkeeping in one SQL database.
+
+    Methods are synchronous and safe to call from several threads at once; each is one
+    transaction, so a crash in the middle of a call leaves nothing half-written.
+    """
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self._engine = create_store_engine(url)
+        self._closed = False
+        try:
+            migrate(self._engine)
+        except BaseException:
+            self._engine.dispose()
+            raise
+
+    def close(self) -> None:
+        self._closed = True
+        self._engine.dispose()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    @contextmanager
+    def _session(self, *, read_only: bool) -> Iterator[Session]:
+        if self._closed:
+            raise StoreError(f"{self._engine.url!r}: store is closed")
+        with self._engine.connect() as conn:
+            if read_only:
+                conn.execution_options(**{READ_ONLY: True})
+            with conn.begin():
+                session = Session(bind=conn, expire_on_commit=False)
+                try:
+                    yield session
+                    session.flush()
+                finally:
+                    session.close()
+
+    def _read(self, fn: Callable[[Session], T]) -> T:
+        with self._session(read_only=True) as s:
+            return fn(s)
+
+    def _write(self, fn: Callable[[Session], T], *, serialise: bool = False) -> T:
+        for attempt in range(1, WRITE_ATTEMPTS + 1):
+            try:
+                with self._session(read_only=False) as s:
+                    if serialise and self._engine.dialect.name == "postgresql":
+                        s.execute(
+                            sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": PG_ARTICLE_LOCK}
+                        )
+                    return fn(s)
+            except sa.exc.IntegrityError:
+                if attempt == WRITE_ATTEMPTS:
+                    raise
+        raise AssertionError("unreachable")
+
+    # Conditional GET (monitor.crawl.conditional.ValidatorStore)
+
+    def get_validators(self, url: str) -> tuple[str | None, str | None]:
+        return self._read(lambda s: validators.get_validators(s, url))
+
+    def put_validators(self, url: str, etag: str | None, last_modified: str | None) -> None:
+        self._write(lambda s: validators.put_validators(s, url, etag, last_modified))
+
+    # Articles and event reports
+
+    def save_article(self, article: Article, *, source: str, fetched_at: datetime) -> SavedArticle:
+        """Store or refresh an article; the state says whether its reports need (re)reading."""
+        require_aware(published=article.published, modified=article.modified, fetched_at=fetched_at)
+        return self._write(
+            lambda s: articles.save_article(s, article, source=source, fetched_at=fetched_at),
+            serialise=True,
+        )
+
+    def save_reports(self, article_id: int, reports: Sequence[EventReport]) -> None:
+        """Replace everything stored about what this article says, for every watch."""
+        self._write(lambda s: articles.save_reports(s, article_id, reports))
+
+    def reports_for(self, watch: str) -> list[StoredReport]:
+        """Reports on a watch from original (non-duplicate) articles, by published time then id."""
+        return self._read(lambda s: articles.reports_for(s, watch))
+
+    # Alert outbox
+
+    def last_alert(self, watch: str) -> StoredAlert | None:
+        return self._read(lambda s: outbox.last_alert(s, watch))
+
+    def add_alert(
+        self,
+        watch: str,
+        version: int,
+        title: str,
+        body: str,
+        state: dict[str, Any],
+        targets: Sequence[tuple[str, str]],
+        *,
+        body_html: str | None = None,
+        body_markdown: str | None = None,
+        created_at: datetime | None = None,
+    ) -> int:
+        """Put an alert and one pending delivery per (target_key, display name) in the outbox.
+
+        An alert with this (watch, version) already there is returned as it is.
+        """
+        require_aware(created_at=created_at)
+        at = created_at or datetime.now(UTC)
+        return self._write(
+            lambda s: outbox.add_alert(
+                s,
+                watch,
+                version,
+                title,
+                body,
+                state,
+                targets,
+                body_html=body_html,
+                body_markdown=body_markdown,
+                created_at=at,
+            )
+        )
+
+    def pending_deliveries(self) -> list[PendingDelivery]:
+        """Deliveries still owed, oldest alert first."""
+        return self._read(outbox.pending_deliveries)
+
+    def mark_delivered(self, alert_id: int, target_key: str, at: datetime) -> None:
+        require_aware(at=at)
+        self._write(lambda s: outbox.mark_delivered(s, alert_id, target_key, at))
+
+    def mark_attempt_failed(
+        self, alert_id: int, target_key: str, error: str, at: datetime, *, give_up: bool = False
+    ) -> None:
+        """Count a failed attempt; with give_up the delivery leaves the pending list as failed."""
+        require_aware(at=at)
+        self._write(
+            lambda s: outbox.mark_attempt_failed(
+                s, alert_id, target_key, error, at, give_up=give_up
+            )
+        )
+
+    def alerts(self, limit: int | None = None) -> list[AlertView]:
+        """Alerts, newest first, with the delivery state of each target."""
+        return self._read(lambda s: outbox.alerts(s, limit))
+
+    # Source health
+
+    def record_source_run(
+        self, source: str, at: datetime, pages: int, errors: Sequence[str]
+    ) -> None:
+        require_aware(at=at)
+        self._write(lambda s: health.record_source_run(s, source, at, pages, errors))
+
+    def source_runs(self, source: str, limit: int = 20) -> list[SourceRun]:
+        """A source's latest runs, newest first."""
+        return self._read(lambda s: health.source_runs(s, source, limit))

@@ -1,0 +1,29 @@
+"""ETag and Last-Modified per URL, for the crawler's conditional GETs."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from monitor.store.models import ValidatorRow
+
+
+def get_validators(s: Session, url: str) -> tuple[str | None, str | None]:
+    row = s.get(ValidatorRow, url)
+    return (None, None) if row is None else (row.etag, row.last_modified)
+
+
+def put_validators(s: Session, url: str, etag: str | None, last_modified: str | None) -> None:
+    if etag is None and last_modified is None:
+        # Nothing to revalidate with any more: forget the old values rather than reuse them.
+        s.execute(sa.delete(ValidatorRow).where(ValidatorRow.url == url))
+        return
+    dialect = postgresql if s.get_bind().dialect.name == "postgresql" else sqlite
+    insert = dialect.insert(ValidatorRow).values(url=url, etag=etag, last_modified=last_modified)
+    s.execute(
+        insert.on_conflict_do_update(
+            index_elements=[ValidatorRow.url],
+            set_={"etag": insert.excluded.etag, "last_modified": insert.excluded.last_modified},
+        )
+    )
