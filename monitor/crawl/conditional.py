@@ -1,0 +1,82 @@
+"""Conditional GET: ask with the last ETag / Last-Modified, so an unchanged page comes back 304."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
+from urllib.parse import urlsplit
+
+from scrapy.exceptions import NotConfigured
+
+from monitor.crawl.settings import VALIDATOR_STORE, Shared
+
+if TYPE_CHECKING:
+    from scrapy.crawler import Crawler
+    from scrapy.http import Request, Response
+
+
+@runtime_checkable
+class ValidatorStore(Protocol):
+    """Where validators of earlier responses are kept between crawls."""
+
+    def get_validators(self, url: str) -> tuple[str | None, str | None]:
+        """(etag, last_modified) last seen for this URL, or (None, None)."""
+        ...
+
+    def put_validators(self, url: str, etag: str | None, last_modified: str | None) -> None: ...
+
+
+class MemoryValidatorStore:
+    """A validator store in a dict: for tests and one-off runs."""
+
+    def __init__(self) -> None:
+        self.validators: dict[str, tuple[str | None, str | None]] = {}
+
+    def get_validators(self, url: str) -> tuple[str | None, str | None]:
+        return self.validators.get(url, (None, None))
+
+    def put_validators(self, url: str, etag: str | None, last_modified: str | None) -> None:
+        self.validators[url] = (etag, last_modified)
+
+
+class ConditionalGetMiddleware:
+    """Downloader middleware; the spider must accept 304 (NewsSpider lists it as handled)."""
+
+    def __init__(self, store: ValidatorStore) -> None:
+        self.store = store
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> ConditionalGetMiddleware:
+        store = crawler.settings.get(VALIDATOR_STORE)
+        if isinstance(store, Shared):
+            store = store.obj
+        if store is None:
+            raise NotConfigured
+        if not isinstance(store, ValidatorStore):
+            raise TypeError(f"{VALIDATOR_STORE} must implement ValidatorStore, got {store!r}")
+        return cls(store)
+
+    def process_request(self, request: Request) -> None:
+        if _is_robots(request.url):
+            return
+        etag, last_modified = self.store.get_validators(request.url)
+        if etag:
+            request.headers.setdefault(b"If-None-Match", etag)
+        if last_modified:
+            request.headers.setdefault(b"If-Modified-Since", last_modified)
+
+    def process_response(self, request: Request, response: Response) -> Response:
+        if response.status == 200 and not _is_robots(response.url):
+            etag = _header(response, b"ETag")
+            last_modified = _header(response, b"Last-Modified")
+            if etag or last_modified:
+                self.store.put_validators(response.url, etag, last_modified)
+        return response
+
+
+def _header(response: Response, name: bytes) -> str | None:
+    value = response.headers.get(name)
+    return value.decode("latin-1") if value else None
+
+
+def _is_robots(url: str) -> bool:
+    return urlsplit(url).path == "/robots.txt"

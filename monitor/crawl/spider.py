@@ -1,0 +1,157 @@
+"""The one spider: fetch every source's feeds and news sitemaps, then the articles they list."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator, Sequence
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+import scrapy
+from scrapy.exceptions import (
+    CannotResolveHostError,
+    DownloadConnectionRefusedError,
+    DownloadFailedError,
+    DownloadTimeoutError,
+    IgnoreRequest,
+)
+from scrapy.http import Request, Response, TextResponse
+from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.internet import error as net
+
+from monitor.crawl.feeds import FeedEntry, FeedError, parse_feed
+from monitor.crawl.items import FetchedPage
+
+if TYPE_CHECKING:
+    from twisted.python.failure import Failure
+
+    from monitor.sources import Source
+
+# A sitemap index may point at further indexes; two levels cover every news site seen so far.
+MAX_SITEMAP_DEPTH = 2
+
+
+class NewsSpider(scrapy.Spider):
+    """Yields one `FetchedPage` per article; failures go to `source_errors`, never stop a source."""
+
+    name = "news"
+    # 304 means "unchanged since the validators we sent" (see conditional.py): nothing to do.
+    handle_httpstatus_list = (304,)
+
+    def __init__(self, sources: Sequence[Source] = (), *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.sources = tuple(sources)
+        self.source_errors: dict[str, list[str]] = {s.name: [] for s in self.sources}
+        self.source_pages: dict[str, int] = {s.name: 0 for s in self.sources}
+        self._by_name = {s.name: s for s in self.sources}
+        self._seen: set[str] = set()
+
+    async def start(self) -> AsyncIterator[Request]:
+        for source in self.sources:
+            listings = [*source.feeds, *source.sitemaps]
+            if not listings:
+                self._error(source.name, f"{source.name}: no feed or sitemap configured")
+            for url in listings:
+                if url not in self._seen:
+                    self._seen.add(url)
+                    yield self._listing_request(source.name, url, depth=0)
+
+    def _listing_request(self, source: str, url: str, depth: int) -> Request:
+        return Request(
+            url,
+            callback=self.parse_listing,
+            errback=self.on_error,
+            meta={"source": source, "depth": depth},
+        )
+
+    def parse_listing(self, response: Response) -> Iterator[Request]:
+        source: str = response.meta["source"]
+        if response.status == 304:
+            return
+        try:
+            doc = parse_feed(response.body, response.url)
+        except FeedError as exc:
+            self._error(source, f"{response.url}: not an RSS/Atom feed or sitemap: {exc.reason}")
+            return
+        depth: int = response.meta["depth"]
+        for url in doc.sitemaps:
+            if depth >= MAX_SITEMAP_DEPTH:
+                self._error(source, f"{url}: sitemap index nested deeper than {depth} levels")
+            elif url not in self._seen:
+                self._seen.add(url)
+                yield self._listing_request(source, url, depth + 1)
+        profile = self._by_name[source].profile
+        for entry in doc.entries:
+            if profile is not None and not profile.article_url.search(entry.url):
+                continue
+            if entry.url in self._seen:
+                continue
+            self._seen.add(entry.url)
+            yield Request(
+                entry.url,
+                callback=self.parse_article,
+                errback=self.on_error,
+                cb_kwargs={"entry": entry},
+                meta={"source": source},
+            )
+
+    def parse_article(self, response: Response, entry: FeedEntry) -> Iterator[FetchedPage]:
+        if response.status == 304:
+            return
+        source: str = response.meta["source"]
+        self.source_pages[source] = self.source_pages.get(source, 0) + 1
+        text = (
+            response.text
+            if isinstance(response, TextResponse)
+            else response.body.decode("utf-8", "replace")
+        )
+        yield FetchedPage(
+            source=source,
+            url=response.url,
+            requested_url=response.meta.get("redirect_urls", [entry.url])[0],
+            status=response.status,
+            headers={
+                name.decode("latin-1").lower(): b", ".join(values).decode("latin-1")
+                for name, values in response.headers.items()
+            },
+            body=response.body,
+            text=text,
+            entry=entry,
+        )
+
+    def on_error(self, failure: Failure) -> None:
+        request: Request = failure.request  # type: ignore[attr-defined]
+        url = request.meta.get("redirect_urls", [request.url])[0]
+        self._error(request.meta.get("source", "?"), f"{url}: {describe_failure(failure, request)}")
+
+    def _error(self, source: str, message: str) -> None:
+        self.source_errors.setdefault(source, []).append(message)
+        self.logger.error("%s: %s", source, message)
+
+
+def describe_failure(failure: Failure, request: Request) -> str:
+    """One line naming what went wrong with a request, without a traceback."""
+    exc = failure.value
+    # Twisted's "response never received / failed" wrap the real causes in a list of failures.
+    reasons = getattr(exc, "reasons", None)
+    if reasons and hasattr(reasons[0], "value"):
+        exc = reasons[0].value
+    host = urlsplit(request.url).hostname or request.url
+    if isinstance(exc, HttpError):
+        return f"HTTP {exc.response.status}"
+    if isinstance(exc, CannotResolveHostError | net.DNSLookupError):
+        return f"DNS lookup failed for {host}"
+    if isinstance(exc, DownloadConnectionRefusedError | net.ConnectionRefusedError):
+        return f"connection refused by {urlsplit(request.url).netloc}"
+    if isinstance(exc, DownloadTimeoutError | net.TimeoutError | net.TCPTimedOutError):
+        timeout = request.meta.get("download_timeout")
+        return f"timed out after {timeout:g} s" if timeout else "timed out"
+    if isinstance(exc, IgnoreRequest):
+        return str(exc).lower() if "robots.txt" in str(exc) else f"request dropped: {exc}"
+    if isinstance(exc, net.ConnectError):
+        return f"cannot connect to {host}: {exc.__class__.__name__}"
+    if isinstance(exc, DownloadFailedError):
+        return f"download failed: {exc}"
+    if isinstance(exc, net.ConnectionDone | net.ConnectionLost):
+        return f"connection closed by {urlsplit(request.url).netloc} before a full response"
+    detail = str(exc).strip()
+    return f"{exc.__class__.__name__}: {detail}" if detail else exc.__class__.__name__
