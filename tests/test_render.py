@@ -39,7 +39,7 @@ GSMARENA_LINES = (
     '  "Xiaomi is reportedly planning an event in San Francisco on February 12."\n'
     "  Sources: 1 independent source\n"
     "    gsmarena.com, Thursday 5 February 2015: Xiaomi to hold event in San Francisco"
-    " <http://www.gsmarena.com/xiaomi_sf_event-news-10901.php>\n"
+    " <http://www.gsmarena.com/xiaomi_sf_event-news-10901.php>"
 )
 
 
@@ -105,7 +105,7 @@ def test_watch_without_city_or_date() -> None:
     message = render(draft(Change(ChangeKind.FIRST_SEEN, "reported"), watch=watch))
     assert message.title == "Xiaomi event: first seen (reported)"
     assert message.text == (
-        "Watch: xiaomi-any (Xiaomi)\nStatus now: rumored\n\n- First seen: reported\n"
+        "Watch: xiaomi-any (Xiaomi)\nStatus now: rumored\n\n- First seen: reported"
     )
 
 
@@ -141,7 +141,7 @@ def test_text_counts_independent_sources_and_articles() -> None:
         "- New speaker: Hugo Barra\n"
         '  "A Xiaomi spokesperson confirmed the press event to Vulcan Post."\n'
         "  Sources: 1 independent source\n"
-        "    vulcanpost.com <https://vulcanpost.com/xiaomi-sf/>\n"
+        "    vulcanpost.com <https://vulcanpost.com/xiaomi-sf/>"
     )
 
 
@@ -173,7 +173,6 @@ def test_markdown_is_exact() -> None:
             "**Sources:** 1 independent source",
             "",
             "- vulcanpost.com: [https://vulcanpost.com/xiaomi-sf/](<https://vulcanpost.com/xiaomi-sf/>)",
-            "",
         ]
     )
 
@@ -208,7 +207,6 @@ def test_html_is_exact() -> None:
             "<p><strong>Sources:</strong> 1 independent source<br>",
             f"{vulcan}</p></li>",
             "</ul>",
-            "",
         ]
     )
 

@@ -56,7 +56,7 @@ class DeliveryResult:
 
     target: str  # Target.key
     ok: bool
-    reason: str | None = None  # why it failed, short and free of secrets
+    error: str | None = None  # why it failed: short and free of secrets
     timed_out: bool = False
     body_format: str | None = None  # "html", "markdown" or "text"
 
@@ -118,7 +118,7 @@ def _send_one(message: Message, target: Target, timeout: float) -> DeliveryResul
         # A fresh plugin per send: apprise plugins remember deliveries between retries.
         plugin = apprise.Apprise.instantiate(target.url)
         if plugin is None:
-            return DeliveryResult(target=target.key, ok=False, reason="apprise rejected the URL")
+            return DeliveryResult(target=target.key, ok=False, error="apprise rejected the URL")
         body_format = plugin.resolve_format(None)
         body, title = _body_for(message, body_format, blends_title=plugin.title_maxlen <= 0)
         notifier = apprise.Apprise()
@@ -129,7 +129,7 @@ def _send_one(message: Message, target: Target, timeout: float) -> DeliveryResul
             return _outcome(target, result, body_format, timeout)
     except Exception as exc:  # a delivery problem of any kind is reported, not raised
         reason = _scrub(f"{type(exc).__name__}: {exc}", target)
-        return DeliveryResult(target=target.key, ok=False, reason=reason)
+        return DeliveryResult(target=target.key, ok=False, error=reason)
 
 
 def _body_for(
@@ -165,7 +165,7 @@ def _outcome(
     return DeliveryResult(
         target=target.key,
         ok=ok,
-        reason=reason,
+        error=reason,
         timed_out=timed_out,
         body_format=body_format.value,
     )

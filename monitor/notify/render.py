@@ -37,7 +37,10 @@ _MD_BLOCK_START = re.compile(r"^(?:\d+[.)]|[-+=#>])")
 
 @dataclass(frozen=True)
 class Message:
-    """One alert ready to send: a plain title and the body in three formats."""
+    """One alert ready to send: a plain title and the body in three formats.
+
+    Bodies carry no final newline, as apprise strips it: what is stored is what arrives.
+    """
 
     title: str
     text: str
@@ -208,7 +211,7 @@ def _as_text(header: list[tuple[str, str]], views: list[_ChangeView]) -> str:
             title = f": {link.title}" if link.title else ""
             lines.append(f"    {link.where}{title} <{link.url}>")
         blocks.append("\n".join(lines))
-    return "\n\n".join(blocks) + "\n"
+    return "\n\n".join(blocks)
 
 
 def _join(view: _ChangeView, values: Sequence[str], arrow: str) -> str:
@@ -248,7 +251,7 @@ def _as_markdown(header: list[tuple[str, str]], views: list[_ChangeView]) -> str
             blocks.append(f"**Sources:** {md_escape(view.sources)}")
             # Its own block: Python-Markdown (apprise's converter) needs a blank line first.
             blocks.append("\n".join(items))
-    return "\n\n".join(blocks) + "\n"
+    return "\n\n".join(blocks)
 
 
 # --- HTML (email) ------------------------------------------------------------------------
@@ -271,7 +274,7 @@ def _as_html(header: list[tuple[str, str]], views: list[_ChangeView]) -> str:
     body = [f"<p>{head}</p>"]
     if items:
         body.append("<ul>\n" + "\n".join(items) + "\n</ul>")
-    return "\n".join(body) + "\n"
+    return "\n".join(body)
 
 
 def _html_source(link: _SourceView) -> str:

@@ -38,15 +38,15 @@ class _EphemeralController(Controller):
 
 
 class SmtpReceiver:
-    """An SMTP server that keeps every accepted message, parsed."""
+    """An SMTP server that keeps every accepted message, parsed; port 0 picks a free one."""
 
-    def __init__(self) -> None:
+    def __init__(self, port: int = 0) -> None:
         self.messages: list[EmailMessage] = []
         self.envelopes: list[tuple[str, list[str]]] = []  # (MAIL FROM, RCPT TO) per message
         self.refused = 0  # messages answered with an injected error
         self._failures: list[str] = []
         self._lock = threading.Lock()
-        self._controller = _EphemeralController(self, hostname="127.0.0.1", port=0)
+        self._controller = _EphemeralController(self, hostname="127.0.0.1", port=port)
 
     @property
     def port(self) -> int:
@@ -104,20 +104,22 @@ class WebhookRequest:
 
 
 class JsonReceiver:
-    """A threaded HTTP server that records every POST body as JSON.
+    """A threaded HTTP server that records every POST body as JSON; port 0 picks a free one.
 
     `messages` holds only the bodies answered with 200, which is what a sender may count
     as delivered; `requests` holds every POST, including failed and hung ones.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, port: int = 0) -> None:
         self.requests: list[WebhookRequest] = []
         self._plan: list[tuple[str, float]] = []  # ("fail", 0) or ("hang", seconds)
         self._lock = threading.Lock()
         self._release = threading.Event()
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
+        self._server = ThreadingHTTPServer(("127.0.0.1", port), self._handler_class())
         self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
 
     @property
     def port(self) -> int:

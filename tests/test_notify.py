@@ -1,0 +1,209 @@
+"""Delivery through apprise to real receivers on 127.0.0.1: what arrives, how often, failures."""
+
+from __future__ import annotations
+
+import io
+import time
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+
+from monitor.model import AlertDraft, Change, ChangeKind, Evidence, FactKind, Status, Watch
+from monitor.notify import (
+    Message,
+    NotifyConfigError,
+    print_message,
+    render,
+    send,
+    target_key,
+    targets_from_urls,
+)
+from tests.support.receivers import CLOSED_PORT_URL, JsonReceiver, SmtpReceiver
+
+# apprise loads its plugins lazily and one of them imports the stdlib imghdr module,
+# deprecated since Python 3.11; harmless here and outside our code.
+pytestmark = pytest.mark.filterwarnings("ignore:'imghdr' is deprecated:DeprecationWarning")
+
+DRAFT = AlertDraft(
+    watch=Watch("xiaomi-sf", "Xiaomi", (), "San Francisco", date(2015, 2, 12)),
+    version=2,
+    status=Status.CONFIRMED,
+    changes=(
+        Change(
+            ChangeKind.STATUS,
+            "confirmed",
+            old="rumored",
+            evidence=(
+                Evidence(
+                    "A Xiaomi spokesperson confirmed the press event <script>x</script>.",
+                    "https://vulcanpost.com/xiaomi-sf/",
+                    "vulcanpost.com",
+                    "Xiaomi **confirms** SF event",
+                ),
+            ),
+        ),
+        Change(ChangeKind.NEW, "Hugo Barra", FactKind.SPEAKER),
+    ),
+)
+MESSAGE = render(DRAFT)
+
+
+@pytest.fixture
+def smtp() -> Iterator[SmtpReceiver]:
+    with SmtpReceiver() as receiver:
+        yield receiver
+
+
+@pytest.fixture
+def webhook() -> Iterator[JsonReceiver]:
+    with JsonReceiver() as receiver:
+        yield receiver
+
+
+def test_email_arrives_once_with_html_and_text_parts(smtp: SmtpReceiver) -> None:
+    [target] = targets_from_urls([smtp.url()])
+    results = send(MESSAGE, [target])
+
+    assert list(results) == [target.key]
+    assert results[target.key].ok, results[target.key].error
+    assert results[target.key].body_format == "html"
+    assert len(smtp.messages) == 1
+    mail = smtp.messages[0]
+    assert mail["Subject"] == "Xiaomi San Francisco event: confirmed, speaker"
+    assert mail["From"] == "a@example.com"
+    assert mail["To"] == "b@example.com"
+    assert smtp.envelopes == [("a@example.com", ["b@example.com"])]
+    assert mail.get_content_type() == "multipart/alternative"
+    assert [part.get_content_type() for part in mail.iter_parts()] == ["text/plain", "text/html"]
+    assert mail.get_body(("html",)).get_content().replace("\r\n", "\n") == MESSAGE.html
+    plain = mail.get_body(("plain",)).get_content()
+    # apprise derives the text part from the HTML: the page's words and the link survive.
+    assert "<strong>" not in plain
+    assert "<script>x</script>" in plain  # the escaped headline reads as text again
+    assert "Xiaomi **confirms** SF event https://vulcanpost.com/xiaomi-sf/" in plain
+    assert "New speaker: Hugo Barra" in plain
+
+
+def test_json_arrives_once_as_plain_text(webhook: JsonReceiver) -> None:
+    [target] = targets_from_urls([webhook.url("/alerts")])
+    results = send(MESSAGE, [target])
+
+    assert results[target.key].ok, results[target.key].error
+    assert results[target.key].body_format == "text"
+    assert [r.path for r in webhook.requests] == ["/alerts"]
+    [payload] = webhook.messages
+    assert payload["title"] == MESSAGE.title
+    assert payload["message"] == MESSAGE.text
+    assert payload["type"] == "info"
+
+
+def test_json_format_option_selects_markdown(webhook: JsonReceiver) -> None:
+    [target] = targets_from_urls([webhook.url() + "?format=markdown"])
+    results = send(MESSAGE, [target])
+
+    assert results[target.key].body_format == "markdown"
+    assert [p["message"] for p in webhook.messages] == [MESSAGE.markdown]
+
+
+def test_closed_port_fails_while_the_other_target_succeeds(
+    smtp: SmtpReceiver, webhook: JsonReceiver
+) -> None:
+    dead, mail, hook = targets_from_urls([CLOSED_PORT_URL, smtp.url(), webhook.url()])
+    results = send(MESSAGE, [dead, mail, hook], timeout=10)
+
+    assert list(results) == [dead.key, mail.key, hook.key]
+    assert not results[dead.key].ok
+    assert "connection error" in (results[dead.key].error or "").lower()
+    assert results[mail.key].ok and results[hook.key].ok
+    assert len(smtp.messages) == 1
+    assert len(webhook.messages) == 1
+
+    # The failed target alone is retried; the others receive nothing more.
+    again = send(MESSAGE, [dead])
+    assert list(again) == [dead.key] and not again[dead.key].ok
+    assert (len(smtp.messages), len(webhook.messages)) == (1, 1)
+
+
+@pytest.mark.parametrize(
+    "reply", ["554 5.7.1 rejected by test", "451 4.3.0 try again later"], ids=["5xx", "4xx"]
+)
+def test_smtp_refusal_is_a_failure_with_a_reason(smtp: SmtpReceiver, reply: str) -> None:
+    smtp.fail_next(1, reply)
+    [target] = targets_from_urls([smtp.url()])
+
+    failed = send(MESSAGE, [target])[target.key]
+    assert not failed.ok
+    assert failed.error == 'Sending email to "b@example.com" failed.'
+    assert (smtp.refused, len(smtp.messages)) == (1, 0)
+
+    retried = send(MESSAGE, [target])[target.key]
+    assert retried.ok, retried.error
+    assert (smtp.refused, len(smtp.messages)) == (1, 1)
+
+
+def test_webhook_failing_twice_then_succeeding(webhook: JsonReceiver) -> None:
+    webhook.fail_next(2)
+    [target] = targets_from_urls([webhook.url()])
+
+    outcomes = [send(MESSAGE, [target])[target.key] for _ in range(3)]
+
+    assert [o.ok for o in outcomes] == [False, False, True]
+    assert "500" in (outcomes[0].error or "")
+    assert [r.status for r in webhook.requests] == [500, 500, 200]
+    assert len(webhook.messages) == 1
+
+
+def test_hanging_receiver_fails_within_the_timeout(
+    webhook: JsonReceiver, smtp: SmtpReceiver
+) -> None:
+    webhook.hang_next(1, seconds=30)
+    hook, mail = targets_from_urls([webhook.url(), smtp.url()])
+
+    started = time.monotonic()
+    results = send(MESSAGE, [hook, mail], timeout=1.5)
+    elapsed = time.monotonic() - started
+
+    assert elapsed < 3.5
+    assert not results[hook.key].ok
+    assert results[hook.key].timed_out
+    assert (results[hook.key].error or "").startswith("no answer within 1.5s")
+    assert results[mail.key].ok
+    assert len(smtp.messages) == 1
+    assert webhook.messages == []
+    assert [r.status for r in webhook.requests] == [None]
+
+
+def test_bad_url_is_a_config_error_naming_it() -> None:
+    with pytest.raises(NotifyConfigError, match=r"'nope://somewhere'") as caught:
+        targets_from_urls(["json://127.0.0.1:1/ok", "nope://somewhere"])
+    assert caught.value.url == "nope://somewhere"
+    assert "Unparseable URL" in str(caught.value)
+
+
+def test_bad_url_error_hides_a_password() -> None:
+    with pytest.raises(NotifyConfigError) as caught:
+        targets_from_urls(["nope://alice:s3cret@example.com/x"])
+    assert "s3cret" not in str(caught.value)
+    assert "nope://alice:****@example.com/x" in str(caught.value)
+
+
+def test_targets_are_keyed_stably_without_secrets() -> None:
+    url = "jsons://alice:s3cret@hooks.example.com/notify"
+    [target] = targets_from_urls([url, f"  {url} "])  # the same URL twice is one target
+    assert target.key == target_key(url) == target_key(f" {url}\n")
+    assert len(target.key) == 16
+    assert "s3cret" not in target.key + target.display + repr(target)
+    assert target.display.startswith("jsons://alice:****@hooks.example.com/notify")
+    other = targets_from_urls(["jsons://alice:s3cret@hooks.example.com/other"])[0]
+    assert other.key != target.key
+
+
+def test_no_targets_sends_nothing() -> None:
+    assert send(MESSAGE, []) == {}
+
+
+def test_print_message_for_stdout() -> None:
+    out = io.StringIO()
+    print_message(Message(title="T: x", text="body", markdown="", html=""), out)
+    assert out.getvalue() == "T: x\n====\nbody\n"
