@@ -61,7 +61,8 @@ def load_archives(paths: Iterable[str | Path]) -> dict[str, Archived]:
     for path in paths:
         try:
             with open(path, "rb") as stream:
-                _load_one(stream, index)
+                if not _load_one(stream, index):
+                    raise ArchiveLoadFailed("no WARC records found")
         except OSError as exc:
             raise WarcError(f"{path}: cannot read archive: {exc.strerror or exc}") from None
         except ArchiveLoadFailed as exc:
@@ -69,9 +70,14 @@ def load_archives(paths: Iterable[str | Path]) -> dict[str, Archived]:
     return index
 
 
-def _load_one(stream: IO[bytes], index: dict[str, Archived]) -> None:
+def _load_one(stream: IO[bytes], index: dict[str, Archived]) -> int:
+    """Add the responses of one archive to `index`; returns how many records it held."""
     by_digest: dict[str, Archived] = {}
+    count = 0
     for record in ArchiveIterator(stream):
+        if record.format != "warc":
+            continue  # warcio reads anything as old-style ARC; we promise WARC only
+        count += 1
         uri = record.rec_headers.get_header("WARC-Target-URI")
         if not uri or record.http_headers is None:
             continue
@@ -88,6 +94,7 @@ def _load_one(stream: IO[bytes], index: dict[str, Archived]) -> None:
             if original is not None:
                 status = int(record.http_headers.get_statuscode() or original.status)
                 index[replay_key(uri)] = Archived(status, original.headers, original.body)
+    return count
 
 
 def _archived(record: object) -> Archived:
@@ -164,6 +171,8 @@ class WarcRecordMiddleware:
             response.url,
             "request",
             payload=BytesIO(request.body),
+            # Without a length warcio buffers into a temporary file it never closes.
+            length=len(request.body),
             http_headers=StatusAndHeaders(
                 f"{request.method} {path} HTTP/1.1", req_headers, is_http_request=True
             ),
