@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 from scrapy.exceptions import CannotResolveHostError
@@ -273,3 +276,68 @@ async def test_conditional_get_sends_validators_and_304_yields_nothing() -> None
 async def test_a_source_without_listings_is_an_error() -> None:
     result = await crawl([Source("empty")], fast_settings())
     assert result.errors == {"empty": ["empty: no feed or sitemap configured"]}
+
+
+RUN_CRAWL = """
+import json, sys
+from monitor.crawl.runner import run_crawl
+from monitor.crawl.settings import crawl_settings
+from monitor.sources import Source
+
+feeds, replay = json.loads(sys.argv[1])
+sources = [Source(name, feeds=(url,)) for name, url in feeds.items()]
+settings = crawl_settings(replay=replay, DOWNLOAD_DELAY=0, AUTOTHROTTLE_ENABLED=False,
+                          RETRY_TIMES=0, LOG_LEVEL="ERROR")
+try:
+    outcome = run_crawl(sources, settings, {})
+except Exception as exc:
+    print(json.dumps({"raised": f"{type(exc).__name__}: {exc}"}))
+else:
+    print(json.dumps({"errors": outcome.errors, "pages": outcome.pages,
+                      "finish_reason": outcome.finish_reason, "ok": outcome.ok}))
+"""
+
+
+def run_crawl_in_subprocess(feeds: dict[str, str], replay: list[str] | None = None) -> dict:
+    # Twisted's reactor starts once per process, and pytest's is already running.
+    done = subprocess.run(
+        [sys.executable, "-c", RUN_CRAWL, json.dumps([feeds, replay])],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=Path(__file__).resolve().parent.parent,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr, done.stderr
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def test_run_crawl_reports_per_source_outcome() -> None:
+    with serve() as server:
+        server.routes.update(
+            {
+                "/feed": Route(
+                    f"<rss version='2.0'><channel><item><link>{server.url('/a')}</link></item>"
+                    "</channel></rss>".encode(),
+                    content_type="application/rss+xml",
+                ),
+                "/a": article("a"),
+                "/down": Route(b"", status=500),
+            }
+        )
+        outcome = run_crawl_in_subprocess({"good": server.url("/feed"), "bad": server.url("/down")})
+
+    assert outcome == {
+        "errors": {"good": [], "bad": [f"{server.url('/down')}: HTTP 500"]},
+        "pages": {"good": 1, "bad": 0},
+        "finish_reason": "finished",
+        "ok": False,
+    }
+
+
+def test_run_crawl_raises_on_an_unreadable_archive(tmp_path: Path) -> None:
+    missing = tmp_path / "missing.warc.gz"
+    outcome = run_crawl_in_subprocess({"s": "https://x.example/feed"}, [str(missing)])
+    assert outcome == {
+        "raised": f"WarcError: {missing}: cannot read archive: No such file or directory"
+    }
