@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import io
+import json
+import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from datetime import date
@@ -19,7 +22,8 @@ from monitor.notify import (
     target_key,
     targets_from_urls,
 )
-from tests.support.receivers import CLOSED_PORT_URL, JsonReceiver, SmtpReceiver
+from tests.conftest import ROOT
+from tests.support.receivers import CLOSED_PORT_URL, JsonReceiver, SilentServer, SmtpReceiver
 
 # apprise loads its plugins lazily and one of them imports the stdlib imghdr module,
 # deprecated since Python 3.11; harmless here and outside our code.
@@ -167,11 +171,41 @@ def test_hanging_receiver_fails_within_the_timeout(
     assert elapsed < 3.5
     assert not results[hook.key].ok
     assert results[hook.key].timed_out
-    assert (results[hook.key].error or "").startswith("no answer within 1.5s")
+    assert results[hook.key].error == "no answer within 1.5s"
     assert results[mail.key].ok
     assert len(smtp.messages) == 1
     assert webhook.messages == []
     assert [r.status for r in webhook.requests] == [None]
+
+
+def test_silent_smtp_server_delays_neither_the_send_nor_the_exit() -> None:
+    # In a child process: the interpreter joins apprise's worker threads at exit, so a call
+    # abandoned at the timeout must also end soon after it (SMTP's own limit is 15 s).
+    script = """
+import json, sys, time, warnings
+warnings.filterwarnings("ignore", "'imghdr' is deprecated", DeprecationWarning)
+from monitor.notify import Message, send, targets_from_urls
+[target] = targets_from_urls([sys.argv[1]])
+started = time.monotonic()
+result = send(Message("t", "x", "x", "<p>x</p>"), [target], timeout=1)[target.key]
+print(json.dumps([result.ok, result.timed_out, result.error, time.monotonic() - started]))
+"""
+    with SilentServer() as silent:
+        url = f"mailto://127.0.0.1:{silent.port}?from=a@example.com&to=b@example.com"
+        started = time.monotonic()
+        child = subprocess.run(
+            [sys.executable, "-c", script, url],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            cwd=ROOT,
+        )
+        lifetime = time.monotonic() - started
+    assert child.returncode == 0, child.stderr
+    ok, timed_out, error, took = json.loads(child.stdout)
+    assert (ok, timed_out, error) == (False, True, "no answer within 1s")
+    assert took < 2.5
+    assert lifetime < 8, f"the child took {lifetime:.1f}s to exit"
 
 
 def test_bad_url_is_a_config_error_naming_it() -> None:

@@ -31,6 +31,7 @@ from monitor.notify.render import Message, md_escape
 _REASON_MAX = 300
 # Enough to keep a handful of targets fully parallel without a thread per target.
 _MAX_WORKERS = 8
+_SOCKET_GRACE = 1.0  # seconds a plugin's sockets may outlive the send timeout
 
 
 class NotifyConfigError(ValueError):
@@ -119,6 +120,15 @@ def _send_one(message: Message, target: Target, timeout: float) -> DeliveryResul
         plugin = apprise.Apprise.instantiate(target.url)
         if plugin is None:
             return DeliveryResult(target=target.key, ok=False, error="apprise rejected the URL")
+        # apprise stops waiting at `timeout` but leaves the call running in a worker thread,
+        # which the interpreter joins at exit; capping the plugin's own socket timeouts
+        # (15 s for SMTP) keeps a stuck server from delaying the process after the send.
+        # The grace lets apprise report the timeout as such, not as a connection error.
+        socket_limit = timeout + _SOCKET_GRACE
+        for name in ("socket_connect_timeout", "socket_read_timeout"):
+            current = getattr(plugin, name, None)
+            if timeout and (current is None or current > socket_limit):
+                setattr(plugin, name, float(socket_limit))
         body_format = plugin.resolve_format(None)
         body, title = _body_for(message, body_format, blends_title=plugin.title_maxlen <= 0)
         notifier = apprise.Apprise()
@@ -160,7 +170,8 @@ def _outcome(
             if entry.level in ("WARNING", "ERROR", "CRITICAL")
         ]
         if timed_out:
-            messages.insert(0, f"no answer within {timeout:g}s")
+            # apprise's own words for this ("did not finish within 1.103s") say no more.
+            messages = [f"no answer within {timeout:g}s"]
         reason = _scrub("; ".join(dict.fromkeys(messages)) or result.status.name.lower(), target)
     return DeliveryResult(
         target=target.key,
