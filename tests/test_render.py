@@ -179,13 +179,13 @@ def test_markdown_is_exact() -> None:
 
 def test_html_is_exact() -> None:
     vulcan = (
-        'vulcanpost.com <a href="https://vulcanpost.com/xiaomi-sf/">'
-        "https://vulcanpost.com/xiaomi-sf/</a>"
+        '<li>vulcanpost.com <a href="https://vulcanpost.com/xiaomi-sf/">'
+        "https://vulcanpost.com/xiaomi-sf/</a></li>"
     )
     gsm = (
-        "gsmarena.com, Thursday 5 February 2015: Xiaomi to hold event in San Francisco "
+        "<li>gsmarena.com, Thursday 5 February 2015: Xiaomi to hold event in San Francisco "
         '<a href="http://www.gsmarena.com/xiaomi_sf_event-news-10901.php">'
-        "http://www.gsmarena.com/xiaomi_sf_event-news-10901.php</a>"
+        "http://www.gsmarena.com/xiaomi_sf_event-news-10901.php</a></li>"
     )
     quote = (
         "<blockquote>“A Xiaomi spokesperson confirmed the press event to Vulcan Post.”</blockquote>"
@@ -193,20 +193,17 @@ def test_html_is_exact() -> None:
     assert render(CONFIRMED).html == "\n".join(
         [
             "<p><strong>Watch:</strong> xiaomi-sf (Xiaomi, San Francisco, Thursday 12 February"
-            " 2015)<br>",
-            "<strong>Status now:</strong> confirmed</p>",
-            "<ul>",
-            "<li><strong>Status:</strong> rumored → confirmed",
+            " 2015)<br><strong>Status now:</strong> confirmed</p>",
+            "<hr>",
+            "<p><strong>Status:</strong> rumored → confirmed</p>",
             quote,
-            "<p><strong>Sources:</strong> 2 independent sources, 3 articles<br>",
-            f"{vulcan}<br>",
-            f"{gsm}<br>",
-            f"{gsm}</p></li>",
-            "<li><strong>New speaker:</strong> Hugo Barra",
+            "<p><strong>Sources:</strong> 2 independent sources, 3 articles</p>",
+            f"<ul>{vulcan}{gsm}{gsm}</ul>",
+            "<hr>",
+            "<p><strong>New speaker:</strong> Hugo Barra</p>",
             quote,
-            "<p><strong>Sources:</strong> 1 independent source<br>",
-            f"{vulcan}</p></li>",
-            "</ul>",
+            "<p><strong>Sources:</strong> 1 independent source</p>",
+            f"<ul>{vulcan}</ul>",
         ]
     )
 
@@ -247,15 +244,8 @@ def test_hostile_text_is_escaped_in_html() -> None:
     # The quote in the URL cannot close the attribute.
     assert 'href="https://evil.example/a&quot;onmouseover=&quot;alert(4)&lt;x&gt;"' in body
     # Every tag left is one the renderer wrote.
-    assert set(re.findall(r"</?([a-z]+)", body)) == {
-        "p",
-        "strong",
-        "br",
-        "ul",
-        "li",
-        "blockquote",
-        "a",
-    }
+    tags = set(re.findall(r"</?([a-z]+)", body))
+    assert tags == {"p", "strong", "br", "hr", "ul", "li", "blockquote", "a"}
 
 
 def test_hostile_text_stays_text_after_markdown_conversion() -> None:

@@ -258,23 +258,21 @@ def _as_markdown(header: list[tuple[str, str]], views: list[_ChangeView]) -> str
 
 
 def _as_html(header: list[tuple[str, str]], views: list[_ChangeView]) -> str:
+    # Flat blocks, no line breaks inside them: apprise derives the email's plain-text part
+    # from this HTML, and this shape reads well there too (links stay visible, one per line).
     esc = html.escape
-    head = "<br>\n".join(f"<strong>{esc(label)}</strong> {esc(value)}" for label, value in header)
-    items = []
+    head = "<br>".join(f"<strong>{esc(label)}</strong> {esc(value)}" for label, value in header)
+    blocks = [f"<p>{head}</p>"]
     for view in views:
         values = _join(view, [esc(v) for v in view.values], " → ")
-        parts = [f"<li><strong>{esc(view.label)}</strong> {values}"]
+        blocks += ["<hr>", f"<p><strong>{esc(view.label)}</strong> {values}</p>"]
         if view.quote is not None:
-            parts.append(f"<blockquote>“{esc(view.quote)}”</blockquote>")
+            blocks.append(f"<blockquote>“{esc(view.quote)}”</blockquote>")
         if view.sources is not None:
-            lines = [f"<strong>Sources:</strong> {esc(view.sources)}"]
-            lines.extend(_html_source(link) for link in view.links)
-            parts.append("<p>" + "<br>\n".join(lines) + "</p>")
-        items.append("\n".join(parts) + "</li>")
-    body = [f"<p>{head}</p>"]
-    if items:
-        body.append("<ul>\n" + "\n".join(items) + "\n</ul>")
-    return "\n".join(body)
+            blocks.append(f"<p><strong>Sources:</strong> {esc(view.sources)}</p>")
+            items = "".join(f"<li>{_html_source(link)}</li>" for link in view.links)
+            blocks.append(f"<ul>{items}</ul>")
+    return "\n".join(blocks)
 
 
 def _html_source(link: _SourceView) -> str:
