@@ -1,0 +1,148 @@
+"""Precision and recall of event-fact extraction over fixtures/events/, per fact kind.
+
+Each case is NAME.txt (title on the first line, then the body) and NAME.json with the
+article's "published" time, its "language", the "watch" and the "expected" report (or null).
+Run: python bench/facts.py
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from monitor.extract.facts import report_for  # noqa: E402
+from monitor.model import Article, EventReport, Watch  # noqa: E402
+
+CASES_DIR = ROOT / "fixtures" / "events"
+KINDS = ("date", "city", "venue", "time", "speaker", "product")
+
+
+@dataclass(frozen=True)
+class Case:
+    """One article, one watch and what a careful reader records."""
+
+    name: str
+    article: Article
+    watch: Watch
+    expected: dict[str, object] | None
+    note: str = ""
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+
+def load_cases(directory: Path = CASES_DIR) -> list[Case]:
+    """Every case in `directory`, by name."""
+    cases = []
+    for meta_path in sorted(directory.glob("*.json")):
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        title, _, body = meta_path.with_suffix(".txt").read_text(encoding="utf-8").partition("\n")
+        article = Article(
+            url=f"https://example.test/{meta_path.stem}",
+            canonical_url=f"https://example.test/{meta_path.stem}",
+            title=title.strip(),
+            body=body.strip(),
+            published=datetime.fromisoformat(meta["published"]) if meta.get("published") else None,
+            language=meta.get("language"),
+        )
+        spec = meta["watch"]
+        watch = Watch(
+            name=spec["name"],
+            company=spec["company"],
+            aliases=tuple(spec.get("aliases", ())),
+            city=spec.get("city"),
+            date=date.fromisoformat(spec["date"]) if spec.get("date") else None,
+        )
+        cases.append(Case(meta_path.stem, article, watch, meta["expected"], meta.get("note", "")))
+    return cases
+
+
+def expected_facts(case: Case) -> set[tuple[str, str]]:
+    """The (kind, value) pairs a case expects, the company included when it matches."""
+    if case.expected is None:
+        return set()
+    pairs = {("company", case.watch.company)}
+    for kind, value in dict(case.expected["facts"]).items():  # type: ignore[call-overload]
+        values = value if isinstance(value, list) else [value]
+        pairs.update((kind, str(v)) for v in values)
+    return pairs
+
+
+def found_facts(report: EventReport | None) -> set[tuple[str, str]]:
+    """The (kind, value) pairs a report gives."""
+    return {(f.kind.value, f.value) for f in report.facts} if report else set()
+
+
+def evaluate(cases: Iterable[Case]) -> dict[str, Score]:
+    """Scores for event matching, each fact kind and status."""
+    scores = {kind: Score() for kind in ("event match", *KINDS, "status")}
+    for case in cases:
+        report = report_for(case.article, case.watch)
+        _count(scores["event match"], case.name, case.expected is not None, report is not None)
+        want, got = expected_facts(case), found_facts(report)
+        for kind in KINDS:
+            w = {v for k, v in want if k == kind}
+            g = {v for k, v in got if k == kind}
+            score = scores[kind]
+            score.tp += len(w & g)
+            score.fp += len(g - w)
+            score.fn += len(w - g)
+            if w != g:
+                score.misses.append(f"{case.name}: want {sorted(w)} got {sorted(g)}")
+        want_status = case.expected["status"] if case.expected else None
+        got_status = report.status.value if report else None
+        status = scores["status"]
+        if want_status and got_status == want_status:
+            status.tp += 1
+        else:
+            status.fp += got_status is not None
+            status.fn += want_status is not None
+            if want_status != got_status:
+                status.misses.append(f"{case.name}: want {want_status} got {got_status}")
+    return scores
+
+
+def _count(score: Score, name: str, want: bool, got: bool) -> None:
+    score.tp += want and got
+    score.fp += got and not want
+    score.fn += want and not got
+    if want != got:
+        score.misses.append(f"{name}: want {'match' if want else 'none'}")
+
+
+def main() -> int:
+    cases = load_cases()
+    scores = evaluate(cases)
+    print(f"{len(cases)} cases in {CASES_DIR.relative_to(ROOT)}")
+    print(f"{'kind':<12} {'precision':>9} {'recall':>7} {'tp':>4} {'fp':>4} {'fn':>4}")
+    for kind, s in scores.items():
+        print(f"{kind:<12} {s.precision:>9.3f} {s.recall:>7.3f} {s.tp:>4} {s.fp:>4} {s.fn:>4}")
+    misses = [m for s in scores.values() for m in s.misses]
+    if misses and "-v" in sys.argv:
+        print("\n".join(["", "misses:", *misses]))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,319 @@
+"""Find date references in a sentence and resolve them against the article's own date."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+# Month names by number; English forms are capitalised only, so the verb "may" is no month.
+MONTHS: dict[int, tuple[str, ...]] = {
+    1: ("January", "Jan", "gennaio", "enero", "Januar", "Jänner"),
+    2: ("February", "Feb", "Febr", "febbraio", "febrero", "Februar"),
+    3: ("March", "Mar", "marzo", "März", "Maerz"),
+    4: ("April", "Apr", "aprile", "abril"),
+    5: ("May", "maggio", "mayo", "Mai"),
+    6: ("June", "Jun", "giugno", "junio", "Juni"),
+    7: ("July", "Jul", "luglio", "julio", "Juli"),
+    8: ("August", "Aug", "agosto"),
+    9: ("September", "Sept", "Sep", "settembre", "septiembre", "setiembre"),
+    10: ("October", "Oct", "ottobre", "octubre", "Oktober"),
+    11: ("November", "Nov", "novembre", "noviembre"),
+    12: ("December", "Dec", "dicembre", "diciembre", "Dezember"),
+}
+
+# Weekday names by Python weekday number (Monday = 0).
+WEEKDAYS: dict[int, tuple[str, ...]] = {
+    0: ("Monday", "lunedì", "lunedi", "lunes", "Montag"),
+    1: ("Tuesday", "martedì", "martedi", "martes", "Dienstag"),
+    2: ("Wednesday", "mercoledì", "mercoledi", "miércoles", "miercoles", "Mittwoch"),
+    3: ("Thursday", "giovedì", "giovedi", "jueves", "Donnerstag"),
+    4: ("Friday", "venerdì", "venerdi", "viernes", "Freitag"),
+    5: ("Saturday", "sabato", "sábado", "sabado", "Samstag"),
+    6: ("Sunday", "domenica", "domingo", "Sonntag"),
+}
+
+# Fixed offsets in days from the reference date.
+RELATIVE_DAYS: dict[str, int] = {
+    "today": 0,
+    "tonight": 0,
+    "this morning": 0,
+    "this evening": 0,
+    "later today": 0,
+    "oggi": 0,
+    "stasera": 0,
+    "hoy": 0,
+    "esta noche": 0,
+    "heute": 0,
+    "heute abend": 0,
+    "tomorrow": 1,
+    "domani": 1,
+    "mañana": 1,
+    "morgen": 1,
+    "day after tomorrow": 2,
+    "dopodomani": 2,
+    "pasado mañana": 2,
+    "übermorgen": 2,
+    "yesterday": -1,
+    "ieri": -1,
+    "ayer": -1,
+    "gestern": -1,
+    "a week from today": 7,
+    "one week from today": 7,
+    "a week from tomorrow": 8,
+    "one week from tomorrow": 8,
+    "a week from now": 7,
+    "one week from now": 7,
+}
+
+# Named spans: (first day, last day) as functions of the reference date.
+_Span = Callable[[date], tuple[date, date]]
+
+
+def _week(ref: date, weeks: int) -> tuple[date, date]:
+    monday = ref - timedelta(days=ref.weekday()) + timedelta(weeks=weeks)
+    return monday, monday + timedelta(days=6)
+
+
+def _month(ref: date, months: int) -> tuple[date, date]:
+    index = ref.year * 12 + ref.month - 1 + months
+    year, month = divmod(index, 12)
+    return date(year, month + 1, 1), date(year, month + 1, calendar.monthrange(year, month + 1)[1])
+
+
+def _year(ref: date, years: int) -> tuple[date, date]:
+    return date(ref.year + years, 1, 1), date(ref.year + years, 12, 31)
+
+
+RELATIVE_SPANS: dict[str, _Span] = {
+    "this week": lambda r: _week(r, 0),
+    "later this week": lambda r: (r, _week(r, 0)[1]),
+    "next week": lambda r: _week(r, 1),
+    "la prossima settimana": lambda r: _week(r, 1),
+    "la próxima semana": lambda r: _week(r, 1),
+    "la semana que viene": lambda r: _week(r, 1),
+    "nächste woche": lambda r: _week(r, 1),
+    "nächsten woche": lambda r: _week(r, 1),
+    "last week": lambda r: _week(r, -1),
+    "this month": lambda r: _month(r, 0),
+    "later this month": lambda r: (r, _month(r, 0)[1]),
+    "next month": lambda r: _month(r, 1),
+    "il prossimo mese": lambda r: _month(r, 1),
+    "el próximo mes": lambda r: _month(r, 1),
+    "nächsten monat": lambda r: _month(r, 1),
+    "last month": lambda r: _month(r, -1),
+    "earlier this month": lambda r: (_month(r, 0)[0], r),
+    "last year": lambda r: _year(r, -1),
+    "next year": lambda r: _year(r, 1),
+    "l'anno scorso": lambda r: _year(r, -1),
+    "el año pasado": lambda r: _year(r, -1),
+    "letztes jahr": lambda r: _year(r, -1),
+    "letzten jahr": lambda r: _year(r, -1),
+}
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date reference in text: the days it may mean and where it stands."""
+
+    first: date
+    last: date
+    start: int
+    end: int
+    text: str
+
+    @property
+    def exact(self) -> bool:
+        return self.first == self.last
+
+    def covers(self, day: date) -> bool:
+        return self.first <= day <= self.last
+
+
+def _alternation(names: dict[int, tuple[str, ...]]) -> str:
+    forms = sorted({form for group in names.values() for form in group}, key=len, reverse=True)
+    return "|".join(re.escape(form) for form in forms)
+
+
+_MONTH_BY_NAME = {form.lower(): num for num, forms in MONTHS.items() for form in forms}
+_WEEKDAY_BY_NAME = {form.lower(): num for num, forms in WEEKDAYS.items() for form in forms}
+_MONTH = rf"(?P<month>{_alternation(MONTHS)})\.?"
+_WDAY = rf"(?:{_alternation(WEEKDAYS)})"
+_ORD = r"(?:st|nd|rd|th|º|°)?"
+
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # "Thursday, February 12, 2015", "Feb. 12", "February 12th"
+    (
+        "month_day",
+        re.compile(
+            rf"(?:\b{_WDAY},?\s+)?\b{_MONTH}\s+(?P<day>\d{{1,2}}){_ORD}\b(?!:)(?:,?\s+(?P<year>\d{{4}})\b)?"
+        ),
+    ),
+    # "12 February", "12th of February", "12. Februar 2015", "12 de febrero de 2015"
+    (
+        "day_month",
+        re.compile(
+            rf"\b(?:{_WDAY},?\s+)?(?:(?:the|il|el)\s+)?(?P<day>\d{{1,2}}){_ORD}\.?\s+(?:of\s+|de\s+)?"
+            rf"{_MONTH}\b(?:,?\s+(?:de\s+|del\s+)?(?P<year>\d{{4}})\b)?"
+        ),
+    ),
+    # "February 2015", "in February"
+    (
+        "month",
+        re.compile(
+            rf"\b(?:in|this|next|last|early|late|mid-?)\s+{_MONTH}\b(?:\s+(?P<year>\d{{4}}))?"
+        ),
+    ),
+    # "2/12", "2/12/2015", "12/02/15"
+    (
+        "numeric",
+        re.compile(
+            r"(?<![\d/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})(?:/(?P<year>\d{2}|\d{4}))?(?![\d/%])"
+        ),
+    ),
+    # "the 12th"
+    ("ordinal", re.compile(r"\bthe\s+(?P<day>\d{1,2})(?:st|nd|rd|th)\b")),
+    (
+        "relative",
+        re.compile(
+            r"(?i)\b(?P<rel>"
+            + "|".join(
+                re.escape(k)
+                for k in sorted([*RELATIVE_DAYS, *RELATIVE_SPANS], key=len, reverse=True)
+            )
+            + r")\b"
+        ),
+    ),
+    # "this Thursday", "next Thursday", "on Thursday", "Thursday"
+    (
+        "weekday",
+        re.compile(
+            rf"(?i)\b(?:(?P<which>this|next|last|coming|this coming|questo|prossimo|este|próximo|"
+            rf"diesen|nächsten|am)\s+)?(?P<wday>{_WDAY})\b"
+        ),
+    ),
+    # "in 2014", "2016's event"
+    ("year", re.compile(r"\b(?P<year>(?:19|20)\d\d)\b")),
+)
+
+
+def find_dates(
+    text: str, reference: date | None, *, day_first: bool = False, past: bool = False
+) -> list[DateMention]:
+    """Date references in `text`, earliest first; relative ones need `reference`.
+
+    `past` says the text speaks of something done, so a bare weekday means the last one.
+    """
+    taken: list[tuple[int, int]] = []
+    found: list[DateMention] = []
+    for kind, pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            if any(match.start() < end and start < match.end() for start, end in taken):
+                continue
+            days = _resolve(kind, match, reference, day_first=day_first, past=past)
+            if days is None:
+                continue
+            taken.append((match.start(), match.end()))
+            found.append(DateMention(days[0], days[1], match.start(), match.end(), match.group(0)))
+    return sorted(found, key=lambda m: m.start)
+
+
+def _resolve(
+    kind: str, match: re.Match[str], ref: date | None, *, day_first: bool, past: bool
+) -> tuple[date, date] | None:
+    groups = match.groupdict()
+    year = _year_of(groups.get("year"))
+    if kind in ("month_day", "day_month"):
+        return _single(
+            _month_day(_MONTH_BY_NAME[groups["month"].lower()], int(groups["day"]), year, ref)
+        )
+    if kind == "month":
+        month = _MONTH_BY_NAME[groups["month"].lower()]
+        if year is None:
+            if ref is None:
+                return None
+            year = min(
+                (ref.year - 1, ref.year, ref.year + 1),
+                key=lambda y: abs((date(y, month, 15) - ref).days),
+            )
+        return _month(date(year, month, 1), 0)
+    if kind == "numeric":
+        a, b = int(groups["a"]), int(groups["b"])
+        month, day = (b, a) if day_first else (a, b)
+        return _single(_month_day(month, day, year, ref))
+    if kind == "year":
+        return (date(year, 1, 1), date(year, 12, 31)) if year else None
+    if ref is None:
+        return None
+    if kind == "ordinal":
+        return _single(_day_of_month(int(groups["day"]), ref, past))
+    if kind == "relative":
+        key = groups["rel"].lower()
+        if key in RELATIVE_DAYS:
+            return _single(ref + timedelta(days=RELATIVE_DAYS[key]))
+        return RELATIVE_SPANS[key](ref)
+    if kind == "weekday":
+        return _single(
+            _weekday(_WEEKDAY_BY_NAME[groups["wday"].lower()], groups["which"], ref, past)
+        )
+    raise ValueError(kind)
+
+
+def _single(day: date | None) -> tuple[date, date] | None:
+    return (day, day) if day else None
+
+
+def _year_of(text: str | None) -> int | None:
+    if not text:
+        return None
+    value = int(text)
+    return value + 2000 if value < 100 else value
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _month_day(month: int, day: int, year: int | None, ref: date | None) -> date | None:
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    if year is not None:
+        return _safe_date(year, month, day)
+    if ref is None:
+        return None
+    # The year that puts the date nearest the article; a tie goes forward (Dec 31 -> Jan 5).
+    candidates = [
+        d for y in (ref.year + 1, ref.year, ref.year - 1) if (d := _safe_date(y, month, day))
+    ]
+    return min(candidates, key=lambda d: abs((d - ref).days)) if candidates else None
+
+
+def _day_of_month(day: int, ref: date, past: bool) -> date | None:
+    step = -1 if past else 1
+    month_start = date(ref.year, ref.month, 1)
+    for offset in range(3):
+        first = _month(month_start, offset * step)[0]
+        candidate = _safe_date(first.year, first.month, day)
+        if candidate and (candidate <= ref if past else candidate >= ref):
+            return candidate
+    return None
+
+
+def _weekday(target: int, which: str | None, ref: date, past: bool) -> date:
+    which = (which or "").lower()
+    if which in ("next", "prossimo", "próximo", "nächsten"):
+        # The named day of the following week (Tuesday 3rd -> "next Thursday" is the 12th).
+        return _week(ref, 1)[0] + timedelta(days=target)
+    if which == "last" or (past and which not in ("this", "coming", "this coming")):
+        return ref - timedelta(days=(ref.weekday() - target) % 7 or (7 if which == "last" else 0))
+    return ref + timedelta(days=(target - ref.weekday()) % 7)
+
+
+def iter_exact(mentions: list[DateMention]) -> Iterator[date]:
+    """The single days among `mentions`, in order."""
+    return (m.first for m in mentions if m.exact)

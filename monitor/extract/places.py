@@ -1,0 +1,228 @@
+"""Cities, countries and venues named in a sentence; the tables are the data to extend."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+def _words(text: str) -> frozenset[str]:
+    """The whitespace-separated words of `text`."""
+    return frozenset(text.split())
+
+
+# Canonical city -> (country, aliases). Regions such as "Bay Area" or "Silicon Valley" are no city.
+CITIES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "San Francisco": ("US", ("SF", "S.F.", "San Fran", "San Francisco's", "San Franciso")),
+    "New York": ("US", ("New York City", "NYC", "Manhattan", "Brooklyn")),
+    "Los Angeles": ("US", ("L.A.",)),
+    "Las Vegas": ("US", ("Vegas",)),
+    "San Jose": ("US", ()),
+    "Cupertino": ("US", ()),
+    "Mountain View": ("US", ()),
+    "Seattle": ("US", ()),
+    "Chicago": ("US", ()),
+    "Austin": ("US", ()),
+    "Boston": ("US", ()),
+    "Beijing": ("CN", ("Pechino", "Pekín", "Peking")),
+    "Shanghai": ("CN", ("Shanghái",)),
+    "Shenzhen": ("CN", ()),
+    "Guangzhou": ("CN", ()),
+    "Hong Kong": ("HK", ()),
+    "Taipei": ("TW", ()),
+    "New Delhi": ("IN", ("Delhi", "Nuova Delhi", "Nueva Delhi", "Neu-Delhi")),
+    "Mumbai": ("IN", ("Bombay",)),
+    "Bengaluru": ("IN", ("Bangalore",)),
+    "Hyderabad": ("IN", ()),
+    "Chennai": ("IN", ()),
+    "Singapore": ("SG", ("Singapur", "Singapura")),
+    "Kuala Lumpur": ("MY", ()),
+    "Jakarta": ("ID", ("Giacarta", "Yakarta")),
+    "Manila": ("PH", ()),
+    "Bangkok": ("TH", ()),
+    "Ho Chi Minh City": ("VN", ("Saigon",)),
+    "Tokyo": ("JP", ("Tokio",)),
+    "Seoul": ("KR", ("Seúl",)),
+    "Moscow": ("RU", ("Mosca", "Moscú", "Moskau")),
+    "Dubai": ("AE", ()),
+    "Istanbul": ("TR", ()),
+    "London": ("GB", ("Londra", "Londres")),
+    "Paris": ("FR", ("Parigi", "París")),
+    "Berlin": ("DE", ("Berlino", "Berlín")),
+    "Munich": ("DE", ("München", "Monaco di Baviera", "Múnich")),
+    "Barcelona": ("ES", ("Barcellona",)),
+    "Madrid": ("ES", ()),
+    "Milan": ("IT", ("Milano", "Milán", "Mailand")),
+    "Rome": ("IT", ("Roma", "Rom")),
+    "Amsterdam": ("NL", ()),
+    "Warsaw": ("PL", ("Varsavia", "Varsovia", "Warschau")),
+    "São Paulo": ("BR", ("Sao Paulo", "San Paolo")),
+    "Mexico City": ("MX", ("Ciudad de México", "Città del Messico")),
+    "Sydney": ("AU", ()),
+}
+
+# Country names that place an event ("in India", "the India launch"); demonyms are left out
+# because "Chinese smartphone maker Xiaomi" says nothing about where an event is.
+COUNTRIES: dict[str, tuple[str, ...]] = {
+    "US": (
+        "US",
+        "U.S.",
+        "USA",
+        "United States",
+        "America",
+        "Stati Uniti",
+        "Estados Unidos",
+        "EE.UU.",
+        "USA",
+    ),
+    "CN": ("China", "Cina", "mainland China"),
+    "IN": ("India", "Indien"),
+    "ID": ("Indonesia", "Indonesien"),
+    "MY": ("Malaysia",),
+    "PH": ("Philippines",),
+    "SG": (),
+    "BR": ("Brazil", "Brasil", "Brasile", "Brasilien"),
+    "RU": ("Russia", "Rusia", "Russland"),
+    "GB": ("UK", "U.K.", "Britain", "United Kingdom", "Regno Unito", "Reino Unido"),
+    "DE": ("Germany", "Germania", "Alemania", "Deutschland"),
+    "IT": ("Italy", "Italia", "Italien"),
+    "ES": ("Spain", "Spagna", "España", "Spanien"),
+    "FR": ("France", "Francia", "Frankreich"),
+    "MX": ("Mexico", "México", "Messico"),
+    "TW": ("Taiwan",),
+    "HK": (),
+    "JP": ("Japan", "Giappone", "Japón"),
+    "KR": ("Korea", "South Korea"),
+    "VN": ("Vietnam",),
+    "TH": ("Thailand",),
+    "AE": ("UAE",),
+    "TR": ("Turkey",),
+    "NL": ("Netherlands",),
+    "PL": ("Poland",),
+    "AU": ("Australia",),
+}
+
+# Known venues: canonical name -> aliases as articles write them.
+KNOWN_VENUES: dict[str, tuple[str, ...]] = {
+    "Fairmont San Francisco": ("Fairmont hotel", "Fairmont Hotel", "Hotel Fairmont", "Fairmont"),
+    "Fort Mason": ("Fort Mason Center", "Fort Mason Festival Pavilion"),
+    "Bill Graham Civic Auditorium": ("Civic Auditorium",),
+    "Moscone Center": ("Moscone West", "Moscone"),
+    "Yerba Buena Center for the Arts": ("YBCA", "Yerba Buena Center"),
+    "Pier 48": (),
+    "Pier 70": (),
+    "Masonic Auditorium": ("SF Masonic Auditorium", "The Masonic"),
+    "Siri Fort Auditorium": ("Siri Fort",),
+    "National Convention Center": ("Beijing National Convention Center",),
+    "Palazzo del Ghiaccio": (),
+}
+
+# Words that make a capitalised phrase after "at"/"in" a venue.
+VENUE_WORDS = _words(
+    """
+    hotel center centre hall auditorium pavilion theater theatre stadium arena pier club
+    museum gallery convention conference ballroom studio studios campus forum expo palace
+    plaza palazzo palacio teatro sala
+    """
+)
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place named in text: its canonical name, kind and span."""
+
+    name: str
+    kind: str  # "city", "country" or "venue"
+    start: int
+    end: int
+
+
+def _names_pattern(names: dict[str, str]) -> re.Pattern[str]:
+    forms = sorted(names, key=len, reverse=True)
+    # Letters around the name must not continue a word ("SF" in "SFX", "US" in "USB").
+    return re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-]|\.\w)")
+
+
+_CITY_BY_NAME = {alias: city for city, (_, aliases) in CITIES.items() for alias in (city, *aliases)}
+_CITY_PATTERN = _names_pattern(_CITY_BY_NAME)
+_COUNTRY_BY_NAME = {alias: code for code, aliases in COUNTRIES.items() for alias in aliases}
+_COUNTRY_PATTERN = _names_pattern(_COUNTRY_BY_NAME)
+_VENUE_BY_NAME = {
+    alias: name for name, aliases in KNOWN_VENUES.items() for alias in (name, *aliases)
+}
+_VENUE_PATTERN = _names_pattern(_VENUE_BY_NAME)
+
+_CAP = r"(?:[A-Z][\w'’&.-]*|\d+)"
+_LINK = r"(?:of|for|the|and|de|del|di|la|&)"
+# "at the Fairmont hotel", "at Fort Mason", "all'hotel Fairmont", "im Palace Hotel"
+_VENUE_PHRASE = re.compile(
+    r"\b(?:at|in|inside|from|all'|al|nel|nell'|en|el|im|in der)\s*"
+    r"(?:the\s+|l'|il\s+|la\s+|el\s+|der\s+|dem\s+)?"
+    rf"(?P<name>(?:[Hh]otel\s+)?{_CAP}(?:\s+(?:{_LINK}\s+)*{_CAP})*"
+    r"(?:(?:\s+(?:convention|conference|exhibition|event))?\s+"
+    rf"(?:hotel|center|centre|hall|auditorium|pavilion|theater|theatre|stadium|arena|ballroom))?)"
+)
+
+
+def city_country(city: str) -> str | None:
+    """The country code of a canonical city, if known."""
+    entry = CITIES.get(city)
+    return entry[0] if entry else None
+
+
+def canonical_city(name: str) -> str | None:
+    """The canonical name for a city as written, or None if it is not a known city."""
+    if name in CITIES:
+        return name
+    return _CITY_BY_NAME.get(name)
+
+
+def find_places(text: str) -> list[Place]:
+    """Cities, countries and venues in `text`, in order of appearance."""
+    places: list[Place] = []
+    for venue in find_venues(text):
+        places.append(venue)
+    taken = [(p.start, p.end) for p in places]
+    for kind, pattern, table in (
+        ("city", _CITY_PATTERN, _CITY_BY_NAME),
+        ("country", _COUNTRY_PATTERN, _COUNTRY_BY_NAME),
+    ):
+        for match in pattern.finditer(text):
+            # A city inside a venue name ("Fairmont San Francisco") still places the event.
+            if kind == "country" and any(s <= match.start() < e for s, e in taken):
+                continue
+            places.append(Place(table[match.group(0)], kind, match.start(), match.end()))
+            taken.append((match.start(), match.end()))
+    return sorted(places, key=lambda p: p.start)
+
+
+def find_venues(text: str) -> list[Place]:
+    """Venues: known ones by name, others as a capitalised phrase with a venue word."""
+    venues: list[Place] = [
+        Place(_VENUE_BY_NAME[m.group(0)], "venue", m.start(), m.end())
+        for m in _VENUE_PATTERN.finditer(text)
+    ]
+    for match in _VENUE_PHRASE.finditer(text):
+        start, end = match.span("name")
+        if any(v.start < end and start < v.end for v in venues):
+            continue
+        name = _trim_venue(match.group("name"))
+        if name:
+            venues.append(Place(name, "venue", start, start + len(name)))
+    return sorted(venues, key=lambda p: p.start)
+
+
+def _trim_venue(phrase: str) -> str | None:
+    words = [w.rstrip(".,;:") for w in phrase.split()]
+    # Cut at the last venue word so "Pier 48 Xiaomi" or "Hall Thursday" keep only the venue.
+    last = max((i for i, w in enumerate(words) if w.lower().strip(".,") in VENUE_WORDS), default=-1)
+    if last < 0:
+        return None
+    words = words[: last + 1]
+    if len(words) == 1:
+        return None  # "at the Hotel" names no venue
+    if canonical_city(" ".join(words)):
+        return None
+    name = " ".join(words)
+    # Lower-case venue words are written in the same case everywhere for equal values.
+    return " ".join(w if w[0].isupper() or w[0].isdigit() else w.capitalize() for w in name.split())

@@ -1,0 +1,78 @@
+"""Product names in a sentence: brand-prefixed model names, kept as data."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+def _words(text: str) -> frozenset[str]:
+    """The whitespace-separated words of `text`."""
+    return frozenset(text.split())
+
+
+# Words that may follow a series name inside a product name ("Mi Note Pro", "Galaxy S6 edge").
+_MODEL = r"(?:[A-Z][A-Za-z0-9]*\+?|\d+[A-Za-z]*\+?|edge|mini|Plus|Pro|Max|Lite|Note|Active)"
+
+# One pattern per product family; the name is the whole match.
+PRODUCT_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(p)
+    for p in (
+        # Xiaomi: "Mi Note", "Mi 4i", "Mi Band", "Mi Power Bank", "Mi In-Ear Headphones"
+        rf"\bMi(?:\s+{_MODEL}(?:-{_MODEL})?){{1,3}}",
+        rf"\bRedmi(?:\s+{_MODEL}){{0,3}}",
+        r"\bMIUI(?:\s+\d+)?",
+        # other makers' families, for the other companies' events
+        rf"\bGalaxy(?:\s+{_MODEL}){{1,3}}",
+        rf"\biPhone(?:\s+{_MODEL}){{0,2}}",
+        rf"\biPad(?:\s+{_MODEL}){{0,2}}",
+        r"\bApple Watch\b",
+        r"\bNexus\s+\d+\w*",
+        rf"\bMoto\s+[A-Z]\d?(?:\s+{_MODEL})?",
+        r"\bOnePlus\s+(?:One|Two|X|\d+\w*)",
+        r"\bLumia\s+\d+\w*",
+        rf"\bXperia\s+[A-Z]\d*(?:\s+{_MODEL})?",
+        rf"\bHonor\s+\d+\w*(?:\s+{_MODEL})?",
+        rf"\bMeizu\s+MX\d+(?:\s+{_MODEL})?",
+        r"\bYi\s+(?:Action\s+)?Camera",
+    )
+)
+
+# Words that end a product name although capitalised ("Mi Band On Sale", "Mi Note In India").
+_STOP = _words(
+    """
+    In On At To For From With And Or The A An By Of Is Will Would Was Are Be Thursday Friday
+    Monday Tuesday Wednesday Saturday Sunday Today US U.S. India China Fan Fans Home Store
+    Com
+    """
+)
+
+
+@dataclass(frozen=True)
+class Product:
+    """A product name in text and where it stands."""
+
+    name: str
+    start: int
+    end: int
+
+
+def find_products(text: str) -> list[Product]:
+    """Product names in `text`, in order, without overlaps."""
+    found: list[Product] = []
+    for pattern in PRODUCT_PATTERNS:
+        for match in pattern.finditer(text):
+            if any(p.start < match.end() and match.start() < p.end for p in found):
+                continue
+            name = _trim(match.group(0))
+            if (name and " " in name) or name in ("Redmi",):
+                found.append(Product(name, match.start(), match.start() + len(name)))
+    return sorted(found, key=lambda p: p.start)
+
+
+def _trim(name: str) -> str:
+    words = name.split()
+    for i, word in enumerate(words[1:], start=1):
+        if word in _STOP:
+            return " ".join(words[:i])
+    return " ".join(words)

@@ -1,0 +1,78 @@
+"""Date references resolved against the article's own date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from monitor.extract.dates import find_dates
+
+TUE = date(2015, 2, 3)  # a Tuesday, nine days before the example event
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("on February 12", date(2015, 2, 12), None),
+        ("on Feb. 12", date(2015, 2, 12), None),
+        ("on Feb 12th", date(2015, 2, 12), None),
+        ("on 12 February", date(2015, 2, 12), None),
+        ("on the 12th of February", date(2015, 2, 12), None),
+        ("Thursday, February 12, 2015", date(2015, 2, 12), None),
+        ("on 2/12", date(2015, 2, 12), None),
+        ("on 2/12/2015", date(2015, 2, 12), None),
+        ("on the 12th", date(2015, 2, 12), None),
+        ("this Thursday", date(2015, 2, 5), None),
+        ("next Thursday", date(2015, 2, 12), None),
+        ("on Thursday", date(2015, 2, 5), None),
+        ("today", TUE, None),
+        ("tomorrow", date(2015, 2, 4), None),
+        ("one week from tomorrow", date(2015, 2, 11), None),
+        ("a week from today", date(2015, 2, 10), None),
+        ("next week", date(2015, 2, 9), date(2015, 2, 15)),
+        ("later this month", TUE, date(2015, 2, 28)),
+        ("next month", date(2015, 3, 1), date(2015, 3, 31)),
+        ("last year", date(2014, 1, 1), date(2014, 12, 31)),
+        ("in 2016", date(2016, 1, 1), date(2016, 12, 31)),
+        ("in February", date(2015, 2, 1), date(2015, 2, 28)),
+        ("il 12 febbraio", date(2015, 2, 12), None),
+        ("giovedì 12 febbraio", date(2015, 2, 12), None),
+        ("el 12 de febrero de 2015", date(2015, 2, 12), None),
+        ("am 12. Februar", date(2015, 2, 12), None),
+        ("am Donnerstag", date(2015, 2, 5), None),
+    ],
+)
+def test_resolves(text: str, first: date, last: date | None) -> None:
+    mentions = find_dates(text, TUE)
+    assert len(mentions) == 1, mentions
+    assert (mentions[0].first, mentions[0].last) == (first, last or first)
+
+
+def test_year_crosses_the_boundary_forward() -> None:
+    assert find_dates("on January 5", date(2014, 12, 20))[0].first == date(2015, 1, 5)
+    assert find_dates("on Dec. 30", date(2015, 1, 3))[0].first == date(2014, 12, 30)
+
+
+def test_past_tense_weekday_looks_back() -> None:
+    friday = date(2015, 2, 13)
+    assert find_dates("on Thursday", friday, past=True)[0].first == date(2015, 2, 12)
+    assert find_dates("on Thursday", friday)[0].first == date(2015, 2, 19)
+    assert find_dates("last Thursday", friday)[0].first == date(2015, 2, 12)
+
+
+def test_numeric_order_follows_the_site() -> None:
+    assert find_dates("on 12/2", TUE, day_first=True)[0].first == date(2015, 2, 12)
+    assert find_dates("on 2/12", TUE)[0].first == date(2015, 2, 12)
+    assert find_dates("on 13/2", TUE) == []  # no 13th month in US order
+
+
+def test_no_false_dates() -> None:
+    assert find_dates("Xiaomi may hold an event", TUE) == []
+    assert find_dates("a 24/7 support line and 50% off", TUE) == []
+
+
+def test_without_reference_only_explicit_years_resolve() -> None:
+    assert [m.first for m in find_dates("on February 12, 2015 or Thursday", None)] == [
+        date(2015, 2, 12)
+    ]
