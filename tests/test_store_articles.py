@@ -45,9 +45,7 @@ def store(store_url: str) -> Iterator[Store]:
         yield s
 
 
-def save(
-    store: Store, art: Article, at: datetime = T0, source: str = "gsmarena"
-) -> SavedArticle:
+def save(store: Store, art: Article, at: datetime = T0, source: str = "gsmarena") -> SavedArticle:
     return store.save_article(art, source=source, fetched_at=at)
 
 
@@ -151,6 +149,18 @@ def test_an_update_that_copies_another_article_makes_a_duplicate(store: Store) -
     # ... and stops being one when its text is its own again
     back = save(store, article("https://example.com/second", "Second text, revised."))
     assert (back.state, back.duplicate_of) == ("updated", None)
+
+
+def test_a_copy_that_inherits_the_text_carries_the_reports_of_that_text(store: Store) -> None:
+    first = save(store, article("https://example.com/first", "First text."))
+    store.save_reports(first.id, [report("xiaomi-sf", Status.CONFIRMED, CITY)])
+    second = save(store, article("https://example.com/second", "Second text."))
+    store.save_reports(second.id, [report("xiaomi-sf", Status.RUMORED, DATE)])
+    assert save(store, article("https://example.com/second", "First text.")).state == "duplicate"
+    assert save(store, article("https://example.com/first", "Third text.")).state == "updated"
+    store.save_reports(first.id, [])
+    (row,) = store.reports_for("xiaomi-sf")
+    assert (row.article_id, row.report) == (second.id, report("xiaomi-sf", Status.CONFIRMED, CITY))
 
 
 def test_reports_for_orders_by_published_then_id_with_undated_last(store: Store) -> None:

@@ -62,6 +62,9 @@ def save_article(
     _copy_content(row, article, row.canonical_url, digest, fetched_at)
     original = _original_with_hash(s, digest, besides=row.id)
     row.duplicate_of = original.id if original else None
+    if original:
+        # Its reports were read from text it no longer has; callers do not re-read copies.
+        _replace_reports(s, row.id, [])
     state = "duplicate" if original else "updated"
     return SavedArticle(row.id, state, row.canonical_url, row.duplicate_of)
 

@@ -143,10 +143,7 @@ class Store:
         body_markdown: str | None = None,
         created_at: datetime | None = None,
     ) -> int:
-        """Put an alert and one pending delivery per (target_key, display name) in the outbox.
-
-        An alert with this (watch, version) already there is returned as it is.
-        """
+        """Outbox an alert, pending per (target_key, display); an existing (watch, version) wins."""
         require_aware(created_at=created_at)
         at = created_at or datetime.now(UTC)
         return self._write(
