@@ -87,6 +87,19 @@ def test_tracking_parameters_and_declared_canonical_are_one_article(store: Store
     assert [(s.state, s.id) for s in seen] == [("unchanged", first.id)] * 4
 
 
+def test_known_urls_answers_for_any_spelling_of_a_stored_article(store: Store) -> None:
+    canonical = "https://www.phonearena.com/news/Xiaomi-event_id66000"
+    save(store, article("https://m.phonearena.com/news/66000", canonical=canonical))
+    asked = [
+        canonical + "?utm_source=rss",
+        "https://m.phonearena.com/news/66000#top",
+        "https://www.phonearena.com/news/other_id1",
+        *[f"https://example.com/{n}" for n in range(1200)],  # more than one IN query's worth
+    ]
+    assert store.known_urls(asked) == set(asked[:2])
+    assert store.known_urls([]) == set()
+
+
 def test_same_body_under_another_url_is_a_linked_duplicate(store: Store) -> None:
     original = save(store, article("https://www.gsmarena.com/xiaomi-news-1.php"))
     copy = save(store, article("https://syndicated.example.com/xiaomi", "\n" + BODY + "\n"))

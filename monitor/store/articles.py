@@ -10,7 +10,7 @@ original (itself not a duplicate) with the same body hash.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 
 import sqlalchemy as sa
@@ -21,6 +21,9 @@ from monitor.store.errors import NotFound
 from monitor.store.models import ArticleRow, ArticleUrlRow, FactRow, ReportRow
 from monitor.store.records import SavedArticle, StoredReport
 from monitor.urls import canonical_url, site_of
+
+# Bound parameters per IN query, well under every backend's limit.
+CHUNK = 500
 
 
 def body_hash(body: str) -> str | None:
@@ -67,6 +70,19 @@ def save_article(
         _replace_reports(s, row.id, [])
     state = "duplicate" if original else "updated"
     return SavedArticle(row.id, state, row.canonical_url, row.duplicate_of)
+
+
+def known_urls(s: Session, urls: Iterable[str]) -> set[str]:
+    by_canon: dict[str, list[str]] = {}
+    for url in urls:
+        by_canon.setdefault(canonical_url(url), []).append(url)
+    keys = sorted(by_canon)
+    found: set[str] = set()
+    for start in range(0, len(keys), CHUNK):
+        chunk = keys[start : start + CHUNK]
+        for hit in s.scalars(sa.select(ArticleUrlRow.url).where(ArticleUrlRow.url.in_(chunk))):
+            found.update(by_canon[hit])
+    return found
 
 
 def _find(s: Session, canon: str, fetch_url: str) -> ArticleRow | None:

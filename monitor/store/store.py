@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from types import TracebackType
@@ -116,6 +116,10 @@ class Store:
             lambda s: articles.save_article(s, article, source=source, fetched_at=fetched_at),
             serialise=True,
         )
+
+    def known_urls(self, urls: Iterable[str]) -> set[str]:
+        """Those of `urls` that lead to a stored article, tracking parameters aside."""
+        return self._read(lambda s: articles.known_urls(s, urls))
 
     def save_reports(self, article_id: int, reports: Sequence[EventReport]) -> None:
         """Replace everything stored about what this article says, for every watch."""
