@@ -1,0 +1,90 @@
+"""extract_article on real saved pages and on the team's model page per built-in profile."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from monitor.extract.article import extract_article
+from monitor.model import Article
+from monitor.sources.profiles import PROFILES
+
+PAGES = Path(__file__).resolve().parent.parent / "fixtures" / "pages"
+CASES = sorted(PAGES.glob("*/*.json"))
+
+
+def _cases(field: str) -> list[object]:
+    """Each page, marked strict-xfail where its JSON records a known gap in `field`."""
+    params: list[object] = []
+    for case in CASES:
+        gap = json.loads(case.read_text(encoding="utf-8")).get("known_gaps", {}).get(field)
+        marks = [pytest.mark.xfail(reason=gap, strict=True)] if gap else []
+        params.append(pytest.param(case, marks=marks, id=f"{case.parent.name}/{case.stem}"))
+    return params
+
+
+def _load(expected_path: Path) -> tuple[bytes, dict[str, Any]]:
+    expected = json.loads(expected_path.read_text(encoding="utf-8"))
+    gz = expected_path.with_suffix(".html.gz")
+    page = (
+        gzip.decompress(gz.read_bytes())
+        if gz.exists()
+        else expected_path.with_suffix(".html").read_bytes()
+    )
+    return page, expected
+
+
+def _extract(expected_path: Path) -> tuple[Article, dict[str, Any]]:
+    page, expected = _load(expected_path)
+    profile = PROFILES[expected["profile"]] if "profile" in expected else None
+    return extract_article(page, expected["url"], profile=profile), expected
+
+
+@pytest.mark.parametrize("case", _cases("metadata"))
+def test_metadata_matches_hand_checked_values(case: Path) -> None:
+    article, expected = _extract(case)
+    assert article.title == expected["title"]
+    assert article.canonical_url == expected["canonical_url"]
+    assert list(article.authors) == expected["authors"]
+    assert article.language == expected["language"]
+    if expected["published"] is None:
+        assert article.published is None
+    else:
+        assert article.published is not None and article.published.tzinfo is not None
+        assert article.published == datetime.fromisoformat(expected["published"])
+    if "modified" in expected:
+        assert article.modified == datetime.fromisoformat(expected["modified"])
+    if "site_name" in expected:
+        assert article.site_name == expected["site_name"]
+
+
+@pytest.mark.parametrize("case", _cases("body"))
+def test_body_runs_from_first_to_last_sentence_without_boilerplate(case: Path) -> None:
+    article, expected = _extract(case)
+    lines = article.body.split("\n")
+    assert expected["body_first"] in lines[0]
+    assert expected["body_last"] in lines[-1]
+    for boilerplate in expected["body_excludes"]:
+        assert boilerplate not in article.body
+
+
+def test_bytes_and_text_give_the_same_article() -> None:
+    page, expected = _load(PAGES / "cnet.com" / "cnet-es-2017-twitter-lite.json")
+    assert extract_article(page, expected["url"]) == extract_article(
+        page.decode("utf-8"), expected["url"]
+    )
+
+
+def test_declared_legacy_charset_is_honoured() -> None:
+    page = (
+        '<html><head><meta charset="windows-1251"><title>Новости</title></head>'
+        "<body><article><h1>Новости</h1><p>Компания Xiaomi провела презентацию.</p></article>"
+        "</body></html>"
+    ).encode("cp1251")
+    article = extract_article(page, "https://example.ru/news/1")
+    assert article.title == "Новости"
