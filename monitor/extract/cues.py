@@ -76,18 +76,21 @@ STATUS_CUES: tuple[Cue, ...] = (
         r"\bgrain of salt\b|\bpinch of salt\b",
         "Take the SF event talk with a grain of salt.",
         sceptic=True,
+        hedge=True,
     ),
     cue(
         R,
         r"\bs[ck]eptical\b|\bnot convinced\b|\bdoubt(?:s|ful)?\b",
         "We remain sceptical that Xiaomi will hold an event in SF.",
         sceptic=True,
+        hedge=True,
     ),
     cue(
         R,
         r"\bunconfirmed\b|\bunverified\b|\bsingle source\b",
         "The unconfirmed report puts the event in San Francisco.",
         sceptic=True,
+        hedge=True,
     ),
     cue(
         R,
@@ -146,7 +149,8 @@ STATUS_CUES: tuple[Cue, ...] = (
     ),
     cue(
         P,
-        r"\b(?:Berichten|Insidern) zufolge\b|\blaut (?:Insidern|Quellen|einem Bericht)\b",
+        r"\b(?:Berichten|Insidern) zufolge\b|\blaut (?:Insidern|Quellen|einem Bericht)\b|"
+        r"\bunter Berufung auf\b",
         "Berichten zufolge plant Xiaomi ein Event in San Francisco.",
         hedge=True,
     ),
@@ -179,6 +183,11 @@ STATUS_CUES: tuple[Cue, ...] = (
     ),
     cue(C, r"\bteaser\b|\bteased\b", "Xiaomi posted a teaser for its San Francisco event."),
     cue(C, r"\bsave the date\b", "The invite asks the press to save the date for the SF event."),
+    cue(
+        C,
+        r"\bin a (?:statement|press release|blog post)\b|\bpress release\b",
+        "Xiaomi will hold an event in San Francisco, the company said in a statement.",
+    ),
     cue(
         C,
         r"\bufficiale\b|\bufficialmente\b|\bha confermato\b|\binviti\b",
@@ -214,7 +223,7 @@ STATUS_CUES: tuple[Cue, ...] = (
     ),
     cue(
         H,
-        r"\bat (?:the|its|today's|yesterday's|\w+day's) (?:event|press conference|launch)\b"
+        r"\bat (?:the|its|an|today's|yesterday's|\w+day's) (?:event|press conference|launch)\b"
         r"[^.]{0,80}\b(?:said|announced|revealed|showed)\b",
         "At the event on Thursday, Xiaomi said it will sell accessories.",
     ),

@@ -47,8 +47,17 @@ _REPORTED_AFTER = re.compile(
 )
 # A date after these words is the one a move left behind ("originally set for February 12").
 _OLD_DATE = re.compile(
-    r"\b(?:originally|previously|initially|from|was (?:set|scheduled|planned) for|"
-    r"instead of)\b[^,;]{0,25}$",
+    r"\b(?:originally|previously|initially|from|(?:set|scheduled|planned|expected) for|"
+    r"instead of|previst[oa] (?:per|para)|programmat[oa] per|geplant (?:für|am)|ursprünglich)"
+    r"\b[^,;]{0,25}$",
+    re.IGNORECASE,
+)
+# Another date this close, in the watched city, is a disagreement about the same event
+# (12 vs 13 February) unless the sentence names another kind of gathering.
+_NEAR = timedelta(days=3)
+_OTHER_KIND = re.compile(
+    r"\b(?:meet-?ups?|fans? (?:meet|festival|day)|Mi Fan|flash sale|sales?|store opening|pop-up|"
+    r"hackathon|workshop)\b",
     re.IGNORECASE,
 )
 # A past event this far before the article is another event when the watch has no date.
@@ -232,6 +241,14 @@ class _Reader:
                 clause.city_match = True
             elif cities or (self.country and countries and self.country not in countries):
                 clause.city_conflict = True
+        if clause.date_conflict and clause.city_match and self._near(clause):
+            clause.date_conflict = False
+
+    def _near(self, clause: Clause) -> bool:
+        assert self.watch.date is not None
+        return not _OTHER_KIND.search(clause.sentence) and all(
+            d.exact and abs(d.first - self.watch.date) <= _NEAR for d in clause.dates
+        )
 
     @staticmethod
     def _anchor(clause: Clause) -> Anchor:
@@ -283,6 +300,15 @@ class _Reader:
                     candidates.append((mention.first, clause.sentence))
                 elif not _OLD_DATE.search(clause.sentence[: mention.start]):
                     moved.append((mention.first, clause.sentence))
+        if not candidates and not moved:
+            # No date in an event sentence: one the article ties to the event elsewhere will do.
+            candidates = [
+                (m.first, c.sentence)
+                for c in relevant
+                if not c.moved and (c.ours or c.date_match or c.city_match)
+                for m in c.dates
+                if m.exact
+            ]
         chosen: tuple[date, str] | None = None
         if moved:
             chosen = moved[-1]
@@ -331,6 +357,7 @@ class _Reader:
             for p in c.people
             if cues.SPEAKER_CUES.search(c.sentence)
             or (happened and cues.STAGE_VERBS.search(c.sentence[p.end :]))
+            or (happened and _at_the_event(c.sentence))
         ]
         return list(self._each(FactKind.SPEAKER, found))
 
@@ -398,6 +425,12 @@ def _verdict_texts(
 
 def _venues(relevant: list[Clause]) -> list[tuple[str, str]]:
     return [(p.name, c.sentence) for c in relevant for p in c.places if p.kind == "venue"]
+
+
+def _at_the_event(sentence: str) -> bool:
+    """True when the sentence reports what happened at the event, so who spoke there spoke."""
+    verdict = cues.sentence_verdict(sentence)
+    return verdict is not None and verdict.status is Status.HAPPENED
 
 
 def _sentence_has_event(clause: Clause) -> bool:

@@ -43,7 +43,7 @@ _STOP = _words(
     """
     In On At To For From With And Or The A An By Of Is Will Would Was Are Be Thursday Friday
     Monday Tuesday Wednesday Saturday Sunday Today US U.S. India China Fan Fans Home Store
-    Com
+    Com Unpacked Event Launch
     """
 )
 

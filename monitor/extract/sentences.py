@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from monitor.extract.dates import MONTHS
+
 
 def _words(text: str) -> frozenset[str]:
     """The whitespace-separated words of `text`."""
@@ -31,6 +33,8 @@ _OPENERS = _words(
     Xiaomi Update UPDATE
     """
 )
+
+_MONTH_NAMES = frozenset(form for forms in MONTHS.values() for form in forms)
 
 # A candidate break: terminal punctuation, optional closing quotes/brackets, then whitespace.
 _BREAK = re.compile(r"[.!?]+[\"'”’)\]]*\s+")
@@ -79,6 +83,8 @@ def _is_boundary(before: str, after: str) -> bool:
     token = last.group(1).lower().lstrip("\"'“‘([") if last else ""
     if not token.endswith("."):
         return True  # "!" or "?"
+    if token[:-1].isdigit() and next_word.strip(".,") in _MONTH_NAMES:
+        return False  # a German ordinal date, "am 12. Februar"
     if token in _SOFT_ABBREVIATIONS:
         return next_word.strip("\"'“‘,") in _OPENERS
     if token in ABBREVIATIONS:
