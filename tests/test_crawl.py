@@ -65,6 +65,7 @@ async def test_atom_feed_articles_fetched_with_our_user_agent() -> None:
     assert page.body.decode() == page.text
     assert page.entry is not None
     assert page.entry.title == "This is the new Hulu experience with live TV"
+    assert page.fetched_at is not None and page.fetched_at.tzinfo is not None
     assert server.paths()[0] == "/robots.txt"
     assert {seen.headers["user-agent"] for seen in server.requests} == {USER_AGENT}
 

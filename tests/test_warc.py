@@ -6,6 +6,7 @@ import gzip
 import re
 import shutil
 import subprocess
+from datetime import UTC, datetime
 from io import BytesIO
 from pathlib import Path
 
@@ -104,7 +105,15 @@ async def test_replay_serves_unknown_urls_as_404_and_never_touches_the_network(
                     "https://www.gsmarena.com/private/x-news-2.php",
                 ),
             ),
-            (article, 200, {"Content-Type": "text/html; charset=utf-8"}, b"<p>event</p>"),
+            (
+                article,
+                200,
+                {
+                    "Content-Type": "text/html; charset=utf-8",
+                    "Date": "Tue, 03 Feb 2015 12:00:00 GMT",
+                },
+                b"<p>event</p>",
+            ),
             (
                 f"{closed}/feed",
                 200,
@@ -118,6 +127,8 @@ async def test_replay_serves_unknown_urls_as_404_and_never_touches_the_network(
     result = await crawl(sources, fast_settings(replay=[str(archive)]))
 
     assert result.urls == sorted([article, f"{closed}/story"])
+    [event] = [p for p in result.items if p.url == article]
+    assert event.fetched_at == datetime(2015, 2, 3, 12, 0, tzinfo=UTC)
     assert {name: sorted(errs) for name, errs in result.errors.items()} == {
         "gsmarena": [
             "https://www.gsmarena.com/missing-news-1.php: HTTP 404",

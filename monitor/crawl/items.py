@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from monitor.crawl.feeds import FeedEntry
 
@@ -19,3 +20,5 @@ class FetchedPage:
     body: bytes
     text: str  # body decoded with the response's encoding
     entry: FeedEntry | None = None
+    # From the response's Date header, so a replayed 2015 page says 2015, not today.
+    fetched_at: datetime | None = None

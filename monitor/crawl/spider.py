@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator, Sequence
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
@@ -116,6 +118,7 @@ class NewsSpider(scrapy.Spider):
             body=response.body,
             text=text,
             entry=entry,
+            fetched_at=_http_date(response.headers.get(b"Date")),
         )
 
     def on_error(self, failure: Failure) -> None:
@@ -126,6 +129,16 @@ class NewsSpider(scrapy.Spider):
     def _error(self, source: str, message: str) -> None:
         self.source_errors.setdefault(source, []).append(message)
         self.logger.error("%s: %s", source, message)
+
+
+def _http_date(value: bytes | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        when = parsedate_to_datetime(value.decode("latin-1"))
+    except (TypeError, ValueError, IndexError):
+        return None
+    return when if when.tzinfo else when.replace(tzinfo=UTC)
 
 
 def describe_failure(failure: Failure, request: Request) -> str:
