@@ -280,7 +280,7 @@ STATUS_CUES: tuple[Cue, ...] = (
     ),
     cue(
         D,
-        r"\bden(?:ied|ies|y)\b|\bdismissed the (?:report|rumou?r)s?\b",
+        r"\bden(?:ied|ies|y)\b|\bdismiss(?:ed|es)\b[^.]{0,20}\b(?:reports?|rumou?rs?|talk)\b",
         "Xiaomi denied the report of an event in San Francisco.",
         about_event=True,
     ),
@@ -325,8 +325,20 @@ SPEAKER_CUES = re.compile(
 
 # A named person doing these at the event was on stage ("Hugo Barra unveiled ...").
 STAGE_VERBS = re.compile(
-    r"^(?:,[^,]{1,60},)?\s+(?:unveil(?:s|ed)|announc(?:es|ed)|introduc(?:es|ed)|show(?:s|ed)|"
+    r"^:\s|^(?:,[^,]{1,60},)?\s+(?:unveil(?:s|ed)|announc(?:es|ed)|introduc(?:es|ed)|show(?:s|ed)|"
     r"demo(?:s|ed)|walk(?:s|ed)|open(?:s|ed)|kick(?:s|ed) off)\b",
+    re.IGNORECASE,
+)
+
+# Words of live coverage: the article is written while the event goes on.
+LIVE_CUES = re.compile(
+    r"\b(?:live ?blog|live from|we're live|follow along|on stage now|right now|"
+    r"just took the stage)\b",
+    re.IGNORECASE,
+)
+# Words that tie a time of day to the event ("starts at 10am PT").
+START_WORDS = re.compile(
+    r"\b(?:start(?:s|ing)?|begin(?:s|ning)?|kick(?:s|ing)? off|stage|live|stream(?:ed|ing)?)\b",
     re.IGNORECASE,
 )
 

@@ -87,6 +87,7 @@ class Clause:
     sentence_index: int
     in_title: bool = False
     dates: list[DateMention] = field(default_factory=list)
+    said_on: list[DateMention] = field(default_factory=list)  # when something was said or sent
     places: list[Place] = field(default_factory=list)
     times: list[TimeMention] = field(default_factory=list)
     people: list[Person] = field(default_factory=list)
@@ -184,7 +185,8 @@ class _Reader:
         dates = find_dates(sentence, reference, day_first=self.day_first, past=past)
         if self.ref is None:
             dates = [d for d in dates if re.search(r"\d", d.text)]
-        dates = [d for d in dates if not _is_reporting_date(sentence, d)]
+        said_on = [d for d in dates if _is_reporting_date(sentence, d)]
+        dates = [d for d in dates if d not in said_on]
         places = find_places(sentence)
         times = find_times(sentence)
         people = find_people(sentence, self.watch.aliases)
@@ -214,6 +216,7 @@ class _Reader:
                 times=[t for t in times if start <= t.start < end],
                 people=[p for p in people if start <= p.start < end],
                 products=[p for p in products if start <= p.start < end],
+                said_on=[d for d in said_on if start <= d.start < end],
                 ours=bool(self.ours and self.ours.search(text)),
                 other_company=bool(self.others.search(text)),
                 event=bool(cues.EVENT_WORDS.search(text)),
@@ -309,6 +312,18 @@ class _Reader:
                 for m in c.dates
                 if m.exact
             ]
+        if not candidates and not moved:
+            # Coverage of the event as it happens: "announced today at an event", a liveblog.
+            candidates = [
+                (m.first, c.sentence)
+                for c in relevant
+                if _at_the_event(c.sentence)
+                for m in c.said_on
+                if m.exact
+            ]
+            live = next((c for c in relevant if cues.LIVE_CUES.search(c.sentence)), None)
+            if not candidates and live and self.ref:
+                candidates = [(self.ref, live.sentence)]
         chosen: tuple[date, str] | None = None
         if moved:
             chosen = moved[-1]
@@ -342,10 +357,24 @@ class _Reader:
 
     def _time(self, relevant: list[Clause]) -> list[Fact]:
         found = [
-            (t, c.sentence) for c in relevant if c.event or _sentence_has_event(c) for t in c.times
+            (t, c.sentence)
+            for c in relevant
+            if c.event or _sentence_has_event(c) or cues.START_WORDS.search(c.sentence)
+            for t in c.times
         ]
         zoned = [f for f in found if f[0].has_zone] or found
         return [Fact(FactKind.TIME, zoned[0][0].value, zoned[0][1])] if zoned else []
+
+    def _past_reference(self, relevant: list[Clause], event_date: date | None) -> str | None:
+        """A sentence that speaks of the event as past ("after its SF event last week")."""
+        if self.ref is None or event_date is None or self.ref <= event_date:
+            return None
+        for clause in relevant:
+            if clause.event and any(
+                d.last < self.ref and d.covers(event_date) for d in clause.dates
+            ):
+                return clause.sentence
+        return None
 
     def _happened(self, event_date: date | None) -> bool:
         return self.ref is None or (event_date is not None and self.ref >= event_date)
@@ -395,6 +424,9 @@ class _Reader:
             rank = (verdict.cue.priority, not in_title) if verdict else None
             if verdict and rank and (best is None or rank > best[0]):
                 best = (rank, verdict.status, sentence)
+        past = self._past_reference(relevant, event_date) if happened_allowed else None
+        if past and (best is None or best[0][0] < cues.PRIORITY[Status.HAPPENED]):
+            return Status.HAPPENED, past
         if best:
             return best[1], best[2]
         ordered = sorted(relevant, key=lambda c: c.in_title) or self.clauses
