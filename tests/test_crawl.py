@@ -294,7 +294,7 @@ try:
 except Exception as exc:
     print(json.dumps({"raised": f"{type(exc).__name__}: {exc}"}))
 else:
-    print(json.dumps({"errors": outcome.errors, "pages": outcome.pages,
+    print(json.dumps({"errors": outcome.source_errors, "pages": outcome.source_pages,
                       "finish_reason": outcome.finish_reason, "ok": outcome.ok}))
 """
 

@@ -16,14 +16,14 @@ from monitor.sources import Source
 class CrawlOutcome:
     """Per-source errors and article counts, and Scrapy's finish reason ("finished" when clean)."""
 
-    errors: dict[str, list[str]]
-    pages: dict[str, int]
+    source_errors: dict[str, list[str]]
+    source_pages: dict[str, int]
     finish_reason: str | None
     stats: dict[str, Any] = field(default_factory=dict)
 
     @property
     def failed_sources(self) -> list[str]:
-        return [name for name, errors in self.errors.items() if errors]
+        return [name for name, errors in self.source_errors.items() if errors]
 
     @property
     def ok(self) -> bool:
@@ -52,8 +52,8 @@ def run_crawl(
     assert isinstance(spider, NewsSpider)
     stats = crawler.stats.get_stats() if crawler.stats else {}
     return CrawlOutcome(
-        errors={name: list(errs) for name, errs in spider.source_errors.items()},
-        pages=dict(spider.source_pages),
+        source_errors={name: list(errs) for name, errs in spider.source_errors.items()},
+        source_pages=dict(spider.source_pages),
         finish_reason=stats.get("finish_reason"),
         stats=dict(stats),
     )
