@@ -52,10 +52,22 @@ def plan_alerts(store: Store, watches: Sequence[Watch]) -> list[PlannedAlert]:
     for watch in watches:
         state = build_state(store.reports_for(watch.name))
         last = store.last_alert(watch.name)
-        draft = diff(watch, last.state if last else None, state, (last.version if last else 0) + 1)
+        before = last.state["event"] if last else None
+        draft = diff(watch, before, state, (last.version if last else 0) + 1)
         if draft is not None and state is not None:
             planned.append(PlannedAlert(draft, render(draft), state))
     return planned
+
+
+def changes_json(draft: AlertDraft) -> list[dict[str, Any]]:
+    """An alert's changes as data, kept beside the text so `monitor alerts --json` can list them."""
+    return [
+        {"kind": c.kind.value, "fact": c.fact.value if c.fact else None, "old": c.old,
+         "new": c.new, "independent_sources": c.independent_sources,
+         "evidence": [{"sentence": e.sentence, "url": e.url, "source": e.source}
+                      for e in c.evidence]}
+        for c in draft.changes
+    ]
 
 
 def record_alerts(store: Store, planned: Sequence[PlannedAlert], targets: Sequence[Target]) -> None:
@@ -67,7 +79,7 @@ def record_alerts(store: Store, planned: Sequence[PlannedAlert], targets: Sequen
             alert.draft.version,
             alert.message.title,
             alert.message.text,
-            alert.state,
+            {"event": alert.state, "changes": changes_json(alert.draft)},
             keys,
             body_html=alert.message.html,
             body_markdown=alert.message.markdown,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -22,6 +23,9 @@ class UsageError(Exception):
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # `monitor status | head` should end quietly, as other Unix tools do.
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     parser = _parser()
     args = parser.parse_args(argv)
     _logging(args.verbose)
@@ -65,7 +69,8 @@ def _parser() -> argparse.ArgumentParser:
 
     alerts = sub.add_parser("alerts", help="alerts sent and pending, per target")
     _config_arg(alerts)
-    alerts.add_argument("--limit", type=int, default=50)
+    alerts.add_argument("--limit", type=int, default=50, help="newest N alerts (default 50)")
+    alerts.add_argument("--json", action="store_true", help="print JSON, oldest first")
     alerts.set_defaults(func=cmd_alerts)
     return parser
 
@@ -122,18 +127,18 @@ def cmd_crawl(args: argparse.Namespace, out: TextIO) -> int:
 
     store = _open_store(config.store_url)
     try:
-        settings = crawl_settings(**_crawl_overrides(config.crawl))
+        # Replays answer from the archive; conditional headers would only confuse the record.
+        settings = crawl_settings(
+            validator_store=None if args.replay else store,
+            replay=[str(p) for p in args.replay] or None,
+            record=str(args.record) if args.record else None,
+            **_crawl_overrides(config.crawl),
+        )
         settings.update({
             "MONITOR_STORE_URL": config.store_url,
             "MONITOR_WATCHES": watches_setting(config.watches),
             "ITEM_PIPELINES": {"monitor.pipelines.ArticlePipeline": 300},
         })
-        if args.replay:
-            settings["MONITOR_REPLAY"] = [str(p) for p in args.replay]
-        else:
-            settings["MONITOR_VALIDATOR_STORE"] = config.store_url
-        if args.record:
-            settings["MONITOR_RECORD"] = str(args.record)
         if args.verbose < 2:
             settings["LOG_LEVEL"] = "WARNING" if args.verbose == 0 else "INFO"
         outcome = run_crawl(sources, settings)
@@ -291,6 +296,10 @@ def cmd_alerts(args: argparse.Namespace, out: TextIO) -> int:
     store = _open_store(config.store_url)
     try:
         views = store.alerts(limit=args.limit)
+        if args.json:
+            json.dump([_alert_json(v) for v in reversed(views)], out, indent=2, ensure_ascii=False)
+            out.write("\n")
+            return EXIT_OK
         if not views:
             print("no alerts yet", file=out)
         for view in views:
@@ -301,6 +310,24 @@ def cmd_alerts(args: argparse.Namespace, out: TextIO) -> int:
         return EXIT_OK
     finally:
         store.close()
+
+
+def _alert_json(view: Any) -> dict[str, Any]:
+    return {
+        "id": view.id,
+        "watch": view.watch,
+        "version": view.version,
+        "title": view.title,
+        "created_at": view.created_at.isoformat(),
+        "changes": view.state.get("changes", []),
+        "body": view.body,
+        "deliveries": [
+            {"target": d.target_display, "state": d.state, "attempts": d.attempts,
+             "last_error": d.last_error,
+             "delivered_at": d.delivered_at.isoformat() if d.delivered_at else None}
+            for d in view.deliveries
+        ],
+    }
 
 
 if __name__ == "__main__":

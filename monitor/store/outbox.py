@@ -160,6 +160,8 @@ def alerts(s: Session, limit: int | None) -> list[AlertView]:
             version=a.version,
             title=a.title,
             created_at=a.created_at,
+            body=a.body,
+            state=a.state,
             deliveries=tuple(
                 DeliveryView(
                     target_key=d.target_key,

@@ -90,6 +90,8 @@ class AlertView:
     title: str
     created_at: datetime
     deliveries: tuple[DeliveryView, ...] = field(default_factory=tuple)
+    body: str = ""
+    state: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

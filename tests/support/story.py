@@ -1,4 +1,4 @@
-"""Builds the story's WARC archives from fixtures/story, one per crawl, as a site would serve them."""
+"""Builds the story's WARC archives from fixtures/story, one per crawl, as sites served them."""
 
 from __future__ import annotations
 
