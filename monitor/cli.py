@@ -28,7 +28,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     parser = _parser()
     args = parser.parse_args(argv)
-    _logging(args.verbose)
+    if args.command != "crawl":
+        _logging(args.verbose)  # a crawl logs through Scrapy's handler, set by LOG_LEVEL
     try:
         code: int = args.func(args, sys.stdout)
     except UsageError as exc:
@@ -118,6 +119,13 @@ def cmd_crawl(args: argparse.Namespace, out: TextIO) -> int:
     for archive in args.replay:
         if not archive.is_file():
             raise UsageError(f"--replay {archive}: no such file")
+    if args.replay:
+        from monitor.crawl.warc import WarcError, load_archives
+
+        try:
+            load_archives(args.replay)  # read once up front so a bad file is a usage error
+        except WarcError as exc:
+            raise UsageError(f"--replay {exc}") from None
     if args.record and not args.record.parent.is_dir():
         raise UsageError(f"--record {args.record}: folder {args.record.parent} does not exist")
     try:
@@ -139,8 +147,8 @@ def cmd_crawl(args: argparse.Namespace, out: TextIO) -> int:
             "MONITOR_WATCHES": watches_setting(config.watches),
             "ITEM_PIPELINES": {"monitor.pipelines.ArticlePipeline": 300},
         })
-        if args.verbose < 2:
-            settings["LOG_LEVEL"] = "WARNING" if args.verbose == 0 else "INFO"
+        # Quiet by default, for cron: what matters is printed below, once, per source.
+        settings["LOG_LEVEL"] = ("CRITICAL", "WARNING", "INFO", "DEBUG")[min(args.verbose, 3)]
         outcome = run_crawl(sources, settings)
 
         failed_sources = 0
@@ -151,6 +159,10 @@ def cmd_crawl(args: argparse.Namespace, out: TextIO) -> int:
             for error in errors:
                 print(f"source {source.name}: {error}", file=sys.stderr)
             failed_sources += bool(errors)
+            unparsed = outcome.stats.get(f"monitor/{source.name}/unparsed", 0)
+            if unparsed:
+                print(f"source {source.name}: {unparsed} page(s) without title or body text; "
+                      "has the site's layout changed?", file=sys.stderr)
 
         planned = plan_alerts(store, config.watches)
         if args.dry_run:

@@ -70,8 +70,19 @@ class ArticlePipeline:
     async def process_item(self, item: Any) -> Any:
         if isinstance(item, FetchedPage):
             # The store is blocking I/O: keep it off the reactor thread so fetching goes on.
-            await asyncio.to_thread(self._process, item)
+            try:
+                await asyncio.to_thread(self._process, item)
+            except Exception as exc:
+                # One bad page must not stop the crawl; it counts against its source.
+                log.exception("%s: %s: could not be processed", item.source, item.url)
+                self._page_failed(item, f"{item.url}: could not be processed: {exc!r}")
         return item
+
+    def _page_failed(self, page: FetchedPage, message: str) -> None:
+        spider = self.crawler.spider
+        errors = getattr(spider, "source_errors", None)
+        if isinstance(errors, dict):
+            errors.setdefault(page.source, []).append(message)
 
     def _process(self, page: FetchedPage) -> None:
         assert self.store is not None

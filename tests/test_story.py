@@ -49,7 +49,7 @@ EXPECTED: dict[str, list[tuple[str, str | None, str]]] = {
     "crawl2": [],
     "crawl3": [("status", None, "confirmed"), ("new", "speaker", "Lin Bin"),
                ("new", "speaker", "Hugo Barra")],
-    "crawl4": [("status", None, "happened"), ("new", "venue", "Fairmont hotel"),
+    "crawl4": [("status", None, "happened"), ("new", "venue", "Fairmont San Francisco"),
                ("new", "product", "Mi Band"), ("new", "product", "Mi Headphones"),
                ("new", "product", "Mi Power Bank")],
     "crawl5": [],
