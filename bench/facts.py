@@ -2,7 +2,7 @@
 
 Each case is NAME.txt (title on the first line, then the body) and NAME.json with the
 article's "published" time, its "language", the "watch" and the "expected" report (or null).
-Run: python bench/facts.py
+Run: python bench/facts.py [--cases FIRST-LAST] [-v]  (a numbered range scores one batch)
 """
 
 from __future__ import annotations
@@ -94,6 +94,25 @@ def found_facts(report: EventReport | None) -> set[tuple[str, str]]:
     return {(f.kind.value, f.value) for f in report.facts} if report else set()
 
 
+def select(cases: list[Case], spec: str | None) -> list[Case]:
+    """The cases whose number lies in `spec` ("78-131"); all of them without one."""
+    if not spec:
+        return cases
+    first, _, last = spec.partition("-")
+    low, high = int(first), int(last or first)
+    return [c for c in cases if low <= int(c.name.split("-", 1)[0]) <= high]
+
+
+def status_right(cases: Iterable[Case]) -> float:
+    """The share of articles given exactly the expected status ("not about it" included)."""
+    results = []
+    for case in cases:
+        report = report_for(case.article, case.watch)
+        want = case.expected["status"] if case.expected else None
+        results.append((report.status.value if report else None) == want)
+    return sum(results) / len(results) if results else 1.0
+
+
 def evaluate(cases: Iterable[Case]) -> dict[str, Score]:
     """Scores for event matching, each fact kind and status."""
     scores = {kind: Score() for kind in ("event match", *KINDS, "status")}
@@ -132,12 +151,14 @@ def _count(score: Score, name: str, want: bool, got: bool) -> None:
 
 
 def main() -> int:
-    cases = load_cases()
+    spec = sys.argv[sys.argv.index("--cases") + 1] if "--cases" in sys.argv else None
+    cases = select(load_cases(), spec)
     scores = evaluate(cases)
     print(f"{len(cases)} cases in {CASES_DIR.relative_to(ROOT)}")
     print(f"{'kind':<12} {'precision':>9} {'recall':>7} {'tp':>4} {'fp':>4} {'fn':>4}")
     for kind, s in scores.items():
         print(f"{kind:<12} {s.precision:>9.3f} {s.recall:>7.3f} {s.tp:>4} {s.fp:>4} {s.fn:>4}")
+    print(f"status right in {status_right(cases):.3f} of articles")
     misses = [m for s in scores.values() for m in s.misses]
     if misses and "-v" in sys.argv:
         print("\n".join(["", "misses:", *misses]))

@@ -6,23 +6,41 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from bench.facts import Case, evaluate, expected_facts, found_facts, load_cases
+from bench.facts import Case, evaluate, expected_facts, found_facts, load_cases, status_right
 from monitor.extract.facts import find_reports, report_for
 from monitor.extract.sentences import split_sentences
 from monitor.model import Article, FactKind, Status, Watch
 
 CASES = load_cases()
+# Cases the rules still get wrong, each with why; strict, so a fix must remove it from here.
+KNOWN_MISSES = {
+    "97-google-event-same-city": "'across town' names no city; the city is in Google's clause",
+    "117-delhi-teaser-hashtag": (
+        "'hints at the Mi 4i, which has not been announced' reads as a negation"
+    ),
+}
 SF = Watch(
     "xiaomi-sf", "Xiaomi", ("Lei Jun", "Lin Bin", "Hugo Barra"), "San Francisco", date(2015, 2, 12)
 )
 
 
 def test_there_are_enough_cases() -> None:
-    assert len(CASES) >= 25
-    assert sum(c.expected is None for c in CASES) >= 5
+    assert len(CASES) >= 100
+    assert sum(c.expected is None for c in CASES) >= 15
+    assert len({c.watch.company for c in CASES}) >= 5
+    assert {c.article.language for c in CASES} >= {"en", "it", "es", "de"}
 
 
-@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+@pytest.mark.parametrize(
+    "case",
+    [
+        pytest.param(c, marks=pytest.mark.xfail(reason=KNOWN_MISSES[c.name], strict=True))
+        if c.name in KNOWN_MISSES
+        else c
+        for c in CASES
+    ],
+    ids=lambda c: c.name,
+)
 def test_case(case: Case) -> None:
     report = report_for(case.article, case.watch)
     if case.expected is None:
@@ -45,6 +63,10 @@ def test_bench_meets_the_issue_targets() -> None:
         assert scores[kind].precision >= 0.95, kind
         assert scores[kind].recall >= 0.90, kind
     assert scores["status"].recall >= 0.95
+    assert status_right(CASES) >= 0.95
+    # the venue and time rows rest on enough facts to mean something
+    assert scores["venue"].tp + scores["venue"].fn >= 20
+    assert scores["time"].tp + scores["time"].fn >= 20
 
 
 def _article(body: str, published: datetime | None, title: str = "") -> Article:

@@ -30,6 +30,7 @@ class Cue:
     hedge: bool = False  # in the same sentence it turns a confirmation back into hearsay
     sceptic: bool = False
     weak: bool = False  # gives way to any other status's cue in the same sentence
+    overrules: bool = False  # "will go ahead as planned, despite reports of a delay"
 
     @property
     def priority(self) -> int:
@@ -143,19 +144,26 @@ STATUS_CUES: tuple[Cue, ...] = (
     ),
     cue(
         P,
-        r"\bsegún (?:fuentes|un informe|informa)\b|\binforma\b",
+        r"\bsegún (?:fuentes|un informe|informa|informes)\b|\binforma\b",
         "Según fuentes, Xiaomi celebrará un evento en San Francisco.",
         hedge=True,
     ),
     cue(
         P,
-        r"\b(?:Berichten|Insidern) zufolge\b|\blaut (?:Insidern|Quellen|einem Bericht)\b|"
+        r"\b(?:Berichten|Insidern) zufolge\b|\blaut (?:Insidern|Quellen|einem Bericht|Berichten)\b|"
         r"\bunter Berufung auf\b",
         "Berichten zufolge plant Xiaomi ein Event in San Francisco.",
         hedge=True,
     ),
     # confirmed: the company itself says so
     cue(C, _NEG + r"\bconfirm(?:ed|s|ing)\b", "Xiaomi has confirmed its event in San Francisco."),
+    cue(C, r"\b(?:did|does) confirm\b", "A spokesperson did confirm the SF event, though."),
+    cue(
+        C,
+        r"\bgo(?:es)? ahead as (?:planned|scheduled)\b|\bis still on\b",
+        "The SF event will go ahead as planned, a spokesperson said.",
+        overrules=True,
+    ),
     cue(
         C,
         r"\bsen(?:t|ds|ding) out (?:press |media )?invit(?:es|ations)\b",
@@ -163,7 +171,7 @@ STATUS_CUES: tuple[Cue, ...] = (
     ),
     cue(
         C,
-        r"\b(?:press |media )invit(?:es|ations)\b|\binvit(?:es|ations) (?:are|went) out\b",
+        r"\b(?:press |media )invit(?:e|es|ations?)\b|\binvit(?:e|es|ations?) (?:is|are|went) out\b",
         "Press invites for the SF event landed this morning.",
     ),
     cue(
@@ -190,17 +198,18 @@ STATUS_CUES: tuple[Cue, ...] = (
     ),
     cue(
         C,
-        r"\bufficiale\b|\bufficialmente\b|\bha confermato\b|\binviti\b",
+        r"\bufficiale\b|\bufficialmente\b|\bha (?:confermato|annunciato)\b|\binviti\b",
         "Xiaomi ha inviato gli inviti per l'evento di San Francisco.",
     ),
     cue(
         C,
-        r"\boficial(?:mente)?\b|\bha confirmado\b|\bconfirmó\b|\binvitaciones\b",
+        r"\boficial(?:mente)?\b|\bha (?:confirmado|anunciado)\b|\bconfirmó\b|\banunció\b|"
+        r"\binvitaciones\b",
         "Xiaomi ha confirmado su evento en San Francisco.",
     ),
     cue(
         C,
-        r"\boffiziell\b|\bbestätigt\b|\bEinladungen\b",
+        r"\boffiziell\b|\bbestätigt\b|\bEinladungen\b|\bhat angekündigt\b|\bkündigte\b",
         "Xiaomi hat das Event offiziell bestätigt.",
     ),
     # happened: coverage of the event itself (counted only once the event date has come)
@@ -216,6 +225,12 @@ STATUS_CUES: tuple[Cue, ...] = (
         "The event took place in San Francisco.",
     ),
     cue(H, r"\bkicked off\b", "Xiaomi kicked off its San Francisco event with a video."),
+    cue(
+        H,
+        r"\b(?:launched|announced|released)\b[^.]{0,80}\bat (?:its|the|an|a|today's) "
+        r"(?:\w+ )?(?:event|keynote|launch|press conference)\b",
+        "Xiaomi launched the Mi Band at its event in San Francisco.",
+    ),
     cue(
         H,
         r"\bannounced (?:today|on \w+day|yesterday) at\b|\bannounced at (?:its|the|today's)\b",
@@ -235,7 +250,8 @@ STATUS_CUES: tuple[Cue, ...] = (
     cue(H, r"\bshowed off\b|\bshowcased\b|\bintroduced\b", "Xiaomi showed off the Mi Band in SF."),
     cue(
         H,
-        r"\blive from\b|\blive ?blog\b|\bwe're live\b|\bunder ?way\b",
+        r"\blive from\b|\blive ?blog\b|\bwe're live\b|\bunder ?way\b|\ben directo\b|"
+        r"\bin diretta\b|\bLiveticker\b",
         "We're live from Xiaomi's San Francisco event.",
     ),
     cue(
@@ -245,7 +261,7 @@ STATUS_CUES: tuple[Cue, ...] = (
     ),
     cue(
         H,
-        r"\bpresentó\b|\bha presentado\b|\bse celebró\b",
+        r"\bpresentó\b|\bha presentado\b|\bse celebró\b|\bsale al escenario\b",
         "Xiaomi presentó sus accesorios en el evento de San Francisco.",
     ),
     cue(
@@ -256,7 +272,8 @@ STATUS_CUES: tuple[Cue, ...] = (
     # postponed, cancelled, denied: only when said of the event itself
     cue(
         PP,
-        r"\bpostpone[ds]?\b|\bpushed back\b|\bdelay(?:ed|s)?\b|\breschedul(?:ed|es|ing)\b",
+        r"\bpostpone[ds]?\b|\bpushed back\b|\bdelay(?:ed|s)?\b|\breschedul(?:ed|es|ing)\b|"
+        r"\bmoved\b[^.]{0,60}\b(?:forward|back) to\b|\bbrought forward\b",
         "Xiaomi has postponed its San Francisco event.",
         about_event=True,
     ),
@@ -292,7 +309,8 @@ STATUS_CUES: tuple[Cue, ...] = (
     ),
     cue(
         D,
-        r"\bsmentit[oa]\b|\bsmentisce\b|\bdesmenti(?:do|ó)\b|\bnegó\b|\bdementiert\b",
+        r"\bsmentit[oa]\b|\bsmentisce\b|\bdesmentido\b|\bdesmintió\b|\bdesmiente\b|\bnegó\b|"
+        r"\bdementiert\b",
         "Xiaomi ha smentito l'evento di San Francisco.",
         about_event=True,
     ),
@@ -302,10 +320,12 @@ STATUS_CUES: tuple[Cue, ...] = (
 EVENT_WORDS = re.compile(
     r"\b(?:events?|launch(?:es|ed|ing)?|launch event|press (?:conference|event)|media event|"
     r"keynote|invit(?:e|es|ation|ations)|showcase|unveiling|presentation|conference|"
-    r"take place|takes place|took place|livestream|live ?blog|"
-    r"evento|lancio|presentazione|conferenza stampa|inviti|lanzamiento|presentación|"
+    r"take place|takes place|took place|livestream|live ?blog|live from|unpacked|"
+    r"unveil(?:s|ed|ing)?|"
+    r"evento|lancio|presentazione|conferenza(?: stampa)?|inviti|presentat[oa]|presenterà|"
+    r"lanzamiento|presentación|presentó|presentará|presentar|"
     r"conferencia de prensa|rueda de prensa|invitaciones|veranstaltung|pressekonferenz|"
-    r"präsentation|launch-event|einladungen?)\b",
+    r"präsentation|launch-event|einladungen?|vorgestellt|vorstellen|keynote)\b",
     re.IGNORECASE,
 )
 
@@ -319,7 +339,7 @@ SPEAKER_CUES = re.compile(
     r"(?:event|conference|presentation) with|alongside|appear(?:s|ed|ing)?|feature(?:s|d)?|"
     r"featuring|introduced by|kicked off by|on hand|walked|emcee|"
     r"sul palco|presentat[oa] da|condott[oa] da|en el escenario|presentad[oa] por|"
-    r"auf der Bühne|präsentiert von|moderiert)\b",
+    r"auf der Bühne|auf die Bühne|präsentiert von|moderiert|al escenario|salito sul palco)\b",
     re.IGNORECASE,
 )
 
@@ -330,23 +350,34 @@ STAGE_VERBS = re.compile(
     re.IGNORECASE,
 )
 
+# A named person who will present at the event ("Lei Jun is expected to unveil the Mi Note").
+FUTURE_STAGE_VERBS = re.compile(
+    r"^\s+(?:is|will be)?\s*(?:expected to|set to|going to|will|to)\s+(?:unveil|introduce|present|"
+    r"announce|show off|take the stage|launch)\b",
+    re.IGNORECASE,
+)
+
 # Words of live coverage: the article is written while the event goes on.
 LIVE_CUES = re.compile(
     r"\b(?:live ?blog|live from|we're live|follow along|on stage now|right now|"
-    r"just took the stage)\b",
+    r"just took the stage|en directo|in diretta|Liveticker)\b",
     re.IGNORECASE,
 )
 # Words that tie a time of day to the event ("starts at 10am PT").
 START_WORDS = re.compile(
-    r"\b(?:start(?:s|ing)?|begin(?:s|ning)?|kick(?:s|ing)? off|stage|live|stream(?:ed|ing)?)\b",
+    r"\b(?:start(?:s|ing)?|begin(?:s|ning)?|kick(?:s|ing)? off|stage|live|stream(?:ed|ing)?|"
+    r"inizi\w*|comincer\w*|empieza|empezará|comienza|comenzará|beginnt|startet|keynote)\b",
     re.IGNORECASE,
 )
 
 # Verbs that put a product on offer.
 LAUNCH_VERBS = re.compile(
     r"\b(?:launch(?:es|ed|ing)?|unveil(?:s|ed|ing)?|announc(?:e|es|ed|ing)|introduc(?:e|es|ed|ing)|"
-    r"sell(?:s|ing)?|sold|bring(?:s|ing)?|brought|debut(?:s|ed)?|show(?:s|ed)? off|"
+    r"(?<!best-)(?<!top-)(?:sell(?:s|ing)?|sold)|bring(?:s|ing)?|brought|debut(?:s|ed)?|"
+    r"show(?:s|ed)? off|Präsentation|presentazione|presentación|"
     r"showcas(?:e|es|ed)|releas(?:e|es|ed)|reveal(?:s|ed)?|offer(?:s|ed|ing)?|available|"
+    r"shown|expected|star of the show|mostra(?:re|to|ti)?|mostrar|gezeigt|zeig(?:en|t)|"
+    r"presentar(?:á|à)?|presenterà|presenta|vorstell(?:en|t)|teas(?:e|es|ed)|hints? at|"
     r"ship(?:s|ped|ping)?|on sale|lineup|line-up|coming|come to|"
     r"presenta(?:r|re|to|ti)?|lancia(?:re|to)?|vender(?:à|e)?|arriv(?:a|ano|eranno)|presentó|"
     r"lanz(?:ar|ó|ará)|venderá|vorgestellt|verkauf(?:en|t)|bring(?:en|t)|präsentier(?:t|te|en))\b",
@@ -356,14 +387,15 @@ LAUNCH_VERBS = re.compile(
 # Words that turn a launch verb into its opposite ("will not sell its phones").
 NEGATIONS = re.compile(
     r"\b(?:not|n't|no|never|without|instead of|rather than|nor|except|non|nicht|kein(?:e|en)?|"
-    r"ni)\b|n't\b",
+    r"ni|den(?:ied|ies|y)|smentit[oa]|desminti\w*|desmiente|dementiert)\b|n't\b",
     re.IGNORECASE,
 )
 
 # A sentence that moves the date: its last date is the new one.
 MOVE_CUES = re.compile(
     r"\b(?:moved|moving|postpone[ds]?|pushed back|delayed|reschedul(?:ed|es|ing)|brought forward|"
-    r"new date|now (?:take|be held)|rinviat[oa]|pospuest[oa]|verschoben)\b",
+    r"new date|now (?:take|be held)|rinviat[oa]|pospuest[oa]|verschoben|nueva fecha|"
+    r"nuova data|neuer Termin|neuen Termin|forward to)\b",
     re.IGNORECASE,
 )
 
@@ -382,7 +414,9 @@ FUTURE_TENSE = re.compile(
 # Verbs of saying or sending: a date beside them is when something was said, not the event.
 REPORTING_VERBS = re.compile(
     r"\b(?:said|says|told|announced|confirmed|revealed|reported|wrote|posted|tweeted|sent|"
-    r"published|noted|denied|emailed|issued|dispatched|went out|landed)\b",
+    r"published|noted|denied|emailed|issued|dispatched|went out|landed|"
+    r"confirmó|anunció|dijo|desmintió|desmiente|aseguró|ha confermato|ha annunciato|ha detto|"
+    r"ha smentito|bestätigt(?:e)?|dementiert(?:e)?|sagte|teilte)\b",
     re.IGNORECASE,
 )
 
@@ -395,17 +429,28 @@ class Verdict:
     cue: Cue
 
 
-def sentence_verdict(sentence: str, *, allow_happened: bool = True) -> Verdict | None:
-    """The status one sentence's wording gives; `allow_happened` is False before the event."""
+def sentence_verdict(
+    sentence: str, *, allow_happened: bool = True, about_goods: bool = False
+) -> Verdict | None:
+    """The status one sentence's wording gives; `allow_happened` is False before the event.
+
+    `about_goods` says the sentence names a product, so a bare report in it is about that.
+    """
     fired = [
         c
         for c in STATUS_CUES
-        if c.pattern.search(sentence) and (allow_happened or c.status is not H)
+        if (allow_happened or c.status is not H) and _fires(c, sentence)
     ]
     if not fired:
         return None
-    about_event = bool(EVENT_WORDS.search(sentence) or REPORT_WORDS.search(sentence))
+    # A report of something else ("denied reports that it will bring the Mi Note") is no
+    # report of the event: goods named without an event word take the report out of it.
+    about_event = bool(EVENT_WORDS.search(sentence)) or bool(
+        REPORT_WORDS.search(sentence) and not (about_goods or GOODS_WORDS.search(sentence))
+    )
     fired = [c for c in fired if about_event or not c.about_event]
+    if any(c.overrules for c in fired):
+        fired = [c for c in fired if not c.status.is_disruption]
     strong = {c.status for c in fired if not c.weak}
     fired = [c for c in fired if not c.weak or not (strong - {c.status})]
     statuses = {c.status for c in fired}
@@ -418,3 +463,24 @@ def sentence_verdict(sentence: str, *, allow_happened: bool = True) -> Verdict |
         return None
     best = max(fired, key=lambda c: c.priority)
     return Verdict(best.status, best)
+
+
+# Goods a denial or delay may be about instead of the event.
+GOODS_WORDS = re.compile(
+    r"\b(?:phones?|smartphones?|handsets?|devices?|tablets?|shipments?|sales?|telefon\w*|"
+    r"teléfonos?|móvil(?:es)?|Handys?|Smartphones?)\b",
+    re.IGNORECASE,
+)
+# A negation shortly before a confirmation word in the same clause undoes it
+# ("has not said anything officially yet").
+_NEGATED_BEFORE = re.compile(
+    r"\b(?:not|n't|never|no|yet to|non|nicht|no ha|sin)\b[^,.;:]{0,30}$", re.IGNORECASE
+)
+
+
+def _fires(cue: Cue, sentence: str) -> bool:
+    for match in cue.pattern.finditer(sentence):
+        if cue.status is C and _NEGATED_BEFORE.search(sentence[: match.start()]):
+            continue
+        return True
+    return False

@@ -175,6 +175,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     # "the 12th"
     ("ordinal", re.compile(r"\bthe\s+(?P<day>\d{1,2})(?:st|nd|rd|th)\b")),
+    # "Thursday next week", "Thursday this week"
+    (
+        "weekday_week",
+        re.compile(rf"(?i)\b(?P<wday>{_WDAY})(?:,)?\s+(?P<week>next|this)\s+week\b"),
+    ),
     (
         "relative",
         re.compile(
@@ -191,7 +196,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "weekday",
         re.compile(
             rf"(?i)\b(?:(?P<which>this|next|last|coming|this coming|questo|prossimo|este|próximo|"
-            rf"diesen|nächsten|am)\s+)?(?P<wday>{_WDAY})\b"
+            rf"diesen|nächsten|am)\s+)?(?P<wday>{_WDAY})(?:abend|morgen|nachmittag)?\b"
         ),
     ),
     # "in 2014", "2016's event"
@@ -208,6 +213,7 @@ def find_dates(
     """
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
+    shift = _year_shift(text)
     for kind, pattern in _PATTERNS:
         for match in pattern.finditer(text):
             if any(match.start() < end and start < match.end() for start, end in taken):
@@ -215,6 +221,11 @@ def find_dates(
             days = _resolve(kind, match, reference, day_first=day_first, past=past)
             if days is None:
                 continue
+            if shift and kind in ("month_day", "day_month") and not match.group("year"):
+                # "Last year's Unpacked was held on March 1": that year's day, not the nearest.
+                assert reference is not None
+                moved = _safe_date(reference.year + shift, days[0].month, days[0].day)
+                days = (moved, moved) if moved else days
             taken.append((match.start(), match.end()))
             found.append(DateMention(days[0], days[1], match.start(), match.end(), match.group(0)))
     return sorted(found, key=lambda m: m.start)
@@ -254,11 +265,41 @@ def _resolve(
         if key in RELATIVE_DAYS:
             return _single(ref + timedelta(days=RELATIVE_DAYS[key]))
         return RELATIVE_SPANS[key](ref)
+    if kind == "weekday_week":
+        monday = _week(ref, 1 if groups["week"].lower() == "next" else 0)[0]
+        return _single(monday + timedelta(days=_WEEKDAY_BY_NAME[groups["wday"].lower()]))
     if kind == "weekday":
         return _single(
             _weekday(_WEEKDAY_BY_NAME[groups["wday"].lower()], groups["which"], ref, past)
         )
     raise ValueError(kind)
+
+
+# Words that put a sentence's dates in another year than the article's.
+YEAR_SHIFTS: dict[str, int] = {
+    "last year": -1,
+    "l'anno scorso": -1,
+    "el año pasado": -1,
+    "letztes jahr": -1,
+    "im vorjahr": -1,
+    "next year": 1,
+    "l'anno prossimo": 1,
+    "el próximo año": 1,
+    "nächstes jahr": 1,
+}
+# Only the possessive ("last year's event") makes the whole sentence about that year;
+# "after launching last year, Xiaomi will hold an event on Thursday" does not.
+_YEAR_SHIFT = re.compile(
+    r"(?i)\b(?P<words>" + "|".join(re.escape(k) for k in YEAR_SHIFTS) + r")(?:'s|’s)"
+    r"|\b(?P<german>im vorjahr|letztes jahr)\b"
+)
+
+
+def _year_shift(text: str) -> int:
+    match = _YEAR_SHIFT.search(text)
+    if not match:
+        return 0
+    return YEAR_SHIFTS[(match.group("words") or match.group("german")).lower()]
 
 
 def _single(day: date | None) -> tuple[date, date] | None:

@@ -48,7 +48,8 @@ _REPORTED_AFTER = re.compile(
 # A date after these words is the one a move left behind ("originally set for February 12").
 _OLD_DATE = re.compile(
     r"\b(?:originally|previously|initially|from|(?:set|scheduled|planned|expected) for|"
-    r"instead of|previst[oa] (?:per|para)|programmat[oa] per|geplant (?:für|am)|ursprünglich)"
+    r"instead of|than|first planned|previst[oa] (?:per|para)|programmat[oa] per|"
+    r"geplant (?:für|am)|ursprünglich|statt(?: am)?|en lugar del?)"
     r"\b[^,;]{0,25}$",
     re.IGNORECASE,
 )
@@ -271,6 +272,8 @@ class _Reader:
             or any(c.anchor is Anchor.OTHER for c in events)
         ):
             return None
+        if self._passing_mention():
+            return None
         relevant = [c for c in self.clauses if c.relevant]
         facts: list[Fact] = []
         facts.extend(self._company(relevant))
@@ -283,6 +286,16 @@ class _Reader:
         status, evidence = self._status(relevant, event_date)
         return EventReport(self.watch.name, status, evidence, tuple(facts))
 
+    def _passing_mention(self) -> bool:
+        """True when the headline is about another event of the company and the watched
+        event lies long before the article: a look back in passing, no report of it."""
+        if not (self.watch.date and self.ref and self.watch.date < self.ref - _OLD):
+            return False
+        title = [c for c in self.clauses if c.in_title]
+        return any(c.anchor is Anchor.OTHER for c in title) and not any(
+            c.anchor is Anchor.MATCH for c in title
+        )
+
     def _company(self, relevant: list[Clause]) -> list[Fact]:
         mentions = [c for c in relevant if c.ours]
         best = next((c for c in mentions if c.event), mentions[0] if mentions else None)
@@ -294,7 +307,7 @@ class _Reader:
         candidates: list[tuple[date, str]] = []
         moved: list[tuple[date, str]] = []
         for clause in relevant:
-            if not (clause.event or _sentence_has_event(clause)):
+            if not (clause.event or _sentence_has_event(clause) or clause.moved):
                 continue
             for mention in clause.dates:
                 if not mention.exact:
@@ -362,8 +375,10 @@ class _Reader:
             if c.event or _sentence_has_event(c) or cues.START_WORDS.search(c.sentence)
             for t in c.times
         ]
-        zoned = [f for f in found if f[0].has_zone] or found
-        return [Fact(FactKind.TIME, zoned[0][0].value, zoned[0][1])] if zoned else []
+        if not found:
+            return []
+        best = min(found, key=lambda f: (not _starts_at(f[1], f[0]), not f[0].has_zone))
+        return [Fact(FactKind.TIME, best[0].value, best[1])]
 
     def _past_reference(self, relevant: list[Clause], event_date: date | None) -> str | None:
         """A sentence that speaks of the event as past ("after its SF event last week")."""
@@ -385,6 +400,7 @@ class _Reader:
             for c in relevant
             for p in c.people
             if cues.SPEAKER_CUES.search(c.sentence)
+            or cues.FUTURE_STAGE_VERBS.search(c.sentence[p.end :])
             or (happened and cues.STAGE_VERBS.search(c.sentence[p.end :]))
             or (happened and _at_the_event(c.sentence))
         ]
@@ -419,8 +435,10 @@ class _Reader:
         happened_allowed = self._happened(event_date)
         # The strongest cue wins; among equals the body's first sentence, a headline only last.
         best: tuple[tuple[int, bool], Status, str] | None = None
-        for text, sentence, in_title in _verdict_texts(relevant, self.clauses):
-            verdict = cues.sentence_verdict(text, allow_happened=happened_allowed)
+        for text, sentence, in_title, goods in _verdict_texts(relevant, self.clauses):
+            verdict = cues.sentence_verdict(
+                text, allow_happened=happened_allowed, about_goods=goods
+            )
             rank = (verdict.cue.priority, not in_title) if verdict else None
             if verdict and rank and (best is None or rank > best[0]):
                 best = (rank, verdict.status, sentence)
@@ -439,20 +457,21 @@ class _Reader:
 
 def _verdict_texts(
     relevant: list[Clause], clauses: list[Clause]
-) -> Iterable[tuple[str, str, bool]]:
+) -> Iterable[tuple[str, str, bool, bool]]:
     """Per sentence, the words that may decide the status: the whole sentence when all of it
-    is about the event, else only its relevant clauses."""
+    is about the event, else only its relevant clauses; and whether it names a product."""
     by_sentence: dict[int, list[Clause]] = {}
     for clause in clauses:
         by_sentence.setdefault(clause.sentence_index, []).append(clause)
     wanted = {c.sentence_index for c in relevant}
     for index in sorted(wanted):
         parts = by_sentence[index]
+        goods = any(c.products for c in parts)
         if all(c.relevant for c in parts):
-            yield parts[0].sentence, parts[0].sentence, parts[0].in_title
+            yield parts[0].sentence, parts[0].sentence, parts[0].in_title, goods
         else:
             text = " ".join(c.text for c in parts if c.relevant)
-            yield text, parts[0].sentence, parts[0].in_title
+            yield text, parts[0].sentence, parts[0].in_title, goods
 
 
 def _venues(relevant: list[Clause]) -> list[tuple[str, str]]:
@@ -463,6 +482,11 @@ def _at_the_event(sentence: str) -> bool:
     """True when the sentence reports what happened at the event, so who spoke there spoke."""
     verdict = cues.sentence_verdict(sentence)
     return verdict is not None and verdict.status is Status.HAPPENED
+
+
+def _starts_at(sentence: str, time: TimeMention) -> bool:
+    """True when a start word stands just before the time ("starts at 10am PT")."""
+    return bool(cues.START_WORDS.search(sentence[max(0, time.start - 30) : time.start]))
 
 
 def _sentence_has_event(clause: Clause) -> bool:

@@ -113,8 +113,23 @@ KNOWN_VENUES: dict[str, tuple[str, ...]] = {
     "Pier 70": (),
     "Masonic Auditorium": ("SF Masonic Auditorium", "The Masonic"),
     "Siri Fort Auditorium": ("Siri Fort",),
-    "National Convention Center": ("Beijing National Convention Center",),
+    "National Convention Center": (
+        "Beijing National Convention Center",
+        "China National Convention Center",
+    ),
     "Palazzo del Ghiaccio": (),
+    "Old Billingsgate": (),
+    "Battersea Evolution": (),
+    "ExCeL London": ("ExCeL",),
+    "Olympia London": (),
+    "Centre de Convencions Internacional de Barcelona": ("CCIB",),
+    "Fira Gran Via": ("Fira de Barcelona", "Fira Barcelona"),
+    "Lincoln Center": ("David H. Koch Theater",),
+    "Hammerstein Ballroom": (),
+    "Barclays Center": (),
+    "Javits Center": ("Jacob K. Javits Convention Center",),
+    "Steve Jobs Theater": ("Steve Jobs Theatre",),
+    "Flint Center": ("Flint Center for the Performing Arts",),
 }
 
 # Words that make a capitalised phrase after "at"/"in" a venue.

@@ -12,7 +12,7 @@ def _words(text: str) -> frozenset[str]:
 
 
 # Words that may follow a series name inside a product name ("Mi Note Pro", "Galaxy S6 edge").
-_MODEL = r"(?:[A-Z][A-Za-z0-9]*\+?|\d+[A-Za-z]*\+?|edge|mini|Plus|Pro|Max|Lite|Note|Active)"
+_MODEL = r"(?:[A-Z][A-Za-z0-9]*\+?|\d+[A-Za-z]*\+?|edge\+?|mini|Plus|Pro|Max|Lite|Note|Active)"
 
 # One pattern per product family; the name is the whole match.
 PRODUCT_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
@@ -30,6 +30,8 @@ PRODUCT_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"\bNexus\s+\d+\w*",
         rf"\bMoto\s+[A-Z]\d?(?:\s+{_MODEL})?",
         r"\bOnePlus\s+(?:One|Two|X|\d+\w*)",
+        # Huawei's series are bare letters and digits, so only with the maker's name
+        r"\bHuawei\s+(?:P|Mate\s*|Y|G)\d+\w*",
         r"\bLumia\s+\d+\w*",
         rf"\bXperia\s+[A-Z]\d*(?:\s+{_MODEL})?",
         rf"\bHonor\s+\d+\w*(?:\s+{_MODEL})?",
@@ -48,6 +50,26 @@ _STOP = _words(
 )
 
 
+# Plural forms as articles write them -> the one value every source shares. Only words whose
+# plural is not itself the product's name ("Mi Headphones" stays as it is).
+SINGULAR: dict[str, str] = {
+    "Bands": "Band",
+    "Banks": "Bank",
+    "Phones": "Phone",
+    "Watches": "Watch",
+    "Speakers": "Speaker",
+    "Cameras": "Camera",
+    "Routers": "Router",
+    "Boxes": "Box",
+    "Pads": "Pad",
+    "Scales": "Scale",
+}
+# Model words written in several cases -> the maker's own spelling.
+MODEL_WORDS: dict[str, str] = {
+    w.lower(): w for w in ("edge", "edge+", "Plus", "Pro", "Max", "mini", "Lite", "Note", "Active")
+}
+
+
 @dataclass(frozen=True)
 class Product:
     """A product name in text and where it stands."""
@@ -64,10 +86,21 @@ def find_products(text: str) -> list[Product]:
         for match in pattern.finditer(text):
             if any(p.start < match.end() and match.start() < p.end for p in found):
                 continue
-            name = _trim(match.group(0))
-            if (name and " " in name) or name in ("Redmi",):
-                found.append(Product(name, match.start(), match.start() + len(name)))
+            written = _trim(match.group(0))
+            if (written and " " in written) or written in ("Redmi",):
+                end = match.start() + len(written)
+                found.append(Product(normalise_product(written), match.start(), end))
     return sorted(found, key=lambda p: p.start)
+
+
+def normalise_product(name: str) -> str:
+    """One value for a product however it is written: singular, the maker's model words."""
+    words = name.split()
+    head, tail = words[0], words[1:]
+    tail = [MODEL_WORDS.get(w.lower(), w) for w in tail]
+    if tail:
+        tail[-1] = SINGULAR.get(tail[-1], tail[-1])
+    return " ".join([head, *tail])
 
 
 def _trim(name: str) -> str:
