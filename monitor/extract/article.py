@@ -13,7 +13,7 @@ def extract_article(html: str | bytes, url: str, *, profile: SiteProfile | None 
     """The article on the page fetched from `url`; empty fields, never an exception, on junk."""
     tree = parse_html(html)
     meta = extract_metadata(tree, url, profile)
-    body = extract_body(tree, url, profile, meta.json_ld_body)
+    body = extract_body(tree, url, profile, meta.json_ld_body, meta.title)
     return Article(
         url=url,
         canonical_url=meta.canonical_url,

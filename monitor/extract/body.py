@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import re
 from copy import deepcopy
+from typing import Any
 
 import trafilatura
+from lxml import etree
 from lxml.html import HtmlElement
+from trafilatura.xml import xmltotxt
 
+from monitor.extract.prune import link_texts, prune_body
 from monitor.extract.selectors import compiled, select
 from monitor.sources.profiles import SiteProfile
 
@@ -41,6 +45,12 @@ _GENERIC_DROP = (
     "aside",
     "figure",
 )
+_HOVER_CARDS = etree.XPath(
+    "//*[@class and (contains(@class, 'rollover') or contains(@class, 'tooltip')"
+    " or contains(@class, 'popover') or contains(@class, 'hovercard'))]"
+)
+_RETRY_SHARE = 0.2
+_PROSE_CHARS = 80
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0\u200b]+")
 
 
@@ -85,35 +95,66 @@ def profile_body(tree: HtmlElement, profile: SiteProfile) -> str:
     return element_text(body)
 
 
-def generic_body(tree: HtmlElement, url: str) -> str:
-    """The body as a generic extractor finds it (trafilatura works on its own copy of the tree)."""
-    text = trafilatura.extract(
+def generic_body(tree: HtmlElement, url: str, title: str | None) -> str:
+    """The body trafilatura finds, pruned of boilerplate; hover cards are dropped from `tree`."""
+    anchors = link_texts(a.text_content() for a in tree.iter("a"))
+    titles = [title or ""] + [h1.text_content() for h1 in tree.iter("h1")]
+    for element in _HOVER_CARDS(tree):
+        # Hover cards sit inside the paragraph that names a person; their text is elsewhere's.
+        element.drop_tree()
+    # trafilatura's fast mode skips its second-opinion extractors, which mostly cost time;
+    # they are worth it only when the fast pass missed much of the paragraph text on the page.
+    document = _trafilatura(tree, url, fast=True)
+    found = len(document.body.xpath("string()")) if document is not None else 0
+    if found < _RETRY_SHARE * _paragraph_chars(tree):
+        document = _trafilatura(tree, url, fast=False)
+    if document is None or document.body is None:
+        return ""
+    prune_body(document.body, titles, anchors)
+    return xmltotxt(document.body, False).strip()
+
+
+def _trafilatura(tree: HtmlElement, url: str, *, fast: bool) -> Any:
+    return trafilatura.bare_extraction(
         tree,
         url=url,
+        fast=fast,
         include_comments=False,
         include_tables=True,
         with_metadata=False,
         deduplicate=False,
     )
-    return text or ""
+
+
+def _paragraph_chars(tree: HtmlElement) -> int:
+    # Paragraphs long enough to be prose, not menus or captions.
+    lengths = (len(p.text_content()) for p in tree.iter("p"))
+    return sum(n for n in lengths if n >= _PROSE_CHARS)
 
 
 def extract_body(
-    tree: HtmlElement | None, url: str, profile: SiteProfile | None, json_ld_body: str | None
+    tree: HtmlElement | None,
+    url: str,
+    profile: SiteProfile | None,
+    json_ld_body: str | None,
+    title: str | None = None,
 ) -> str:
     """The article text: site selectors first, then the JSON-LD copy when whole, then generic."""
     if tree is None:
         return ""
     if profile is not None and (text := profile_body(tree, profile)):
         return text
-    generic = generic_body(tree, url)
-    if json_ld_body and _looks_whole(json_ld_body, generic):
+    generic = generic_body(tree, url, title)
+    if json_ld_body and _page_text_missing(json_ld_body, generic):
         return json_ld_body
     return generic
 
 
-def _looks_whole(candidate: str, generic: str) -> bool:
-    # Publishers often put only a teaser in articleBody; trust it only when it is at least
-    # as long as what the page itself shows and does not end in an ellipsis.
-    stripped = candidate.rstrip()
-    return not stripped.endswith(("...", "…", "[…]")) and len(stripped) >= 0.9 * len(generic)
+def _page_text_missing(json_ld_body: str, generic: str) -> bool:
+    # The page's own markup keeps paragraph breaks that articleBody often glues together,
+    # so the JSON-LD copy wins only when the page yields less than half of it; a copy
+    # ending in an ellipsis is a teaser, never the article.
+    stripped = json_ld_body.rstrip()
+    if stripped.endswith(("...", "…", "[…]")):
+        return False
+    return len(generic) < 0.5 * len(stripped)
