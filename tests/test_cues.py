@@ -48,3 +48,32 @@ def test_happened_is_withheld_before_the_event() -> None:
     sentence = "Xiaomi unveiled the teaser for its San Francisco event."
     assert sentence_verdict(sentence).status is Status.HAPPENED  # type: ignore[union-attr]
     assert sentence_verdict(sentence, allow_happened=False).status is Status.CONFIRMED  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        # a negation before "officially" undoes the confirmation
+        ("Xiaomi has not said anything officially yet.", None),
+        # a denial of goods is no denial of the event (the report it names is hearsay at most)
+        ("Xiaomi has denied reports that it will bring the Mi Note to the US.", Status.REPORTED),
+        ("Xiaomi denied that it will sell phones in the US.", None),
+        ("Xiaomi has no plans to sell phones in the US yet, Barra said on stage.", None),
+        # "as planned" overrules the delay it mentions
+        ("The launch will go ahead as planned, despite reports of a delay.", Status.CONFIRMED),
+        ("Xiaomi ha annunciato l'evento di San Francisco.", Status.CONFIRMED),
+        ("Laut Berichten plant Samsung ein Event in Barcelona.", Status.REPORTED),
+        ("Xiaomi desmintió los rumores sobre un evento en San Francisco.", Status.DENIED),
+        ("Samsung has moved its Unpacked event forward to August 13.", Status.POSTPONED),
+        ("Xiaomi launched the Mi Band at its event in San Francisco.", Status.HAPPENED),
+    ],
+)
+def test_status_wording(sentence: str, status: Status | None) -> None:
+    verdict = sentence_verdict(sentence)
+    assert (verdict.status if verdict else None) is status
+
+
+def test_denial_about_goods_needs_the_flag() -> None:
+    sentence = "Xiaomi denied the report."
+    assert sentence_verdict(sentence).status is Status.DENIED  # type: ignore[union-attr]
+    assert sentence_verdict(sentence, about_goods=True) is None

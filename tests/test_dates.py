@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from monitor.extract.dates import find_dates
+from monitor.extract.times import find_times
 
 TUE = date(2015, 2, 3)  # a Tuesday, nine days before the example event
 
@@ -76,3 +77,61 @@ def test_without_reference_only_explicit_years_resolve() -> None:
     assert [m.first for m in find_dates("on February 12, 2015 or Thursday", None)] == [
         date(2015, 2, 12)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("on Thursday next week", date(2015, 2, 12)),
+        ("Thursday this week", date(2015, 2, 5)),
+        ("am Donnerstagabend", date(2015, 2, 5)),
+        ("il 1° marzo", date(2015, 3, 1)),
+        ("el jueves 12 de febrero", date(2015, 2, 12)),
+        ("am 12. Februar 2015", date(2015, 2, 12)),
+    ],
+)
+def test_more_forms(text: str, day: date) -> None:
+    mentions = find_dates(text, TUE)
+    assert [m.first for m in mentions if m.exact] == [day], mentions
+
+
+def test_year_boundary_from_late_december() -> None:
+    assert find_dates("on January 5", date(2014, 12, 28))[0].first == date(2015, 1, 5)
+    assert find_dates("on January 15", date(2014, 12, 29))[0].first == date(2015, 1, 15)
+    assert find_dates("il 5 gennaio", date(2014, 12, 28))[0].first == date(2015, 1, 5)
+
+
+def test_last_years_event_keeps_last_years_date() -> None:
+    ref = date(2016, 2, 15)
+    said = find_dates("Last year's Unpacked was held in the same city on March 1.", ref)
+    assert [m.first for m in said if m.exact] == [date(2015, 3, 1)]
+    # a non-possessive "last year" elsewhere in the sentence moves nothing
+    plain = find_dates("After launching last year, it holds an event on March 1.", ref)
+    assert [m.first for m in plain if m.exact] == [date(2016, 3, 1)]
+
+
+def test_day_first_numeric_on_non_us_sites() -> None:
+    assert find_dates("el 12/02", TUE, day_first=True)[0].first == date(2015, 2, 12)
+    assert find_dates("il 12/2", TUE, day_first=True)[0].first == date(2015, 2, 12)
+    assert find_dates("on 2/12", TUE, day_first=False)[0].first == date(2015, 2, 12)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("at noon PT", "12:00 PT"),
+        ("at 10am PDT", "10:00 PDT"),
+        ("at 3:30am PT", "03:30 PT"),
+        ("at 10 a.m. PT", "10:00 PT"),
+        ("at 19:00 CET", "19:00 CET"),
+        ("alle ore 15:00", "15:00"),
+        ("alle ore 14:00 (ora italiana)", "14:00 CET"),
+        ("um 18 Uhr MEZ", "18:00 CET"),
+        ("um 19 Uhr MESZ", "19:00 CEST"),
+        ("a las 18:00 (hora peninsular)", "18:00 CET"),
+        ("at 2pm Beijing time", "14:00 UTC+8"),
+        ("at 12:30pm IST", "12:30 IST"),
+    ],
+)
+def test_times_keep_their_zone(text: str, value: str) -> None:
+    assert [t.value for t in find_times(text)] == [value]

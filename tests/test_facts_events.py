@@ -113,3 +113,27 @@ def test_alias_counts_as_the_company() -> None:
     report = report_for(article, SF)
     assert report is not None
     assert (FactKind.SPEAKER, "Hugo Barra") in {(f.kind, f.value) for f in report.facts}
+
+
+def test_a_look_back_under_another_events_headline_is_no_report() -> None:
+    body = (
+        "Xiaomi has sent out invitations for an event in New Delhi on April 23.\n"
+        "Hugo Barra will be on stage, as he was at the company's San Francisco event in February."
+    )
+    title = "Xiaomi sends invites for April 23 event in New Delhi"
+    later = _article(body, datetime(2015, 4, 20, tzinfo=UTC), title)
+    assert report_for(later, SF) is None
+    # the same look back under a neutral headline (a review) still speaks of the event
+    review = _article(body.splitlines()[1], datetime(2015, 4, 20, tzinfo=UTC), "Mi 4i review")
+    assert report_for(review, SF) is not None
+
+
+def test_a_no_phones_line_does_not_deny_a_held_event() -> None:
+    article = _article(
+        "Xiaomi launched the Mi Band at its event in San Francisco today.\n"
+        "Hugo Barra said Xiaomi has no plans to sell phones in the US, and denied it will.",
+        datetime(2015, 2, 12, 15, tzinfo=UTC),
+    )
+    report = report_for(article, SF)
+    assert report is not None
+    assert report.status is Status.HAPPENED

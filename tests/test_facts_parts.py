@@ -111,3 +111,38 @@ def test_people_by_alias_surname_and_title() -> None:
     )
     people = find_people(text, ["Lei Jun", "Lin Bin", "Hugo Barra"])
     assert [p.name for p in people] == ["Lin Bin", "Hugo Barra", "Hugo Barra", "Jane Doe"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # ten sources, one value: plurals, the maker's name, model words in any case
+        ("Xiaomi will sell two Mi Power Banks.", ["Mi Power Bank"]),
+        ("Xiaomi launched the Xiaomi Mi Band.", ["Mi Band"]),
+        ("Xiaomi launched Mi Bands for everyone.", ["Mi Band"]),
+        ("It showed the Mi Headphones.", ["Mi Headphones"]),
+        ("Samsung unveiled the Samsung Galaxy S6 Edge.", ["Galaxy S6 edge"]),
+        ("Samsung unveiled the Galaxy S6 edge+.", ["Galaxy S6 edge+"]),
+        ("Xiaomi unveiled the Mi Note pro.", ["Mi Note Pro"]),
+        ("Huawei unveiled the Huawei P8 and Huawei P8max.", ["Huawei P8", "Huawei P8max"]),
+        ("Apple introduced the iPhone 6s Plus.", ["iPhone 6s Plus"]),
+    ],
+)
+def test_product_values_are_normalised(text: str, names: list[str]) -> None:
+    assert [p.name for p in find_products(text)] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Xiaomi vice president Hugo Barra spoke.", ["Hugo Barra"]),
+        ("Mr. Barra spoke.", ["Hugo Barra"]),
+        ("Barra's keynote ran long.", ["Hugo Barra"]),
+        ("Samsung mobile chief DJ Koh spoke.", ["DJ Koh"]),
+        ("J.K. Shin, Samsung's CEO, spoke.", ["JK Shin"]),
+        ("Dr. Lisa Su, CEO of AMD, spoke.", ["Lisa Su"]),
+        ("Senior Vice President Phil Schiller spoke.", ["Phil Schiller"]),
+    ],
+)
+def test_speaker_values_drop_titles(text: str, names: list[str]) -> None:
+    assert [p.name for p in find_people(text, ["Lei Jun", "Hugo Barra"])] == names

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from monitor.extract.products import find_products
 from monitor.model import Status
 
 R, P, C, H = Status.RUMORED, Status.REPORTED, Status.CONFIRMED, Status.HAPPENED
@@ -445,8 +446,9 @@ def sentence_verdict(
         return None
     # A report of something else ("denied reports that it will bring the Mi Note") is no
     # report of the event: goods named without an event word take the report out of it.
+    goods = about_goods or bool(GOODS_WORDS.search(sentence) or find_products(sentence))
     about_event = bool(EVENT_WORDS.search(sentence)) or bool(
-        REPORT_WORDS.search(sentence) and not (about_goods or GOODS_WORDS.search(sentence))
+        REPORT_WORDS.search(sentence) and not goods
     )
     fired = [c for c in fired if about_event or not c.about_event]
     if any(c.overrules for c in fired):

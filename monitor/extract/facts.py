@@ -433,13 +433,15 @@ class _Reader:
 
     def _status(self, relevant: list[Clause], event_date: date | None) -> tuple[Status, str]:
         happened_allowed = self._happened(event_date)
-        # The strongest cue wins; among equals the body's first sentence, a headline only last.
-        best: tuple[tuple[int, bool], Status, str] | None = None
+        # The strongest cue wins; among equals a body sentence before a headline, one that
+        # names the event before one that does not, else the first.
+        best: tuple[tuple[int, bool, bool], Status, str] | None = None
         for text, sentence, in_title, goods in _verdict_texts(relevant, self.clauses):
             verdict = cues.sentence_verdict(
                 text, allow_happened=happened_allowed, about_goods=goods
             )
-            rank = (verdict.cue.priority, not in_title) if verdict else None
+            names_event = bool(cues.EVENT_WORDS.search(sentence))
+            rank = (verdict.cue.priority, not in_title, names_event) if verdict else None
             if verdict and rank and (best is None or rank > best[0]):
                 best = (rank, verdict.status, sentence)
         past = self._past_reference(relevant, event_date) if happened_allowed else None

@@ -6,12 +6,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-_NAME = r"(?P<name>(?-i:[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2}))"
+# A given name may be initials ("DJ Koh", "J.K. Shin"); titles and honorifics stay outside.
+_NAME = r"(?P<name>(?-i:(?:[A-Z][a-z]+|[A-Z]{2}|[A-Z]\.\s?[A-Z]\.)(?:[ -][A-Z][a-z]+){1,2}))"
 
 # Titles that make a capitalised name a person who may speak for a company.
 TITLES = (
     r"(?:co-?founder(?: and (?:CEO|president|chairman))?|founder|CEO|chief executive(?: officer)?|"
     r"president|vice[- ]president|VP|chairman|CTO|COO|CMO|head of [a-z ]+?|director|"
+    r"(?:mobile |marketing |design )?chief|"
     r"executive|(?:product|marketing) (?:manager|lead|chief)|amministratore delegato|"
     r"vicepresidente|Vizepräsident|Chef|Mitgründer|cofundador|cofondatore)"
 )
@@ -47,8 +49,16 @@ def find_people(text: str, aliases: Sequence[str]) -> list[Person]:
             start, end = match.span("name")
             if name in _NOT_NAMES or _overlaps(found, start, end):
                 continue
-            found.append(Person(name, start, end))
+            found.append(Person(normalise_name(name), start, end))
     return sorted(found, key=lambda p: p.start)
+
+
+def normalise_name(name: str) -> str:
+    """One value for a name however it is written: initials without dots ("J.K." -> "JK")."""
+    initials = re.match(r"([A-Z])\.\s?([A-Z])\.\s*", name)
+    if initials:
+        name = f"{initials.group(1)}{initials.group(2)} {name[initials.end() :]}"
+    return " ".join(name.split())
 
 
 def _overlaps(found: list[Person], start: int, end: int) -> bool:

@@ -12,7 +12,12 @@ def _words(text: str) -> frozenset[str]:
 
 
 # Words that may follow a series name inside a product name ("Mi Note Pro", "Galaxy S6 edge").
-_MODEL = r"(?:[A-Z][A-Za-z0-9]*\+?|\d+[A-Za-z]*\+?|edge\+?|mini|Plus|Pro|Max|Lite|Note|Active)"
+# Lower-case "pro", "max" and "lite" are model words too; lower-case "plus" is English ("Mi Band
+# plus a charger").
+_MODEL = (
+    r"(?:[A-Z][A-Za-z0-9]*\+?|\d+[A-Za-z]*\+?|edge\+?|mini|Plus|Pro|Max|Lite|Note|Active|"
+    r"pro|max|lite)"
+)
 
 # One pattern per product family; the name is the whole match.
 PRODUCT_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
