@@ -47,6 +47,7 @@ _PUBLISHED_META = (
     "publish-date",
     "date",
     "og:published_time",
+    "published_at",
 )
 _MODIFIED_META = (
     "article:modified_time",
@@ -70,6 +71,10 @@ _LANGUAGE_META = ("og:locale", "content-language", "dc.language", "language", "i
 _GENERIC_PUBLISHED = (
     "[itemprop='datePublished']",
     "time[pubdate]",
+    # The first machine-readable time in the article header is the article's own.
+    "article header time[datetime]",
+    "header time[datetime]",
+    "article time[datetime]",
 )
 _GENERIC_AUTHOR = (
     "[itemprop='author'] [itemprop='name']",
@@ -79,6 +84,9 @@ _GENERIC_AUTHOR = (
 _TITLE_SEPARATORS = re.compile(r"\s+(?:[|\-–—:/»·•]|::)\s+")
 _BYLINE_PREFIX = re.compile(r"^\s*(?:by|posted by|written by|von|par|por)\s*:?\s+", re.I)
 _NAME_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b)\s*", re.I)
+# Link labels that author selectors catch next to the name.
+_NOT_A_NAME = re.compile(r"\b(?:bio|profile|more|view|follow|see all|contact)\b", re.I)
+_UPDATED = re.compile(r"\b(?:updated|modified|aktualisiert|mis à jour)\b", re.I)
 _WHITESPACE = re.compile(r"\s+")
 
 
@@ -93,17 +101,19 @@ def extract_metadata(tree: HtmlElement | None, url: str, profile: SiteProfile | 
     ld = articles[0] if articles else {}
 
     site_name = _site_name(ld, objects, meta, index)
-    published_raw = _first_stamp(
+    published_stamps = _stamps(
         [structured.text_value(a.get("datePublished")) for a in articles]
         + _metas(meta, _PUBLISHED_META)
         + _selected_stamps(tree, profile.published if profile else ())
         + _selected_stamps(tree, _GENERIC_PUBLISHED)
     )
-    modified_raw = _first_stamp(
+    modified_stamps = _stamps(
         [structured.text_value(a.get("dateModified")) for a in articles]
         + _metas(meta, _MODIFIED_META)
     )
-    zone = _page_zone(published_raw, modified_raw)
+    published_raw = published_stamps[0] if published_stamps else None
+    modified_raw = modified_stamps[0] if modified_stamps else None
+    zone = _page_zone(*published_stamps, *modified_stamps)
     return Metadata(
         title=_title(tree, ld, meta, profile, site_name, url),
         canonical_url=_canonical(tree, meta, url),
@@ -127,12 +137,16 @@ def _clean(text: str | None) -> str | None:
     return text or None
 
 
-def _first_stamp(candidates: list[str | None]) -> datetime | None:
+def _stamps(candidates: list[str | None]) -> list[datetime]:
+    # Candidates are only parsed until one carries a zone; later ones cannot change the answer.
+    found: list[datetime] = []
     for candidate in candidates:
         stamp = parse_timestamp(candidate)
         if stamp is not None:
-            return stamp
-    return None
+            found.append(stamp)
+            if stamp.tzinfo is not None:
+                break
+    return found
 
 
 def _page_zone(*stamps: datetime | None) -> tzinfo | None:
@@ -143,6 +157,10 @@ def _page_zone(*stamps: datetime | None) -> tzinfo | None:
 def _selected_stamps(tree: HtmlElement, selectors: tuple[str, ...]) -> list[str | None]:
     found: list[str | None] = []
     for element in select(tree, selectors):
+        parent = element.getparent()
+        if parent is not None and _UPDATED.search(parent.text_content()):
+            # "last updated <time>" is the modified time, not the published one.
+            continue
         found.append(element.get("datetime") or element.get("content"))
         found.append(element.text_content())
     return found
@@ -226,12 +244,12 @@ def _authors(
     sources += [[value] for value in _metas(meta, _AUTHOR_META)]
     if profile:
         sources.append([e.text_content() for e in select(tree, profile.author)])
-    sources.append([e.text_content() for e in select(tree, _GENERIC_AUTHOR)][:1])
     for raw in sources:
         found = _person_names(raw)
         if found:
             return found
-    return ()
+    # Generic author markup often repeats the name beside "see full bio" links; one name is safe.
+    return _person_names([e.text_content() for e in select(tree, _GENERIC_AUTHOR)])[:1]
 
 
 def _person_names(raw: list[str]) -> tuple[str, ...]:
@@ -239,7 +257,7 @@ def _person_names(raw: list[str]) -> tuple[str, ...]:
     for value in raw:
         text = _clean(value)
         # article:author is often a profile URL, and a Twitter handle is not a name.
-        if not text or "://" in text or text.startswith(("@", "www.")):
+        if not text or "://" in text or text.startswith(("@", "www.")) or _NOT_A_NAME.search(text):
             continue
         for name in _NAME_SPLIT.split(_BYLINE_PREFIX.sub("", text)):
             name = name.strip(" .,;:")
