@@ -78,7 +78,7 @@ def pairs(texts: list[Text], related: dict[str, str]) -> Iterator[Pair]:
 def _summary(values: list[float]) -> str:
     if not values:
         return "-"
-    q = statistics.quantiles(values, n=20) if len(values) > 1 else values * 19
+    q = statistics.quantiles(values, n=20, method="inclusive") if len(values) > 1 else values * 19
     return (
         f"n={len(values):6d} min={min(values):.3f} p5={q[0]:.3f} "
         f"median={statistics.median(values):.3f} p95={q[-1]:.3f} max={max(values):.3f}"
