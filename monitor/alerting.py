@@ -2,30 +2,51 @@
 
 An alert is written to the store, with one delivery row per target, before anything is
 sent; a delivery is marked done only when apprise reports success for that target. So a
-crash or a dead target loses nothing: the next run finds the row still pending.
+crash or a dead target loses nothing: the next run finds the row still pending. The only
+window for a duplicate is a crash after a target accepted a message and before the store
+recorded it.
 """
 
 from __future__ import annotations
 
 import logging
+from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, TextIO
 
+from monitor.clock import now as wall_clock
 from monitor.events.changes import diff
 from monitor.events.state import build_state
-from monitor.model import AlertDraft, Watch
+from monitor.model import AlertDraft, ChangeKind, Watch
 from monitor.notify.deliver import Target, print_message, send
-from monitor.notify.render import Message, render
+from monitor.notify.render import Message, render, render_digest, render_notice
+from monitor.notify.routing import receives
 
 if TYPE_CHECKING:
     from monitor.store import Store
+    from monitor.store.records import PendingDelivery
 
 log = logging.getLogger(__name__)
 
 # With no apprise URL configured, alerts go to standard output, tracked like any target.
 STDOUT_KEY = "stdout"
+# Alerts about the tool itself live in the outbox under these pseudo-watches.
+DELIVERY_WATCH = "ops:delivery"
+MAX_BACKOFF = timedelta(hours=6)
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    max_attempts: int = 8
+    retry_after: float = 300.0  # seconds before the first retry; doubles each time
+    timeout: float = 10.0
+
+    def retry_at(self, attempts: int, at: datetime) -> datetime:
+        """When a delivery that has failed `attempts` times may be tried again."""
+        delay = timedelta(seconds=self.retry_after * 2 ** max(attempts - 1, 0))
+        return at + min(delay, MAX_BACKOFF)
 
 
 @dataclass
@@ -34,16 +55,40 @@ class PlannedAlert:
     message: Message
     state: dict[str, Any]
 
+    @property
+    def classes(self) -> tuple[str, ...]:
+        return classes_of(self.draft)
+
 
 @dataclass
 class DeliveryReport:
     delivered: list[tuple[int, str]] = field(default_factory=list)
     failed: list[tuple[int, str, str]] = field(default_factory=list)  # alert, target, reason
+    given_up: list[tuple[int, str, str]] = field(default_factory=list)
     orphaned: list[tuple[int, str]] = field(default_factory=list)  # target no longer configured
+    deferred: int = 0  # failed earlier and not due yet (backoff)
 
     @property
     def ok(self) -> bool:
-        return not self.failed
+        return not self.failed and not self.given_up
+
+    def merge(self, other: DeliveryReport) -> None:
+        self.delivered += other.delivered
+        self.failed += other.failed
+        self.given_up += other.given_up
+        self.orphaned += other.orphaned
+        self.deferred += other.deferred
+
+
+def classes_of(draft: AlertDraft) -> tuple[str, ...]:
+    """`status` for a first sighting or a status move, `details` for facts; both if both."""
+    kinds = {c.kind for c in draft.changes}
+    classes = []
+    if kinds & {ChangeKind.FIRST_SEEN, ChangeKind.STATUS}:
+        classes.append("status")
+    if kinds & {ChangeKind.NEW, ChangeKind.CHANGED, ChangeKind.CONFLICT}:
+        classes.append("details")
+    return tuple(classes)
 
 
 def plan_alerts(store: Store, watches: Sequence[Watch]) -> list[PlannedAlert]:
@@ -70,38 +115,55 @@ def changes_json(draft: AlertDraft) -> list[dict[str, Any]]:
     ]
 
 
-def record_alerts(store: Store, planned: Sequence[PlannedAlert], targets: Sequence[Target]) -> None:
+def record_alerts(
+    store: Store, planned: Sequence[PlannedAlert], targets: Sequence[Target], at: datetime
+) -> None:
     """Put alerts in the outbox; their version makes a repeat of this call a no-op."""
-    keys = [(t.key, t.display) for t in targets] or [(STDOUT_KEY, "standard output")]
     for alert in planned:
-        store.add_alert(
-            alert.draft.watch.name,
-            alert.draft.version,
-            alert.message.title,
-            alert.message.text,
-            {"event": alert.state, "changes": changes_json(alert.draft)},
-            keys,
-            body_html=alert.message.html,
-            body_markdown=alert.message.markdown,
-        )
+        record_message(store, alert.draft.watch.name, alert.draft.version, alert.message,
+                       {"event": alert.state, "changes": changes_json(alert.draft)},
+                       alert.classes, targets, at)
+
+
+def record_message(
+    store: Store,
+    watch: str,
+    version: int,
+    message: Message,
+    state: dict[str, Any],
+    classes: Sequence[str],
+    targets: Sequence[Target],
+    at: datetime,
+) -> int:
+    """Outbox one message for every target its classes route to (stdout when none is set)."""
+    routed = [t for t in targets if receives(t, classes, targets)]
+    keys = [(t.key, t.display) for t in routed]
+    if not targets:
+        keys = [(STDOUT_KEY, "standard output")]
+    # A digest target holds detail-only alerts; anything about status goes out at once.
+    held = {t.key for t in routed if t.digest and set(classes) == {"details"}}
+    return store.add_alert(watch, version, message.title, message.text, state, keys,
+                           body_html=message.html, body_markdown=message.markdown,
+                           created_at=at, classes=classes, held=held)
 
 
 def deliver_pending(
     store: Store,
     targets: Sequence[Target],
     out: TextIO,
-    clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    policy: RetryPolicy = RetryPolicy(),
+    clock: Callable[[], datetime] = wall_clock,
+    *,
+    ignore_backoff: bool = False,
 ) -> DeliveryReport:
-    """Try every pending delivery once, oldest first; failures stay pending for the next run."""
+    """Try every due delivery once, oldest first; failures wait their backoff, then retry."""
+    report = flush_digests(store, targets, policy, clock)
+    at = clock()
     by_key = {t.key: t for t in targets}
-    report = DeliveryReport()
-    for pending in store.pending_deliveries():
-        message = Message(
-            title=pending.title,
-            text=pending.body,
-            markdown=pending.body_markdown or pending.body,
-            html=pending.body_html or "",
-        )
+    due = store.pending_deliveries(None if ignore_backoff else at)
+    report.deferred = len(store.pending_deliveries()) - len(due)
+    for pending in due:
+        message = _message(pending)
         if pending.target_key == STDOUT_KEY:
             print_message(message, out)
             store.mark_delivered(pending.alert_id, STDOUT_KEY, clock())
@@ -112,13 +174,97 @@ def deliver_pending(
             # Kept pending, not dropped: the user may put the target back in the config.
             report.orphaned.append((pending.alert_id, pending.target_key))
             continue
-        result = send(message, [target])[target.key]
+        result = send(message, [target], timeout=policy.timeout)[target.key]
         if result.ok:
             store.mark_delivered(pending.alert_id, target.key, clock())
             report.delivered.append((pending.alert_id, target.display))
         else:
-            store.mark_attempt_failed(pending.alert_id, target.key, result.error or "failed",
-                                      clock())
-            report.failed.append((pending.alert_id, target.display, result.error or "failed"))
-            log.error("alert %s to %s failed: %s", pending.alert_id, target.display, result.error)
+            _failed(store, pending, target, result.error or "failed", policy, clock(), report)
+    _announce_give_ups(store, report, targets, clock())
     return report
+
+
+def flush_digests(
+    store: Store,
+    targets: Sequence[Target],
+    policy: RetryPolicy,
+    clock: Callable[[], datetime] = wall_clock,
+) -> DeliveryReport:
+    """Send each digest target, once a day, everything held for it as one message."""
+    report = DeliveryReport()
+    at = clock()
+    by_key = {t.key: t for t in targets}
+    held: dict[str, list[PendingDelivery]] = defaultdict(list)
+    for pending in store.held_deliveries():
+        held[pending.target_key].append(pending)
+    for key, items in held.items():
+        target = by_key.get(key)
+        # A day's digest goes out on the first run of a later (UTC) day.
+        if target is None or min(p.created_at for p in items).date() >= at.date():
+            continue
+        title = f"monitor digest: {len(items)} alert(s)"
+        digest = render_digest(title, [_message(p) for p in items])
+        result = send(digest, [target], timeout=policy.timeout)[key]
+        for pending in items:
+            if result.ok:
+                store.mark_delivered(pending.alert_id, key, clock())
+                report.delivered.append((pending.alert_id, target.display))
+            else:
+                _failed(store, pending, target, result.error or "failed", policy, clock(),
+                        report)
+    return report
+
+
+def _failed(
+    store: Store,
+    pending: PendingDelivery,
+    target: Target,
+    error: str,
+    policy: RetryPolicy,
+    at: datetime,
+    report: DeliveryReport,
+) -> None:
+    attempts = pending.attempts + 1
+    give_up = attempts >= policy.max_attempts
+    store.mark_attempt_failed(pending.alert_id, target.key, error, at, give_up=give_up,
+                              retry_at=None if give_up else policy.retry_at(attempts, at))
+    if give_up:
+        report.given_up.append((pending.alert_id, target.display, error))
+        log.error("alert %s to %s given up after %d attempts: %s", pending.alert_id,
+                  target.display, attempts, error)
+    else:
+        report.failed.append((pending.alert_id, target.display, error))
+        log.error("alert %s to %s failed: %s", pending.alert_id, target.display, error)
+
+
+def _announce_give_ups(
+    store: Store, report: DeliveryReport, targets: Sequence[Target], at: datetime
+) -> None:
+    """Tell the ops channel about each delivery given up, except those that were ops news."""
+    for alert_id, display, error in report.given_up:
+        view = next((a for a in store.alerts() if a.id == alert_id), None)
+        if view is None or view.watch == DELIVERY_WATCH:
+            continue  # an ops alert that cannot be delivered must not beget another
+        last = store.last_alert(DELIVERY_WATCH)
+        message = render_notice(
+            f"monitor: alert for {view.watch} could not be delivered to {display}",
+            [f"Alert: {view.title}", f"Target: {display}", f"Last error: {error}",
+             "Run `monitor alerts --retry` to try again once the target works."],
+        )
+        record_message(store, DELIVERY_WATCH, (last.version if last else 0) + 1, message,
+                       {"alert_id": alert_id, "target": display}, ("ops",), targets, at)
+
+
+def _message(pending: PendingDelivery) -> Message:
+    return Message(
+        title=pending.title,
+        text=pending.body,
+        markdown=pending.body_markdown or pending.body,
+        html=pending.body_html or _html_from_text(pending.body),
+    )
+
+
+def _html_from_text(text: str) -> str:
+    import html
+
+    return "".join(f"<p>{html.escape(line)}</p>" for line in text.splitlines())

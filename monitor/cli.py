@@ -72,7 +72,15 @@ def _parser() -> argparse.ArgumentParser:
     _config_arg(alerts)
     alerts.add_argument("--limit", type=int, default=50, help="newest N alerts (default 50)")
     alerts.add_argument("--json", action="store_true", help="print JSON, oldest first")
+    alerts.add_argument("--retry", action="store_true",
+                        help="deliver every pending or given-up alert now, ignoring backoff")
     alerts.set_defaults(func=cmd_alerts)
+
+    notify = sub.add_parser("notify", help="check the notification targets")
+    _config_arg(notify)
+    notify.add_argument("--test", action="store_true", required=True,
+                        help="send a test message to every target and report each result")
+    notify.set_defaults(func=cmd_notify)
     return parser
 
 
@@ -105,10 +113,11 @@ def _open_store(url: str) -> Any:
 
 
 def cmd_crawl(args: argparse.Namespace, out: TextIO) -> int:
-    from monitor.alerting import deliver_pending, plan_alerts, record_alerts
+    from monitor.alerting import plan_alerts, record_alerts
+    from monitor.clock import now
     from monitor.crawl.runner import run_crawl
     from monitor.crawl.settings import crawl_settings
-    from monitor.notify.deliver import NotifyConfigError, print_message, targets_from_urls
+    from monitor.notify.deliver import print_message
     from monitor.pipelines import watches_setting
 
     config = _load(args)
@@ -128,10 +137,7 @@ def cmd_crawl(args: argparse.Namespace, out: TextIO) -> int:
             raise UsageError(f"--replay {exc}") from None
     if args.record and not args.record.parent.is_dir():
         raise UsageError(f"--record {args.record}: folder {args.record.parent} does not exist")
-    try:
-        targets = targets_from_urls(config.notify_urls)
-    except NotifyConfigError as exc:
-        raise UsageError(f"{config.path}: notify.urls: {exc}") from None
+    targets = _targets(config)
 
     store = _open_store(config.store_url)
     try:
@@ -154,12 +160,13 @@ def cmd_crawl(args: argparse.Namespace, out: TextIO) -> int:
         failed_sources = 0
         for source in sources:
             errors = outcome.source_errors.get(source.name, [])
-            pages = outcome.source_pages.get(source.name, 0)
-            store.record_source_run(source.name, _now(), pages, errors)
+            unparsed = int(outcome.stats.get(f"monitor/{source.name}/unparsed", 0))
+            store.record_source_run(source.name, now(), outcome.source_pages.get(source.name, 0),
+                                    errors, entries=outcome.source_entries.get(source.name),
+                                    unparsed=unparsed)
             for error in errors:
                 print(f"source {source.name}: {error}", file=sys.stderr)
             failed_sources += bool(errors)
-            unparsed = outcome.stats.get(f"monitor/{source.name}/unparsed", 0)
             if unparsed:
                 print(f"source {source.name}: {unparsed} page(s) without title or body text; "
                       "has the site's layout changed?", file=sys.stderr)
@@ -171,33 +178,71 @@ def cmd_crawl(args: argparse.Namespace, out: TextIO) -> int:
             print(f"dry run: {len(planned)} alert(s) would be sent; nothing sent or marked",
                   file=out)
             return EXIT_PARTIAL if failed_sources else EXIT_OK
-        record_alerts(store, planned, targets)
-        report = deliver_pending(store, targets, out)
-        for alert_id, target, reason in report.failed:
-            print(f"alert {alert_id}: delivery to {target} failed, will retry next run: {reason}",
-                  file=sys.stderr)
-        for alert_id, key in report.orphaned:
-            print(f"alert {alert_id}: target {key} is no longer configured; left pending",
-                  file=sys.stderr)
+        record_alerts(store, planned, targets, now())
+        _record_health(store, config, [s.name for s in sources], targets)
+        delivered_ok = _deliver(store, config, targets, out)
         print(f"crawled {len(sources)} source(s), {sum(outcome.source_pages.values())} page(s); "
-              f"{failed_sources} source(s) failed; {len(planned)} new alert(s); "
-              f"{len(report.delivered)} delivered, {len(report.failed)} failed",
-              file=sys.stderr)
-        return EXIT_PARTIAL if failed_sources or report.failed else EXIT_OK
+              f"{failed_sources} source(s) failed; {len(planned)} new alert(s)", file=sys.stderr)
+        return EXIT_PARTIAL if failed_sources or not delivered_ok else EXIT_OK
     finally:
         store.close()
+
+
+def _targets(config: Any) -> list[Any]:
+    from monitor.notify.deliver import NotifyConfigError
+    from monitor.notify.routing import build_targets
+
+    tagged = [(t.url, t.tags, t.digest) for t in config.notify.targets]
+    try:
+        return build_targets(config.notify_urls, tagged, config.notify.apprise_config)
+    except NotifyConfigError as exc:
+        raise UsageError(f"{config.path}: notify: {exc}") from None
+
+
+def _policy(config: Any) -> Any:
+    from monitor.alerting import RetryPolicy
+
+    return RetryPolicy(config.notify.max_attempts, config.notify.retry_after,
+                       config.notify.timeout)
+
+
+def _record_health(store: Any, config: Any, sources: list[str], targets: list[Any]) -> None:
+    from monitor.alerting import record_message
+    from monitor.clock import now
+    from monitor.health import health_notices
+
+    for notice in health_notices(store, sources, config.health_failures):
+        record_message(store, notice.watch, notice.version, notice.message,
+                       {"failing": notice.failing}, ("ops",), targets, now())
+
+
+def _deliver(store: Any, config: Any, targets: list[Any], out: TextIO, *,
+             ignore_backoff: bool = False) -> bool:
+    """Deliver what is due, say what failed; False when some delivery failed."""
+    from monitor.alerting import deliver_pending
+
+    report = deliver_pending(store, targets, out, _policy(config), ignore_backoff=ignore_backoff)
+    for alert_id, target, reason in report.failed:
+        print(f"alert {alert_id}: delivery to {target} failed, will retry: {reason}",
+              file=sys.stderr)
+    for alert_id, target, reason in report.given_up:
+        print(f"alert {alert_id}: delivery to {target} given up after "
+              f"{config.notify.max_attempts} attempts: {reason}", file=sys.stderr)
+    for alert_id, key in report.orphaned:
+        print(f"alert {alert_id}: target {key} is no longer configured; left pending",
+              file=sys.stderr)
+    if report.deferred:
+        print(f"{report.deferred} delivery(ies) waiting to retry after a failure",
+              file=sys.stderr)
+    print(f"alerts: {len(report.delivered)} delivered, {len(report.failed)} failed, "
+          f"{len(report.given_up)} given up", file=sys.stderr)
+    return report.ok
 
 
 def _crawl_overrides(crawl: dict[str, Any]) -> dict[str, Any]:
     names = {"download_delay": "DOWNLOAD_DELAY", "timeout": "DOWNLOAD_TIMEOUT",
              "concurrent_requests_per_domain": "CONCURRENT_REQUESTS_PER_DOMAIN"}
     return {names[k]: v for k, v in crawl.items() if k in names}
-
-
-def _now() -> Any:
-    from datetime import UTC, datetime
-
-    return datetime.now(UTC)
 
 
 def cmd_extract(args: argparse.Namespace, out: TextIO) -> int:
@@ -275,6 +320,7 @@ def _extract_json(article: Any, reports: Sequence[Any], watches: Sequence[Any]) 
 
 def cmd_status(args: argparse.Namespace, out: TextIO) -> int:
     from monitor.events.state import build_state
+    from monitor.health import health_of
 
     config = _load(args)
     store = _open_store(config.store_url)
@@ -282,8 +328,12 @@ def cmd_status(args: argparse.Namespace, out: TextIO) -> int:
         result = {}
         for watch in config.watches:
             result[watch.name] = build_state(store.reports_for(watch.name))
+        sources = {s.name: health_of(store, s.name) for s in config.sources}
         if args.json:
-            json.dump(result, out, indent=2, ensure_ascii=False)
+            json.dump({"watches": result, "sources": {
+                name: {"ok": h.ok, "failing_runs": h.failing_runs, "problem": h.last_problem,
+                       "last_run": h.last_run.at.isoformat() if h.last_run else None}
+                for name, h in sources.items()}}, out, indent=2, ensure_ascii=False)
             out.write("\n")
             return EXIT_OK
         for name, state in result.items():
@@ -298,6 +348,15 @@ def cmd_status(args: argparse.Namespace, out: TextIO) -> int:
                     print(f"  {kind}: {value}{mark}", file=out)
                     print(f"    first seen {support['first_seen']}; "
                           f"sources: {', '.join(support['sites'])}", file=out)
+        for name, health in sources.items():
+            if health.last_run is None:
+                print(f"source {name}: never crawled", file=out)
+            elif health.ok:
+                print(f"source {name}: ok (last run {health.last_run.at.isoformat()}, "
+                      f"{health.last_run.pages} page(s))", file=out)
+            else:
+                print(f"source {name}: failing for {health.failing_runs} run(s): "
+                      f"{health.last_problem}", file=out)
         return EXIT_OK
     finally:
         store.close()
@@ -307,6 +366,12 @@ def cmd_alerts(args: argparse.Namespace, out: TextIO) -> int:
     config = _load(args)
     store = _open_store(config.store_url)
     try:
+        if args.retry:
+            targets = _targets(config)
+            count = store.retry_now()
+            print(f"retrying {count} delivery(ies) now", file=sys.stderr)
+            return EXIT_OK if _deliver(store, config, targets, out, ignore_backoff=True) \
+                else EXIT_PARTIAL
         views = store.alerts(limit=args.limit)
         if args.json:
             json.dump([_alert_json(v) for v in reversed(views)], out, indent=2, ensure_ascii=False)
@@ -318,10 +383,35 @@ def cmd_alerts(args: argparse.Namespace, out: TextIO) -> int:
             print(f"#{view.id} {view.watch} v{view.version}: {view.title}", file=out)
             for d in view.deliveries:
                 extra = f" after {d.attempts} attempt(s): {d.last_error}" if d.last_error else ""
+                if d.state == "pending" and d.next_attempt_at:
+                    extra += f"; next try after {d.next_attempt_at.isoformat(timespec='seconds')}"
                 print(f"  {d.state:9} {d.target_display}{extra}", file=out)
         return EXIT_OK
     finally:
         store.close()
+
+
+def cmd_notify(args: argparse.Namespace, out: TextIO) -> int:
+    from monitor.notify.deliver import send
+    from monitor.notify.render import render_notice
+
+    config = _load(args)
+    targets = _targets(config)
+    if not targets:
+        print("no notification targets configured; alerts print to standard output", file=out)
+        return EXIT_OK
+    message = render_notice("monitor: test message",
+                            [f"This is a test from monitor, configured in {config.path}."])
+    results = send(message, targets, timeout=config.notify.timeout)
+    failed = 0
+    for target in targets:
+        result = results[target.key]
+        tags = ",".join(sorted(target.tags)) or "status,details"
+        state = "ok" if result.ok else f"FAILED: {result.error}"
+        print(f"{target.display} [{tags}{', daily digest' if target.digest else ''}]: {state}",
+              file=out)
+        failed += not result.ok
+    return EXIT_PARTIAL if failed else EXIT_OK
 
 
 def _alert_json(view: Any) -> dict[str, Any]:

@@ -26,6 +26,28 @@ class ConfigError(Exception):
     """A config file that cannot be used as written."""
 
 
+# What an alert can be about; a target's tags pick which of these it receives.
+ALERT_CLASSES = ("status", "details", "ops")
+
+
+@dataclass(frozen=True)
+class TargetConfig:
+    """One `[[notify.targets]]` entry: an apprise URL with routing tags and an optional digest."""
+
+    url: str
+    tags: tuple[str, ...] = ()
+    digest: bool = False
+
+
+@dataclass(frozen=True)
+class NotifyConfig:
+    targets: tuple[TargetConfig, ...] = ()
+    apprise_config: Path | None = None  # an apprise YAML or TEXT config file
+    timeout: float = 10.0
+    max_attempts: int = 8  # after this many failed attempts a delivery is given up, loudly
+    retry_after: float = 300.0  # seconds before the first retry; doubles after each failure
+
+
 @dataclass(frozen=True)
 class Config:
     path: Path
@@ -34,6 +56,8 @@ class Config:
     sources: tuple[Source, ...]
     watches: tuple[Watch, ...]
     crawl: Mapping[str, Any] = field(default_factory=dict)
+    notify: NotifyConfig = field(default_factory=NotifyConfig)
+    health_failures: int = 3  # failing runs in a row before a source health alert
 
     def source(self, name: str) -> Source:
         for source in self.sources:
@@ -43,9 +67,11 @@ class Config:
         raise ConfigError(f"{self.path}: no source named {name!r} (configured: {known})")
 
 
-_TOP_KEYS = {"store", "notify", "sources", "watches", "crawl"}
+_TOP_KEYS = {"store", "notify", "sources", "watches", "crawl", "health"}
 _STORE_KEYS = {"url"}
-_NOTIFY_KEYS = {"urls"}
+_NOTIFY_KEYS = {"urls", "targets", "config", "timeout", "max_attempts", "retry_after"}
+_TARGET_KEYS = {"url", "tags", "digest"}
+_HEALTH_KEYS = {"failures"}
 _SOURCE_KEYS = {"name", "feed", "feeds", "sitemap", "sitemaps"}
 _WATCH_KEYS = {"name", "company", "aliases", "city", "date"}
 # Politeness knobs a user may tune; anything else is refused rather than silently ignored.
@@ -91,6 +117,10 @@ def parse_config(raw: Mapping[str, Any], file: Path, env: Mapping[str, str]) -> 
 
     crawl = where.table(raw, "crawl")
     where.only(crawl, _CRAWL_KEYS, "crawl")
+    notify_config = _notify(notify, where, file)
+    health = where.table(raw, "health")
+    where.only(health, _HEALTH_KEYS, "health")
+    health_failures = where.number(health, "failures", "health", 3, integer=True, minimum=1)
 
     sources = tuple(_source(item, where, i) for i, item in enumerate(where.array(raw, "sources")))
     _unique([s.name for s in sources], "sources", where)
@@ -100,7 +130,43 @@ def parse_config(raw: Mapping[str, Any], file: Path, env: Mapping[str, str]) -> 
         raise where.error("sources", "at least one [[sources]] entry")
     if not watches:
         raise where.error("watches", "at least one [[watches]] entry")
-    return Config(file, store_url, notify_urls, sources, watches, dict(crawl))
+    return Config(file, store_url, notify_urls, sources, watches, dict(crawl), notify_config,
+                  int(health_failures))
+
+
+def _notify(notify: Mapping[str, Any], where: _Where, file: Path) -> NotifyConfig:
+    targets = []
+    raw_targets = notify.get("targets", [])
+    if not isinstance(raw_targets, list):
+        raise where.error("notify.targets", "an array of tables ([[notify.targets]])", raw_targets)
+    for i, item in enumerate(raw_targets):
+        key = f"notify.targets[{i}]"
+        if not isinstance(item, Mapping):
+            raise where.error(key, "a table ([[notify.targets]])")
+        where.only(item, _TARGET_KEYS, key)
+        tags = tuple(where.strings(item, "tags", key))
+        for tag in tags:
+            if tag not in ALERT_CLASSES:
+                raise where.error(f"{key}.tags", "tags among " + ", ".join(ALERT_CLASSES), tag)
+        digest = item.get("digest")
+        if digest not in (None, "daily"):
+            raise where.error(f"{key}.digest", '"daily" (or no digest key)', digest)
+        targets.append(TargetConfig(where.string(item, "url", key), tags, digest == "daily"))
+    apprise_file = where.string(notify, "config", "notify", "") or None
+    apprise_path = None
+    if apprise_file:
+        # Relative to the config file, so cron's working directory does not matter.
+        apprise_path = (file.parent / apprise_file).resolve()
+        if not apprise_path.is_file():
+            raise where.error("notify.config", "an apprise config file that exists", apprise_file)
+    return NotifyConfig(
+        targets=tuple(targets),
+        apprise_config=apprise_path,
+        timeout=where.number(notify, "timeout", "notify", 10.0, minimum=0.1),
+        max_attempts=int(where.number(notify, "max_attempts", "notify", 8, integer=True,
+                                      minimum=1)),
+        retry_after=where.number(notify, "retry_after", "notify", 300.0, minimum=0),
+    )
 
 
 def _source(item: Any, where: _Where, i: int) -> Source:
@@ -207,6 +273,15 @@ class _Where:
         if not isinstance(value, str) or (default is _MISSING and not value.strip()):
             raise self.error(f"{key}.{name}", "a non-empty string", value)
         return value.strip()
+
+    def number(self, table: Mapping[str, Any], name: str, key: str, default: float, *,
+               integer: bool = False, minimum: float = 0) -> float:
+        value = table.get(name, default)
+        kind = "a whole number" if integer else "a number"
+        if isinstance(value, bool) or not isinstance(value, int | float) or (
+                integer and not isinstance(value, int)) or value < minimum:
+            raise self.error(f"{key}.{name}", f"{kind} of at least {minimum:g}", value)
+        return float(value)
 
     def strings(self, table: Mapping[str, Any], name: str, key: str) -> list[str]:
         value = table.get(name, [])

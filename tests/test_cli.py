@@ -68,7 +68,7 @@ def test_extract_missing_file_is_a_usage_error(tmp_path: Path,
         ("bogus = 1", 'name = "gsmarena"', [], "unknown key 'store.bogus'"),
         ("", 'name = "nosuch"', [], "sources[0].name: expected a built-in profile"),
         ('[notify]\nurls = ["nosuchscheme://x"]', 'name = "gsmarena"', [],
-         "notify.urls"),
+         "notify: notification URL 'nosuchscheme://x' is not usable"),
         ("", 'name = "gsmarena"', ["--source", "nope"], "no source named 'nope'"),
         ("", 'name = "gsmarena"', ["--replay", "/nonexistent.warc.gz"],
          "--replay /nonexistent.warc.gz: no such file"),
@@ -114,7 +114,9 @@ def test_status_and_alerts_on_an_empty_store(tmp_path: Path) -> None:
         config = str(path)
         json = False
         limit = 10
+        retry = False
 
     assert cmd_status(Args(), out) == 0  # type: ignore[arg-type]
     assert cmd_alerts(Args(), out) == 0  # type: ignore[arg-type]
-    assert out.getvalue() == "xiaomi-sf: nothing seen yet\nno alerts yet\n"
+    assert out.getvalue() == ("xiaomi-sf: nothing seen yet\nsource gsmarena: never crawled\n"
+                              "no alerts yet\n")

@@ -19,6 +19,7 @@ class CrawlOutcome:
     source_errors: dict[str, list[str]]
     source_pages: dict[str, int]
     finish_reason: str | None
+    source_entries: dict[str, int | None] = field(default_factory=dict)
     stats: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -54,6 +55,7 @@ def run_crawl(
     return CrawlOutcome(
         source_errors={name: list(errs) for name, errs in spider.source_errors.items()},
         source_pages=dict(spider.source_pages),
+        source_entries=dict(spider.source_entries),
         finish_reason=stats.get("finish_reason"),
         stats=dict(stats),
     )

@@ -44,6 +44,9 @@ class NewsSpider(scrapy.Spider):
         self.sources = tuple(sources)
         self.source_errors: dict[str, list[str]] = {s.name: [] for s in self.sources}
         self.source_pages: dict[str, int] = {s.name: 0 for s in self.sources}
+        # Entries the listings held; None while every listing answered 304 (nothing to count).
+        # A feed that used to list items and now lists none is a layout or feed change.
+        self.source_entries: dict[str, int | None] = {s.name: None for s in self.sources}
         self._by_name = {s.name: s for s in self.sources}
         self._seen: set[str] = set()
 
@@ -74,6 +77,7 @@ class NewsSpider(scrapy.Spider):
         except FeedError as exc:
             self._error(source, f"{response.url}: not an RSS/Atom feed or sitemap: {exc.reason}")
             return
+        self.source_entries[source] = (self.source_entries.get(source) or 0) + len(doc.entries)
         depth: int = response.meta["depth"]
         for url in doc.sitemaps:
             if depth >= MAX_SITEMAP_DEPTH:

@@ -49,6 +49,8 @@ class Target:
     key: str
     display: str
     url: str = field(repr=False)  # may hold credentials: never log or store it
+    tags: frozenset[str] = frozenset()  # which alert classes it takes; none means the usual two
+    digest: bool = False  # detail-only alerts wait for one message a day
 
 
 @dataclass(frozen=True)

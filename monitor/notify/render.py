@@ -283,3 +283,28 @@ def _html_source(link: _SourceView) -> str:
     # The URL is the link text too: apprise's text part for email drops hrefs.
     anchor = f'<a href="{esc(link.url, quote=True)}">{esc(link.url)}</a>'
     return f"{esc(link.where)}{title} {anchor}"
+
+
+def render_notice(title: str, lines: Sequence[str], links: Sequence[str] = ()) -> Message:
+    """A message about the tool itself (source health, a delivery given up), in every format.
+
+    The lines may quote error text that came from the network, so they are escaped like
+    page text; the title comes from config names and fixed words.
+    """
+    clean = [_clean(line) for line in lines]
+    urls = [u for u in links if _web_link(u)]
+    text = "\n".join([*clean, *urls])
+    markdown = "\n".join([*(md_escape(line) for line in clean),
+                          *(_md_link(u, u) for u in urls)])
+    body = "".join(f"<p>{html.escape(line)}</p>" for line in clean)
+    body += "".join(f'<p><a href="{html.escape(u)}">{html.escape(u)}</a></p>' for u in urls)
+    return Message(title=title, text=text, markdown=markdown, html=body)
+
+
+def render_digest(title: str, messages: Sequence[Message]) -> Message:
+    """Several alerts to one target as one message: each under its own title."""
+    rule = "\n\n" + "-" * 40 + "\n\n"
+    text = rule.join(f"{m.title}\n\n{m.text}" for m in messages)
+    markdown = rule.join(f"*{md_escape(m.title)}*\n\n{m.markdown}" for m in messages)
+    body = "<hr>".join(f"<h2>{html.escape(m.title)}</h2>{m.html}" for m in messages)
+    return Message(title=title, text=text, markdown=markdown, html=body)

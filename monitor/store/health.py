@@ -13,9 +13,16 @@ from monitor.store.records import SourceRun
 
 
 def record_source_run(
-    s: Session, source: str, at: datetime, pages: int, errors: Sequence[str]
+    s: Session,
+    source: str,
+    at: datetime,
+    pages: int,
+    errors: Sequence[str],
+    entries: int | None = None,
+    unparsed: int = 0,
 ) -> None:
-    s.add(SourceRunRow(source=source, at=at, pages=pages, errors=list(errors)))
+    s.add(SourceRunRow(source=source, at=at, pages=pages, errors=list(errors), entries=entries,
+                       unparsed=unparsed))
 
 
 def source_runs(s: Session, source: str, limit: int) -> list[SourceRun]:
@@ -25,4 +32,5 @@ def source_runs(s: Session, source: str, limit: int) -> list[SourceRun]:
         .order_by(SourceRunRow.at.desc(), SourceRunRow.id.desc())
         .limit(limit)
     )
-    return [SourceRun(r.source, r.at, r.pages, tuple(r.errors)) for r in rows]
+    return [SourceRun(r.source, r.at, r.pages, tuple(r.errors), r.entries, r.unparsed)
+            for r in rows]

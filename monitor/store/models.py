@@ -120,6 +120,8 @@ class AlertRow(Base):
     body_markdown: Mapped[str | None] = mapped_column(sa.Text)
     state: Mapped[dict[str, Any]]  # the event state this alert announced
     created_at: Mapped[datetime]
+    # What the alert is about ("status", "details", "ops"), to route it to targets by tag.
+    classes: Mapped[list[str]] = mapped_column(server_default=sa.text("'[]'"))
     deliveries: Mapped[list[DeliveryRow]] = relationship(
         order_by="DeliveryRow.id", cascade="all, delete-orphan", passive_deletes=True
     )
@@ -141,6 +143,8 @@ class DeliveryRow(Base):
     last_error: Mapped[str | None] = mapped_column(sa.Text)
     last_attempt_at: Mapped[datetime | None]
     delivered_at: Mapped[datetime | None]
+    # Backoff: a failed delivery is not tried again before this time (None: due now).
+    next_attempt_at: Mapped[datetime | None]
 
 
 class SourceRunRow(Base):
@@ -154,3 +158,6 @@ class SourceRunRow(Base):
     at: Mapped[datetime]
     pages: Mapped[int]
     errors: Mapped[list[str]]
+    # Entries the source's feeds listed (None: all answered 304) and pages without title/body.
+    entries: Mapped[int | None]
+    unparsed: Mapped[int] = mapped_column(server_default=sa.text("0"))

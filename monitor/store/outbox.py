@@ -6,7 +6,7 @@ constraints, so recording the same alert twice adds nothing and nothing is owed 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import datetime
 from typing import Any, cast
 
@@ -23,7 +23,7 @@ from monitor.store.records import (
     StoredAlert,
 )
 
-PENDING, DELIVERED, FAILED = "pending", "delivered", "failed"
+PENDING, DELIVERED, FAILED, HELD = "pending", "delivered", "failed", "held"
 
 
 def last_alert(s: Session, watch: str) -> StoredAlert | None:
@@ -57,6 +57,8 @@ def add_alert(
     body_html: str | None,
     body_markdown: str | None,
     created_at: datetime,
+    classes: Sequence[str] = (),
+    held: Collection[str] = (),
 ) -> int:
     existing = s.scalar(
         sa.select(AlertRow.id).where(AlertRow.watch == watch, AlertRow.version == version)
@@ -66,7 +68,9 @@ def add_alert(
     deliveries = {}
     for key, display in targets:
         deliveries.setdefault(
-            key, DeliveryRow(target_key=key, target_display=display, state=PENDING, attempts=0)
+            key,
+            DeliveryRow(target_key=key, target_display=display, attempts=0,
+                        state=HELD if key in held else PENDING),
         )
     row = AlertRow(
         watch=watch,
@@ -77,6 +81,7 @@ def add_alert(
         body_markdown=body_markdown,
         state=state,
         created_at=created_at,
+        classes=list(classes),
         deliveries=list(deliveries.values()),
     )
     s.add(row)
@@ -84,13 +89,20 @@ def add_alert(
     return row.id
 
 
-def pending_deliveries(s: Session) -> list[PendingDelivery]:
-    rows = s.execute(
+def pending_deliveries(
+    s: Session, due_at: datetime | None = None, *, held: bool = False
+) -> list[PendingDelivery]:
+    query = (
         sa.select(DeliveryRow, AlertRow)
         .join(AlertRow, AlertRow.id == DeliveryRow.alert_id)
-        .where(DeliveryRow.state == PENDING)
+        .where(DeliveryRow.state == (HELD if held else PENDING))
         .order_by(AlertRow.created_at, AlertRow.id, DeliveryRow.id)
-    ).all()
+    )
+    if due_at is not None:
+        query = query.where(
+            sa.or_(DeliveryRow.next_attempt_at.is_(None), DeliveryRow.next_attempt_at <= due_at)
+        )
+    rows = s.execute(query).all()
     return [
         PendingDelivery(
             alert_id=a.id,
@@ -106,6 +118,9 @@ def pending_deliveries(s: Session) -> list[PendingDelivery]:
             last_error=d.last_error,
             last_attempt_at=d.last_attempt_at,
             created_at=a.created_at,
+            classes=tuple(a.classes),
+            next_attempt_at=d.next_attempt_at,
+            held=d.state == HELD,
         )
         for d, a in rows
     ]
@@ -130,10 +145,18 @@ def mark_delivered(s: Session, alert_id: int, target_key: str, at: datetime) -> 
     row.attempts += 1
     row.last_attempt_at = at
     row.delivered_at = at
+    row.next_attempt_at = None
 
 
 def mark_attempt_failed(
-    s: Session, alert_id: int, target_key: str, error: str, at: datetime, *, give_up: bool
+    s: Session,
+    alert_id: int,
+    target_key: str,
+    error: str,
+    at: datetime,
+    *,
+    give_up: bool,
+    retry_at: datetime | None = None,
 ) -> None:
     row = _delivery(s, alert_id, target_key)
     if row.state == DELIVERED:
@@ -141,8 +164,22 @@ def mark_attempt_failed(
     row.attempts += 1
     row.last_error = error
     row.last_attempt_at = at
+    row.next_attempt_at = None if give_up else retry_at
     if give_up:
         row.state = FAILED
+    elif row.state == HELD:
+        row.state = PENDING  # a digest that failed is retried like any delivery
+
+
+def retry_now(s: Session) -> int:
+    """Make every pending or given-up delivery due at once; returns how many there are."""
+    rows = s.scalars(sa.select(DeliveryRow).where(DeliveryRow.state.in_((PENDING, FAILED))))
+    count = 0
+    for row in rows:
+        row.state = PENDING
+        row.next_attempt_at = None
+        count += 1
+    return count
 
 
 def alerts(s: Session, limit: int | None) -> list[AlertView]:
@@ -171,6 +208,7 @@ def alerts(s: Session, limit: int | None) -> list[AlertView]:
                     last_error=d.last_error,
                     last_attempt_at=d.last_attempt_at,
                     delivered_at=d.delivered_at,
+                    next_attempt_at=d.next_attempt_at,
                 )
                 for d in a.deliveries
             ),

@@ -67,6 +67,9 @@ class PendingDelivery:
     last_error: str | None
     last_attempt_at: datetime | None
     created_at: datetime
+    classes: tuple[str, ...] = ()
+    next_attempt_at: datetime | None = None
+    held: bool = False  # waiting for its target's digest
 
 
 @dataclass(frozen=True)
@@ -78,6 +81,7 @@ class DeliveryView:
     last_error: str | None
     last_attempt_at: datetime | None
     delivered_at: datetime | None
+    next_attempt_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -100,6 +104,8 @@ class SourceRun:
     at: datetime
     pages: int
     errors: tuple[str, ...] = ()
+    entries: int | None = None
+    unparsed: int = 0
 
     @property
     def ok(self) -> bool:

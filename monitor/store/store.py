@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from types import TracebackType
@@ -146,6 +146,8 @@ class Store:
         body_html: str | None = None,
         body_markdown: str | None = None,
         created_at: datetime | None = None,
+        classes: Sequence[str] = (),
+        held: Collection[str] = (),
     ) -> int:
         """Outbox an alert, pending per (target_key, display); an existing (watch, version) wins."""
         require_aware(created_at=created_at)
@@ -162,25 +164,42 @@ class Store:
                 body_html=body_html,
                 body_markdown=body_markdown,
                 created_at=at,
+                classes=classes,
+                held=held,
             )
         )
 
-    def pending_deliveries(self) -> list[PendingDelivery]:
-        """Deliveries still owed, oldest alert first."""
-        return self._read(outbox.pending_deliveries)
+    def pending_deliveries(self, due_at: datetime | None = None) -> list[PendingDelivery]:
+        """Deliveries still owed, oldest alert first; with due_at, only those due by then."""
+        return self._read(lambda s: outbox.pending_deliveries(s, due_at))
+
+    def held_deliveries(self) -> list[PendingDelivery]:
+        """Deliveries waiting for their target's digest, oldest alert first."""
+        return self._read(lambda s: outbox.pending_deliveries(s, held=True))
+
+    def retry_now(self) -> int:
+        """Make every pending or given-up delivery due now."""
+        return self._write(outbox.retry_now)
 
     def mark_delivered(self, alert_id: int, target_key: str, at: datetime) -> None:
         require_aware(at=at)
         self._write(lambda s: outbox.mark_delivered(s, alert_id, target_key, at))
 
     def mark_attempt_failed(
-        self, alert_id: int, target_key: str, error: str, at: datetime, *, give_up: bool = False
+        self,
+        alert_id: int,
+        target_key: str,
+        error: str,
+        at: datetime,
+        *,
+        give_up: bool = False,
+        retry_at: datetime | None = None,
     ) -> None:
-        """Count a failed attempt; with give_up the delivery leaves the pending list as failed."""
-        require_aware(at=at)
+        """Count a failed attempt, not retried before retry_at; give_up marks it failed."""
+        require_aware(at=at, retry_at=retry_at)
         self._write(
             lambda s: outbox.mark_attempt_failed(
-                s, alert_id, target_key, error, at, give_up=give_up
+                s, alert_id, target_key, error, at, give_up=give_up, retry_at=retry_at
             )
         )
 
@@ -191,10 +210,19 @@ class Store:
     # Source health
 
     def record_source_run(
-        self, source: str, at: datetime, pages: int, errors: Sequence[str]
+        self,
+        source: str,
+        at: datetime,
+        pages: int,
+        errors: Sequence[str],
+        *,
+        entries: int | None = None,
+        unparsed: int = 0,
     ) -> None:
         require_aware(at=at)
-        self._write(lambda s: health.record_source_run(s, source, at, pages, errors))
+        self._write(
+            lambda s: health.record_source_run(s, source, at, pages, errors, entries, unparsed)
+        )
 
     def source_runs(self, source: str, limit: int = 20) -> list[SourceRun]:
         """A source's latest runs, newest first."""

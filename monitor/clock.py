@@ -1,0 +1,18 @@
+"""The one place that reads the wall clock, for delivery scheduling only.
+
+Event decisions never call this (they follow publication times). Backoff and digests do;
+MONITOR_NOW (an ISO time) stands in for the clock so their tests can cross days.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import UTC, datetime
+
+
+def now() -> datetime:
+    fixed = os.environ.get("MONITOR_NOW")
+    if fixed:
+        moment = datetime.fromisoformat(fixed)
+        return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return datetime.now(UTC)
