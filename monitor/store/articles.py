@@ -2,9 +2,11 @@
 
 Identity: an article is known by every canonicalised URL that led to it (its fetch URLs and the
 canonical URL pages declared), kept in `article_urls`. Copies: an article whose whitespace-
-normalised body equals an original's under another URL is stored with `duplicate_of` pointing
-at that original, and its reports do not count. Invariant: `duplicate_of` always names an
-original (itself not a duplicate) with the same body hash.
+normalised body equals an original's under another URL, or that is a near-copy of one (a
+syndicated or scraped copy, see monitor.similarity), is stored with `duplicate_of` pointing at
+that original, and its reports do not count. Invariant: `duplicate_of` always names an original
+(itself not a duplicate). Near-copies are judged when an article is first seen; an article's
+own later edits never make it a copy of its own earlier copies.
 """
 
 from __future__ import annotations
@@ -16,9 +18,10 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, selectinload
 
+from monitor import similarity
 from monitor.model import Article, EventReport, Fact, FactKind, Status
 from monitor.store.errors import NotFound
-from monitor.store.models import ArticleRow, ArticleUrlRow, FactRow, ReportRow
+from monitor.store.models import ArticleKeyRow, ArticleRow, ArticleUrlRow, FactRow, ReportRow
 from monitor.store.records import SavedArticle, StoredReport
 from monitor.urls import canonical_url, site_of
 
@@ -39,8 +42,9 @@ def save_article(
     canon = canonical_url(article.canonical_url or article.url)
     digest = body_hash(article.body)
     row = _find(s, canon, fetch_url)
+    fp = similarity.fingerprint(article.body)
     if row is None:
-        original = _original_with_hash(s, digest)
+        original = _original_with_hash(s, digest) or _original_near(s, fp)
         row = ArticleRow(
             url=article.url,
             canonical_url=canon,
@@ -53,6 +57,7 @@ def save_article(
         s.add(row)
         s.flush()
         _alias(s, row.id, canon, fetch_url)
+        _set_fingerprint(s, row, fp)
         return SavedArticle(row.id, "duplicate" if original else "new", canon, row.duplicate_of)
 
     _alias(s, row.id, canon, fetch_url)
@@ -63,11 +68,15 @@ def save_article(
     if row.duplicate_of is None:
         _promote_copies(s, row)
     _copy_content(row, article, row.canonical_url, digest, fetched_at)
+    _set_fingerprint(s, row, fp)
     original = _original_with_hash(s, digest, besides=row.id)
     row.duplicate_of = original.id if original else None
     if original:
         # Its reports were read from text it no longer has; callers do not re-read copies.
         _replace_reports(s, row.id, [])
+        # Its near-copies follow it to the original, which must never be a copy itself.
+        s.execute(sa.update(ArticleRow).where(ArticleRow.duplicate_of == row.id)
+                  .values(duplicate_of=original.id))
     state = "duplicate" if original else "updated"
     return SavedArticle(row.id, state, row.canonical_url, row.duplicate_of)
 
@@ -118,12 +127,47 @@ def _original_with_hash(
     return s.scalars(query.order_by(ArticleRow.id).limit(1)).first()
 
 
+def _original_near(s: Session, fp: similarity.Fingerprint) -> ArticleRow | None:
+    """The oldest original this text is a near-copy of, among those sharing a lookup key."""
+    keys = similarity.bands(fp)
+    if not keys:
+        return None  # too short to judge: only the exact-hash rule applies
+    candidates = s.scalars(
+        sa.select(ArticleRow)
+        .where(
+            ArticleRow.id.in_(
+                sa.select(ArticleKeyRow.article_id).where(ArticleKeyRow.key.in_(keys))
+            ),
+            ArticleRow.duplicate_of.is_(None),
+            ArticleRow.fingerprint.is_not(None),
+        )
+        .order_by(ArticleRow.id)
+    )
+    for candidate in candidates:
+        assert candidate.fingerprint is not None
+        if similarity.is_copy(fp, similarity.Fingerprint.from_str(candidate.fingerprint)):
+            return candidate
+    return None
+
+
+def _set_fingerprint(s: Session, row: ArticleRow, fp: similarity.Fingerprint) -> None:
+    row.fingerprint = fp.to_str() if fp.judgeable else None
+    s.execute(sa.delete(ArticleKeyRow).where(ArticleKeyRow.article_id == row.id))
+    for key in sorted(set(similarity.bands(fp))):
+        s.add(ArticleKeyRow(article_id=row.id, key=key))
+    s.flush()
+
+
 def _promote_copies(s: Session, original: ArticleRow) -> None:
-    """The original's text is about to change: its oldest copy becomes the original instead."""
+    """The original's text is about to change: its oldest exact copy becomes the original.
+
+    Near-copies stay with the original: they copied an earlier version of the same article.
+    """
     copies = list(
         s.scalars(
             sa.select(ArticleRow)
-            .where(ArticleRow.duplicate_of == original.id)
+            .where(ArticleRow.duplicate_of == original.id,
+                   ArticleRow.body_hash == original.body_hash)
             .order_by(ArticleRow.id)
         )
     )

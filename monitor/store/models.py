@@ -51,6 +51,8 @@ class ArticleRow(Base):
     duplicate_of: Mapped[int | None] = mapped_column(
         sa.ForeignKey("articles.id", ondelete="SET NULL"), index=True
     )
+    # MinHash sketch of the body (monitor.similarity), to catch syndicated near-copies.
+    fingerprint: Mapped[str | None] = mapped_column(sa.Text)
     first_fetched_at: Mapped[datetime]
     fetched_at: Mapped[datetime]  # when the current body was fetched
     checked_at: Mapped[datetime]  # last fetch, changed or not
@@ -65,6 +67,17 @@ class ArticleUrlRow(Base):
     article_id: Mapped[int] = mapped_column(
         sa.ForeignKey("articles.id", ondelete="CASCADE"), index=True
     )
+
+
+class ArticleKeyRow(Base):
+    """Lookup keys of an article's fingerprint: articles sharing a key are copy candidates."""
+
+    __tablename__ = "article_keys"
+
+    article_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    )
+    key: Mapped[str] = mapped_column(sa.String(16), primary_key=True, index=True)
 
 
 class ReportRow(Base):
