@@ -53,6 +53,8 @@ _OLD_DATE = re.compile(
     r"\b[^,;]{0,25}$",
     re.IGNORECASE,
 )
+# ...unless a word of destination stands right before it: "from February 12 to February 24".
+_NEW_DATE = re.compile(r"\b(?:to|until|till|auf|al|a)\s+$", re.IGNORECASE)
 # Another date this close, in the watched city, is a disagreement about the same event
 # (12 vs 13 February) unless the sentence names another kind of gathering.
 _NEAR = timedelta(days=3)
@@ -314,7 +316,9 @@ class _Reader:
                     continue
                 if not clause.moved:
                     candidates.append((mention.first, clause.sentence))
-                elif not _OLD_DATE.search(clause.sentence[: mention.start]):
+                elif not _OLD_DATE.search(before := clause.sentence[: mention.start]) or (
+                    _NEW_DATE.search(before)
+                ):
                     moved.append((mention.first, clause.sentence))
         if not candidates and not moved:
             # No date in an event sentence: one the article ties to the event elsewhere will do.
