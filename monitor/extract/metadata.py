@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
+from itertools import chain
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -101,11 +103,14 @@ def extract_metadata(tree: HtmlElement | None, url: str, profile: SiteProfile | 
     ld = articles[0] if articles else {}
 
     site_name = _site_name(ld, objects, meta, index)
+    # Selectors are lazy: most pages state a zoned date in JSON-LD or <meta> and never need them.
     published_stamps = _stamps(
-        [structured.text_value(a.get("datePublished")) for a in articles]
-        + _metas(meta, _PUBLISHED_META)
-        + _selected_stamps(tree, profile.published if profile else ())
-        + _selected_stamps(tree, _GENERIC_PUBLISHED)
+        chain(
+            [structured.text_value(a.get("datePublished")) for a in articles],
+            _metas(meta, _PUBLISHED_META),
+            _selected_stamps(tree, profile.published if profile else ()),
+            _selected_stamps(tree, _GENERIC_PUBLISHED),
+        )
     )
     modified_stamps = _stamps(
         [structured.text_value(a.get("dateModified")) for a in articles]
@@ -137,7 +142,7 @@ def _clean(text: str | None) -> str | None:
     return text or None
 
 
-def _stamps(candidates: list[str | None]) -> list[datetime]:
+def _stamps(candidates: Iterable[str | None]) -> list[datetime]:
     # Candidates are only parsed until one carries a zone; later ones cannot change the answer.
     found: list[datetime] = []
     for candidate in candidates:
@@ -154,16 +159,14 @@ def _page_zone(*stamps: datetime | None) -> tzinfo | None:
     return next((s.tzinfo for s in stamps if s is not None and s.tzinfo is not None), None)
 
 
-def _selected_stamps(tree: HtmlElement, selectors: tuple[str, ...]) -> list[str | None]:
-    found: list[str | None] = []
+def _selected_stamps(tree: HtmlElement, selectors: tuple[str, ...]) -> Iterator[str | None]:
     for element in select(tree, selectors):
         parent = element.getparent()
         if parent is not None and _UPDATED.search(parent.text_content()):
             # "last updated <time>" is the modified time, not the published one.
             continue
-        found.append(element.get("datetime") or element.get("content"))
-        found.append(element.text_content())
-    return found
+        yield element.get("datetime") or element.get("content")
+        yield element.text_content()
 
 
 def _title(
@@ -179,12 +182,18 @@ def _title(
     candidates += [select_text(tree, profile.title) if profile else None]
     title_tag = tree.find(".//title")
     candidates.append(title_tag.text_content() if title_tag is not None else None)
-    candidates.append(select_text(tree, ("h1",)))
-    for candidate in candidates:
+    for candidate in chain(candidates, _first_h1(tree)):
         cleaned = _clean(candidate)
         if cleaned:
             return strip_site_name(cleaned, site_name, url)
     return None
+
+
+def _first_h1(tree: HtmlElement) -> Iterator[str]:
+    # Only reached on pages that name their article nowhere else.
+    h1 = tree.find(".//h1")
+    if h1 is not None:
+        yield h1.text_content()
 
 
 def strip_site_name(title: str, site_name: str | None, url: str) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from lxml import etree
 
@@ -40,8 +40,13 @@ def link_texts(anchor_texts: Iterable[str]) -> frozenset[str]:
     return frozenset(text for text in found if _words(text) >= _MIN_ANCHOR_WORDS)
 
 
-def prune_body(body: etree._Element, titles: Iterable[str], anchors: frozenset[str]) -> None:
-    """Drop in place the headline, link lists, promo lines and trailing headings of `body`."""
+def prune_body(
+    body: etree._Element, titles: Iterable[str], anchors: Callable[[], frozenset[str]]
+) -> None:
+    """Drop in place the headline, link lists, promo lines and trailing headings of `body`.
+
+    `anchors` gives the page's link texts; it is called only if a block needs judging by them.
+    """
     title_keys = [key for key in map(_key, titles) if key]
     # The headline repeated above the text is not part of the article body.
     for block in list(body):
@@ -57,16 +62,16 @@ def prune_body(body: etree._Element, titles: Iterable[str], anchors: frozenset[s
         body.remove(body[-1])
 
 
-def _is_boilerplate(block: etree._Element, anchors: frozenset[str]) -> bool:
+def _is_boilerplate(block: etree._Element, anchors: Callable[[], frozenset[str]]) -> bool:
     if block.tag == "list":
         items = list(block.iter("item"))
-        linked = sum(1 for item in items if _link_share(item, anchors) >= _LINK_ITEM_SHARE)
+        linked = sum(1 for item in items if _link_share(item, anchors()) >= _LINK_ITEM_SHARE)
         return bool(items) and linked >= 0.5 * len(items)
     if block.tag == "table":
         return False
     text = _text(block)
     words = _words(text)
-    if words <= _LINK_BLOCK_MAX_WORDS and _link_share(block, anchors) >= _LINK_SHARE:
+    if words <= _LINK_BLOCK_MAX_WORDS and _link_share(block, anchors()) >= _LINK_SHARE:
         return True
     return words <= _PROMO_MAX_WORDS and bool(_PROMO.search(text) or _CREDIT.search(text))
 
