@@ -163,25 +163,41 @@ def deliver_pending(
     due = store.pending_deliveries(None if ignore_backoff else at)
     report.deferred = len(store.pending_deliveries()) - len(due)
     for pending in due:
-        message = _message(pending)
-        if pending.target_key == STDOUT_KEY:
-            print_message(message, out)
-            store.mark_delivered(pending.alert_id, STDOUT_KEY, clock())
-            report.delivered.append((pending.alert_id, STDOUT_KEY))
-            continue
-        target = by_key.get(pending.target_key)
-        if target is None:
-            # Kept pending, not dropped: the user may put the target back in the config.
-            report.orphaned.append((pending.alert_id, pending.target_key))
-            continue
-        result = send(message, [target], timeout=policy.timeout)[target.key]
-        if result.ok:
-            store.mark_delivered(pending.alert_id, target.key, clock())
-            report.delivered.append((pending.alert_id, target.display))
-        else:
-            _failed(store, pending, target, result.error or "failed", policy, clock(), report)
-    _announce_give_ups(store, report, targets, clock())
+        _deliver_one(store, pending, by_key, out, policy, clock, report)
+    announced = _announce_give_ups(store, report, targets, clock())
+    # The ops channel hears of a give-up in this run, not one cron interval later.
+    for pending in store.pending_deliveries(clock()):
+        if pending.alert_id in announced:
+            _deliver_one(store, pending, by_key, out, policy, clock, report)
     return report
+
+
+def _deliver_one(
+    store: Store,
+    pending: PendingDelivery,
+    by_key: dict[str, Target],
+    out: TextIO,
+    policy: RetryPolicy,
+    clock: Callable[[], datetime],
+    report: DeliveryReport,
+) -> None:
+    message = _message(pending)
+    if pending.target_key == STDOUT_KEY:
+        print_message(message, out)
+        store.mark_delivered(pending.alert_id, STDOUT_KEY, clock())
+        report.delivered.append((pending.alert_id, STDOUT_KEY))
+        return
+    target = by_key.get(pending.target_key)
+    if target is None:
+        # Kept pending, not dropped: the user may put the target back in the config.
+        report.orphaned.append((pending.alert_id, pending.target_key))
+        return
+    result = send(message, [target], timeout=policy.timeout)[target.key]
+    if result.ok:
+        store.mark_delivered(pending.alert_id, target.key, clock())
+        report.delivered.append((pending.alert_id, target.display))
+    else:
+        _failed(store, pending, target, result.error or "failed", policy, clock(), report)
 
 
 def flush_digests(
@@ -239,8 +255,12 @@ def _failed(
 
 def _announce_give_ups(
     store: Store, report: DeliveryReport, targets: Sequence[Target], at: datetime
-) -> None:
-    """Tell the ops channel about each delivery given up, except those that were ops news."""
+) -> set[int]:
+    """Tell the ops channel about each delivery given up, except those that were ops news.
+
+    Returns the ids of the ops alerts recorded.
+    """
+    announced: set[int] = set()
     for alert_id, display, error in report.given_up:
         view = next((a for a in store.alerts() if a.id == alert_id), None)
         if view is None or view.watch == DELIVERY_WATCH:
@@ -251,8 +271,10 @@ def _announce_give_ups(
             [f"Alert: {view.title}", f"Target: {display}", f"Last error: {error}",
              "Run `monitor alerts --retry` to try again once the target works."],
         )
-        record_message(store, DELIVERY_WATCH, (last.version if last else 0) + 1, message,
-                       {"alert_id": alert_id, "target": display}, ("ops",), targets, at)
+        announced.add(record_message(store, DELIVERY_WATCH, (last.version if last else 0) + 1,
+                                     message, {"alert_id": alert_id, "target": display},
+                                     ("ops",), targets, at))
+    return announced
 
 
 def _message(pending: PendingDelivery) -> Message:
