@@ -6,7 +6,7 @@ import gzip
 import mimetypes
 import socket
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -53,6 +53,8 @@ class LocalServer:
         }
         self.directory = directory
         self.requests: list[Seen] = []
+        # Called with each request once it is recorded, before it is answered (kill tests).
+        self.on_request: Callable[[Seen], None] | None = None
         self._stopping = threading.Event()
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
         self._httpd.daemon_threads = True
@@ -105,7 +107,10 @@ def _handler_for(server: LocalServer) -> type[BaseHTTPRequestHandler]:
 
         def do_GET(self) -> None:
             headers = {k.lower(): v for k, v in self.headers.items()}
-            server.requests.append(Seen(self.command, self.path, headers))
+            seen = Seen(self.command, self.path, headers)
+            server.requests.append(seen)
+            if server.on_request is not None:
+                server.on_request(seen)
             route = server.route(self.path)
             if route is None:
                 self._send(404, {"Content-Type": "text/plain"}, b"not found")
@@ -177,3 +182,19 @@ def http_server() -> Iterator[LocalServer]:
     """A running server with no routes yet; the test fills `http_server.routes`."""
     with serve() as server:
         yield server
+
+
+def rss_feed(items: Sequence[tuple[str, str]], title: str = "Local news") -> bytes:
+    """An RSS 2.0 feed listing (title, link) items, newest first as given."""
+    from xml.sax.saxutils import escape
+
+    entries = "".join(
+        f"<item><title>{escape(t)}</title><link>{escape(link)}</link>"
+        f"<guid isPermaLink=\"true\">{escape(link)}</guid></item>"
+        for t, link in items
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel>'
+        f"<title>{escape(title)}</title><link>http://127.0.0.1/</link>"
+        f"<description>{escape(title)}</description>{entries}</channel></rss>"
+    ).encode()

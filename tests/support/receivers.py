@@ -16,7 +16,7 @@ import email.policy
 import json
 import socket
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from email.message import EmailMessage
@@ -46,6 +46,9 @@ class SmtpReceiver:
         self.envelopes: list[tuple[str, list[str]]] = []  # (MAIL FROM, RCPT TO) per message
         self.refused = 0  # messages answered with an injected error
         self._failures: list[str] = []
+        # Called as each message arrives, before it is accepted; a reply it returns (4xx or
+        # 5xx) refuses the message unrecorded. Kill tests use it to stop the sender there.
+        self.before_accept: Callable[[], str | None] | None = None
         self._lock = threading.Lock()
         self._controller = _EphemeralController(self, hostname="127.0.0.1", port=port)
 
@@ -66,6 +69,12 @@ class SmtpReceiver:
 
     async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
         """aiosmtpd hook: called once per message after DATA."""
+        if self.before_accept is not None:
+            reply = self.before_accept()
+            if reply is not None:
+                with self._lock:
+                    self.refused += 1
+                return reply
         with self._lock:
             if self._failures:
                 self.refused += 1
@@ -114,6 +123,9 @@ class JsonReceiver:
     def __init__(self, port: int = 0) -> None:
         self.requests: list[WebhookRequest] = []
         self._plan: list[tuple[str, float]] = []  # ("fail", 0) or ("hang", seconds)
+        # Called after a POST that will be answered 200 is recorded, before the answer goes
+        # out: kill tests stop the sender there, in the window between delivery and commit.
+        self.after_record: Callable[[WebhookRequest], None] | None = None
         self._lock = threading.Lock()
         self._release = threading.Event()
         self._server = ThreadingHTTPServer(("127.0.0.1", port), self._handler_class())
@@ -168,8 +180,11 @@ class JsonReceiver:
                     self.close_connection = True
                     return
                 status = 500 if action == "fail" else 200
+                request = WebhookRequest(self.path, body, status)
                 with receiver._lock:
-                    receiver.requests.append(WebhookRequest(self.path, body, status))
+                    receiver.requests.append(request)
+                if status == 200 and receiver.after_record is not None:
+                    receiver.after_record(request)
                 payload = b'{"ok": false}' if status == 500 else b'{"ok": true}'
                 self.send_response(status)
                 self.send_header("Content-Type", "application/json")
