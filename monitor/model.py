@@ -85,6 +85,9 @@ class Fact:
     kind: FactKind
     value: str
     evidence: str
+    # The article says this value replaced an earlier one ("moved from the 12th to the 24th"):
+    # it wins over older values however well those were supported.
+    supersedes: bool = False
 
 
 @dataclass(frozen=True)

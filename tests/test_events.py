@@ -22,9 +22,10 @@ class Row:
     fetched_at: datetime = datetime(2026, 1, 1, tzinfo=UTC)
 
 
-def row(site: str, day: int, status: Status, *facts: tuple[FactKind, str]) -> Row:
+def row(site: str, day: int, status: Status, *facts: tuple[FactKind, str],
+        moved: bool = False) -> Row:
     report = EventReport("xiaomi-sf", status, f"{site} says {status}",
-                         tuple(Fact(k, v, f"{site}: {k} is {v}") for k, v in facts))
+                         tuple(Fact(k, v, f"{site}: {k} is {v}", moved) for k, v in facts))
     return Row(f"https://{site}/{day}", site, datetime(2015, 2, day, 9, tzinfo=UTC), report)
 
 
@@ -81,7 +82,7 @@ def test_disruption_replaces_status_and_only_official_news_moves_on() -> None:
 def test_date_moved_is_a_change_with_old_and_new_value() -> None:
     rows = [row("a.com", 3, Status.CONFIRMED, (FactKind.DATE, "2015-02-12"))]
     before = build_state(rows)
-    rows.append(row("a.com", 8, Status.POSTPONED, (FactKind.DATE, "2015-02-19")))
+    rows.append(row("a.com", 8, Status.POSTPONED, (FactKind.DATE, "2015-02-19"), moved=True))
     draft = diff(WATCH, before, build_state(rows), 2)
     assert kinds(draft) == [("status", None, "postponed"), ("changed", "date", "2015-02-19")]
     assert draft is not None and draft.changes[1].old == "2015-02-12"
@@ -106,3 +107,27 @@ def test_same_state_twice_gives_nothing() -> None:
 def test_state_does_not_depend_on_report_order() -> None:
     rows = [row("a.com", 3, Status.RUMORED, *RUMOUR), row("b.com", 9, Status.CONFIRMED, *RUMOUR)]
     assert build_state(rows) == build_state(list(reversed(rows)))
+
+
+def test_equal_rumours_that_disagree_keep_the_first_value_and_report_a_conflict() -> None:
+    rows = [row("a.com", 3, Status.RUMORED, (FactKind.DATE, "2015-02-12"))]
+    before = build_state(rows)
+    rows.append(row("b.com", 6, Status.RUMORED, (FactKind.DATE, "2015-02-13")))
+    assert kinds(diff(WATCH, before, build_state(rows), 2)) == [
+        ("conflict", "date", "2015-02-13")]
+
+
+def test_the_value_more_sites_give_wins_at_equal_authority() -> None:
+    rows = [row("a.com", 3, Status.RUMORED, (FactKind.DATE, "2015-02-12")),
+            row("b.com", 4, Status.RUMORED, (FactKind.DATE, "2015-02-13")),
+            row("c.com", 5, Status.RUMORED, (FactKind.DATE, "2015-02-13"))]
+    state = build_state(rows)
+    assert state is not None and state["facts"]["date"]["current"] == "2015-02-13"
+
+
+def test_a_move_wins_over_better_supported_older_values() -> None:
+    rows = [row("a.com", 3, Status.CONFIRMED, (FactKind.DATE, "2015-02-12")),
+            row("b.com", 4, Status.CONFIRMED, (FactKind.DATE, "2015-02-12")),
+            row("c.com", 9, Status.REPORTED, (FactKind.DATE, "2015-02-24"), moved=True)]
+    state = build_state(rows)
+    assert state is not None and state["facts"]["date"]["current"] == "2015-02-24"

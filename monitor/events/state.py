@@ -44,7 +44,8 @@ class Support:
     first_seen: datetime
     evidence: dict[str, Any]  # the earliest sentence saying it, with its article
     weight: int  # the strongest status among the reports saying it
-    latest: datetime  # when it was last said, to let a newer official value win
+    latest: datetime  # when it was last said
+    moved_at: datetime | None = None  # when an article last said the event moved to this value
 
 
 def when(row: ReportRow) -> datetime:
@@ -101,13 +102,16 @@ def build_state(rows: Sequence[ReportRow]) -> dict[str, Any] | None:
             old = values.get(fact.value)
             moment = when(row)
             weight = _weight(row.report.status)
+            moved = moment if fact.supersedes else None
             if old is None:
                 values[fact.value] = Support((row.site,), moment, _evidence(row, fact.evidence),
-                                             weight, moment)
+                                             weight, moment, moved)
             else:
                 sites = old.sites if row.site in old.sites else (*old.sites, row.site)
                 values[fact.value] = Support(sites, old.first_seen, old.evidence,
-                                             max(old.weight, weight), max(old.latest, moment))
+                                             max(old.weight, weight), max(old.latest, moment),
+                                             max(filter(None, (old.moved_at, moved)),
+                                                 default=None))
     facts: dict[str, Any] = {}
     for kind in FactKind:
         values = supports.get(kind.value)
@@ -118,7 +122,7 @@ def build_state(rows: Sequence[ReportRow]) -> dict[str, Any] | None:
             "values": {value: _support_json(s) for value, s in values.items()},
         }
         if kind.single_valued:
-            entry["current"] = max(values.items(), key=lambda kv: (kv[1].weight, kv[1].latest))[0]
+            entry["current"] = current_value(values)
         facts[kind.value] = entry
     return {
         "status": status[0].value,
@@ -129,6 +133,20 @@ def build_state(rows: Sequence[ReportRow]) -> dict[str, Any] | None:
     }
 
 
+def current_value(values: Mapping[str, Support]) -> str:
+    """The value a careful reader holds when sources give several.
+
+    The latest announced move wins outright. Otherwise the value said with the most
+    authority (confirmed over rumoured), then by more independent sites; on a tie the value
+    first seen stays, and the other is a disagreement to report, not a change.
+    """
+    moved = [(s.moved_at, value) for value, s in values.items() if s.moved_at is not None]
+    if moved:
+        return max(moved)[1]
+    return min(values.items(),
+               key=lambda kv: (-kv[1].weight, -len(kv[1].sites), kv[1].first_seen))[0]
+
+
 def _support_json(support: Support) -> dict[str, Any]:
     return {
         "sites": list(support.sites),
@@ -136,6 +154,7 @@ def _support_json(support: Support) -> dict[str, Any]:
         "evidence": support.evidence,
         "weight": support.weight,
         "latest": support.latest.isoformat(),
+        "moved_at": support.moved_at.isoformat() if support.moved_at else None,
     }
 
 

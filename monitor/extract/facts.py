@@ -353,7 +353,8 @@ class _Reader:
             chosen = next(c for c in candidates if c[0] == top)
         if chosen is None:
             return self.watch.date
-        facts.append(Fact(FactKind.DATE, chosen[0].isoformat(), chosen[1]))
+        facts.append(Fact(FactKind.DATE, chosen[0].isoformat(), chosen[1],
+                          supersedes=bool(moved)))
         return chosen[0]
 
     def _city(self, relevant: list[Clause]) -> list[Fact]:

@@ -219,7 +219,8 @@ def _replace_reports(s: Session, article_id: int, reports: Sequence[EventReport]
                 status=str(report.status),
                 status_evidence=report.status_evidence,
                 facts=[
-                    FactRow(position=i, kind=str(f.kind), value=f.value, evidence=f.evidence)
+                    FactRow(position=i, kind=str(f.kind), value=f.value, evidence=f.evidence,
+                            supersedes=f.supersedes)
                     for i, f in enumerate(report.facts)
                 ],
             )
@@ -232,7 +233,8 @@ def _event_report(row: ReportRow) -> EventReport:
         watch=row.watch,
         status=Status(row.status),
         status_evidence=row.status_evidence,
-        facts=tuple(Fact(FactKind(f.kind), f.value, f.evidence) for f in row.facts),
+        facts=tuple(Fact(FactKind(f.kind), f.value, f.evidence, f.supersedes)
+                    for f in row.facts),
     )
 
 

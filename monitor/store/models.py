@@ -106,6 +106,7 @@ class FactRow(Base):
     kind: Mapped[str] = mapped_column(sa.String(20))
     value: Mapped[str] = mapped_column(sa.Text)
     evidence: Mapped[str] = mapped_column(sa.Text)
+    supersedes: Mapped[bool] = mapped_column(server_default=sa.false())
 
 
 class ValidatorRow(Base):

@@ -11,6 +11,8 @@ from monitor.crawl.warc import write_warc
 
 STORY = Path(__file__).resolve().parent.parent.parent / "fixtures" / "story"
 CRAWLS = ("crawl1", "crawl2", "crawl3", "crawl4", "crawl5")
+# The second storyline: conflicts, an update, a scraped copy, a move, a postponement, two watches.
+TURNS = ("turns/crawlA", "turns/crawlB", "turns/crawlC", "turns/crawlD", "turns/crawlE")
 
 
 def build_archive(crawl: str, folder: Path) -> Path:
@@ -26,6 +28,6 @@ def build_archive(crawl: str, folder: Path) -> Path:
             "Content-Length": str(len(body)),
         }
         records.append((response["url"], 200, headers, body))
-    path = folder / f"{crawl}.warc.gz"
+    path = folder / f"{crawl.replace('/', '-')}.warc.gz"
     write_warc(path, records, date=when)
     return path

@@ -1,4 +1,4 @@
-"""fingerprints and lookup keys for near-copy detection
+"""fingerprints and lookup keys for near-copy detection; facts that supersede older values
 
 Revision ID: 0003
 Revises: 0002
@@ -19,6 +19,10 @@ depends_on = None
 def upgrade() -> None:
     with op.batch_alter_table("articles", schema=None) as batch_op:
         batch_op.add_column(sa.Column("fingerprint", sa.Text(), nullable=True))
+    with op.batch_alter_table("facts", schema=None) as batch_op:
+        batch_op.add_column(
+            sa.Column("supersedes", sa.Boolean(), server_default=sa.false(), nullable=False)
+        )
     op.create_table(
         "article_keys",
         sa.Column("article_id", sa.Integer(), nullable=False),
@@ -37,5 +41,7 @@ def downgrade() -> None:
     with op.batch_alter_table("article_keys", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_article_keys_key"))
     op.drop_table("article_keys")
+    with op.batch_alter_table("facts", schema=None) as batch_op:
+        batch_op.drop_column("supersedes")
     with op.batch_alter_table("articles", schema=None) as batch_op:
         batch_op.drop_column("fingerprint")
