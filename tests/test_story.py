@@ -202,3 +202,17 @@ def test_dry_run_prints_and_marks_nothing(tmp_path: Path, archives: dict[str, Pa
     real = crawl(config, archives["crawl1"])
     assert real.returncode == 0
     assert len(webhook.messages) == 1
+
+
+def test_story_on_postgresql_gives_the_same_alerts(tmp_path: Path, archives: dict[str, Path],
+                                                   postgres_url: str,
+                                                   webhook: JsonReceiver) -> None:
+    config = write_config(tmp_path, [webhook.url()])
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace(f'sqlite:///{tmp_path / "monitor.db"}', postgres_url),
+                      encoding="utf-8")
+    for name in CRAWLS:
+        result = crawl(config, archives[name])
+        assert result.returncode == 0, f"{name}: {result.stderr}"
+    assert alert_lines(config) == [lines for lines in EXPECTED.values() if lines]
+    assert len(webhook.messages) == 3
