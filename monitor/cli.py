@@ -240,9 +240,14 @@ def _deliver(store: Any, config: Any, targets: list[Any], out: TextIO, *,
 
 
 def _crawl_overrides(crawl: dict[str, Any]) -> dict[str, Any]:
+    from monitor.crawl.settings import user_agent
+
     names = {"download_delay": "DOWNLOAD_DELAY", "timeout": "DOWNLOAD_TIMEOUT",
              "concurrent_requests_per_domain": "CONCURRENT_REQUESTS_PER_DOMAIN"}
-    return {names[k]: v for k, v in crawl.items() if k in names}
+    overrides = {names[k]: v for k, v in crawl.items() if k in names}
+    if crawl.get("user_agent_contact"):
+        overrides["USER_AGENT"] = user_agent(str(crawl["user_agent_contact"]))
+    return overrides
 
 
 def cmd_extract(args: argparse.Namespace, out: TextIO) -> int:

@@ -56,9 +56,16 @@ class ArticlePipeline:
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
         url = crawler.settings.get("MONITOR_STORE_URL")
-        if not url:
-            raise NotConfigured("MONITOR_STORE_URL is not set")
-        return cls(crawler, url, _watches(crawler.settings.getlist("MONITOR_WATCHES")))
+        if url:
+            return cls(crawler, url, _watches(crawler.settings.getlist("MONITOR_WATCHES")))
+        # Run as a Scrapy project (`scrapy crawl news`, Scrapyd): the config file says.
+        from monitor.config import ConfigError, load_config
+
+        try:
+            config = load_config(crawler.settings.get("MONITOR_CONFIG"))
+        except ConfigError as exc:
+            raise NotConfigured(str(exc)) from None
+        return cls(crawler, config.store_url, config.watches)
 
     def open_spider(self) -> None:
         self.store = Store(self.store_url)

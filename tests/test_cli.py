@@ -120,3 +120,43 @@ def test_status_and_alerts_on_an_empty_store(tmp_path: Path) -> None:
     assert cmd_alerts(Args(), out) == 0  # type: ignore[arg-type]
     assert out.getvalue() == ("xiaomi-sf: nothing seen yet\nsource gsmarena: never crawled\n"
                               "no alerts yet\n")
+
+
+def test_record_then_replay_offline_and_conditional_get(tmp_path: Path) -> None:
+    from tests.support.http_server import Route, rss_feed, serve
+
+    page = (STORY / "v2-happened.html").read_bytes()
+    with serve() as server:
+        article = server.url("/2015/xiaomi-us-launch")
+        server.routes["/feed"] = Route(rss_feed([("Xiaomi in the US", article)]),
+                                       content_type="application/rss+xml", etag='"f1"')
+        server.routes["/2015/xiaomi-us-launch"] = Route(page, etag='"a1"')
+        sources = f'name = "local"\nfeed = "{server.url("/feed")}"'
+        crawl_table = '[crawl]\ndownload_delay = 0\nuser_agent_contact = "ops@example.com"'
+        path = config(tmp_path, crawl_table, sources)
+        archive = tmp_path / "run.warc.gz"
+        first = run("crawl", "--config", path, "--record", archive)
+        assert first.returncode == 0, first.stderr
+        assert "1 page(s)" in first.stderr
+        agents = {seen.headers.get("user-agent") for seen in server.requests}
+        assert agents == {"monitor/0.1.0 (news monitoring crawler; obeys robots.txt; "
+                          "+ops@example.com)"}
+        # Second run: validators go out, 304s come back, nothing is fetched or parsed again.
+        server.requests.clear()
+        second = run("crawl", "--config", path)
+        assert second.returncode == 0, second.stderr
+        assert [(s.path, s.headers.get("if-none-match")) for s in server.requests
+                if s.path != "/robots.txt"] == [("/feed", '"f1"')]
+        assert "0 page(s)" in second.stderr
+        # The feed changes (a new ETag): the known article is asked for conditionally.
+        server.routes["/feed"].etag = '"f2"'
+        server.requests.clear()
+        third = run("crawl", "--config", path)
+        assert third.returncode == 0, third.stderr
+        article_hits = [s for s in server.requests if s.path == "/2015/xiaomi-us-launch"]
+        assert [s.headers.get("if-none-match") for s in article_hits] == ['"a1"']
+        assert "0 page(s)" in third.stderr
+    # The server is gone: the recorded run replays from the archive alone.
+    replayed = run("crawl", "--config", path, "--replay", archive)
+    assert replayed.returncode == 0, replayed.stderr
+    assert "1 page(s)" in replayed.stderr

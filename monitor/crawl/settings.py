@@ -7,7 +7,13 @@ from typing import Any
 
 from monitor import __version__
 
-USER_AGENT = f"monitor/{__version__} (news monitoring; +https://github.com/monitor-news/monitor)"
+# Honest and checkable: what the bot is and that it obeys robots.txt. `crawl.user_agent_contact`
+# in monitor.toml adds the operator's URL or e-mail, as site owners prefer.
+USER_AGENT = f"monitor/{__version__} (news monitoring crawler; obeys robots.txt)"
+
+
+def user_agent(contact: str | None = None) -> str:
+    return f"{USER_AGENT[:-1]}; +{contact})" if contact else USER_AGENT
 
 # Setting names read by monitor's downloader middlewares.
 VALIDATOR_STORE = "MONITOR_VALIDATOR_STORE"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Iterator, Sequence
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Self
 from urllib.parse import urlsplit
 
 import scrapy
@@ -24,6 +24,7 @@ from monitor.crawl.feeds import FeedEntry, FeedError, parse_feed
 from monitor.crawl.items import FetchedPage
 
 if TYPE_CHECKING:
+    from scrapy.crawler import Crawler
     from twisted.python.failure import Failure
 
     from monitor.sources import Source
@@ -38,6 +39,14 @@ class NewsSpider(scrapy.Spider):
     name = "news"
     # 304 means "unchanged since the validators we sent" (see conditional.py): nothing to do.
     handle_httpstatus_list = (304,)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
+        if not kwargs.get("sources"):
+            # Started by Scrapy itself (`scrapy crawl news`, Scrapyd): monitor.toml says what.
+            path = kwargs.pop("config", None) or crawler.settings.get("MONITOR_CONFIG")
+            kwargs["sources"] = _configured_sources(path)
+        return super().from_crawler(crawler, *args, **kwargs)
 
     def __init__(self, sources: Sequence[Source] = (), *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -133,6 +142,13 @@ class NewsSpider(scrapy.Spider):
     def _error(self, source: str, message: str) -> None:
         self.source_errors.setdefault(source, []).append(message)
         self.logger.error("%s: %s", source, message)
+
+
+def _configured_sources(path: str | None) -> tuple[Source, ...]:
+    """Sources from monitor.toml, for runs started by Scrapy itself (`scrapy crawl news`)."""
+    from monitor.config import load_config
+
+    return load_config(path).sources
 
 
 def _http_date(value: bytes | None) -> datetime | None:
