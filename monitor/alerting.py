@@ -141,7 +141,7 @@ def record_message(
     if not targets:
         keys = [(STDOUT_KEY, "standard output")]
     # A digest target holds detail-only alerts; anything about status goes out at once.
-    held = {t.key for t in routed if t.digest and set(classes) == {"details"}}
+    held = {t.key for t in routed if _digested(t, classes)}
     return store.add_alert(watch, version, message.title, message.text, state, keys,
                            body_html=message.html, body_markdown=message.markdown,
                            created_at=at, classes=classes, held=held)
@@ -162,8 +162,16 @@ def deliver_pending(
     by_key = {t.key: t for t in targets}
     due = store.pending_deliveries(None if ignore_backoff else at)
     report.deferred = len(store.pending_deliveries()) - len(due)
+    retried_digests: dict[str, list[PendingDelivery]] = defaultdict(list)
     for pending in due:
+        target = by_key.get(pending.target_key)
+        if target is not None and _digested(target, pending.classes):
+            # A digest that failed is retried as the same one message, not split up.
+            retried_digests[target.key].append(pending)
+            continue
         _deliver_one(store, pending, by_key, out, policy, clock, report)
+    for key, items in retried_digests.items():
+        _send_digest(store, by_key[key], items, policy, clock, report)
     announced = _announce_give_ups(store, report, targets, clock())
     # The ops channel hears of a give-up in this run, not one cron interval later.
     for pending in store.pending_deliveries(clock()):
@@ -218,17 +226,32 @@ def flush_digests(
         # A day's digest goes out on the first run of a later (UTC) day.
         if target is None or min(p.created_at for p in items).date() >= at.date():
             continue
-        title = f"monitor digest: {len(items)} alert(s)"
-        digest = render_digest(title, [_message(p) for p in items])
-        result = send(digest, [target], timeout=policy.timeout)[key]
-        for pending in items:
-            if result.ok:
-                store.mark_delivered(pending.alert_id, key, clock())
-                report.delivered.append((pending.alert_id, target.display))
-            else:
-                _failed(store, pending, target, result.error or "failed", policy, clock(),
-                        report)
+        _send_digest(store, target, items, policy, clock, report)
     return report
+
+
+def _digested(target: Target, classes: Sequence[str]) -> bool:
+    """Whether alerts of these classes reach this target in its daily digest."""
+    return target.digest and set(classes) == {"details"}
+
+
+def _send_digest(
+    store: Store,
+    target: Target,
+    items: Sequence[PendingDelivery],
+    policy: RetryPolicy,
+    clock: Callable[[], datetime],
+    report: DeliveryReport,
+) -> None:
+    title = f"monitor digest: {len(items)} alert(s)"
+    digest = render_digest(title, [_message(p) for p in items])
+    result = send(digest, [target], timeout=policy.timeout)[target.key]
+    for pending in items:
+        if result.ok:
+            store.mark_delivered(pending.alert_id, target.key, clock())
+            report.delivered.append((pending.alert_id, target.display))
+        else:
+            _failed(store, pending, target, result.error or "failed", policy, clock(), report)
 
 
 def _failed(
