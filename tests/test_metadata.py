@@ -146,3 +146,33 @@ def test_junk_pages_give_an_article_not_an_exception(page: str | bytes) -> None:
     article = extract_article(page, "https://example.com/a")
     assert article.url == article.canonical_url == "https://example.com/a"
     assert isinstance(article.body, str)
+
+
+def test_organisation_as_json_ld_author_is_no_byline() -> None:
+    head = """<script type="application/ld+json">{"@type": "NewsArticle", "headline": "h",
+      "author": {"@type": "Organization", "name": "Al Jazeera"}}</script>"""
+    assert extract_article(_page(head), "https://example.com/a").authors == ()
+
+
+def test_byline_kind_prefix_and_job_title_are_not_names() -> None:
+    head = '<meta name="author" content="Analysis by Chris Cillizza, CNN Editor-at-large">'
+    assert extract_article(_page(head), "https://example.com/a").authors == ("Chris Cillizza",)
+
+
+def test_title_suffix_after_the_visible_headline_is_dropped() -> None:
+    page = _page(
+        '<meta property="og:title" content="The Guardian view on X: a city | Editorial">',
+        "<h1>The Guardian view on X: a city</h1><p>Text.</p>",
+    )
+    assert extract_article(page, "https://www.theguardian.com/a").title == (
+        "The Guardian view on X: a city"
+    )
+
+
+def test_site_suffix_of_a_second_level_country_domain() -> None:
+    assert strip_site_name("Headline - Entermedia", None, "http://entermedia.co.kr/1") == "Headline"
+
+
+def test_fractional_seconds_are_kept() -> None:
+    stamp = parse_timestamp("2018-10-24T09:42:00.871+03:00")
+    assert stamp is not None and stamp.microsecond == 871000

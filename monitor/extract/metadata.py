@@ -84,12 +84,23 @@ _GENERIC_AUTHOR = (
     "a[rel='author']",
 )
 _TITLE_SEPARATORS = re.compile(r"\s+(?:[|\-–—:/»·•]|::)\s+")
-_BYLINE_PREFIX = re.compile(r"^\s*(?:by|posted by|written by|von|par|por)\s*:?\s+", re.I)
+_BYLINE_PREFIX = re.compile(
+    r"^\s*(?:(?:analysis|opinion|commentary|review|story|text|words|posted|written)\s+by"
+    r"|by|von|par|por|text|текст|автор)\s*:?\s+",
+    re.I,
+)
+# A byline part that names a job, not a person ("Analysis by X, CNN Editor-at-large").
+_ROLE = re.compile(
+    r"\b(?:editor|correspondent|reporter|writer|columnist|contributor|producer|analyst)s?\b",
+    re.I,
+)
 _NAME_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b)\s*", re.I)
 # Link labels that author selectors catch next to the name.
 _NOT_A_NAME = re.compile(r"\b(?:bio|profile|more|view|follow|see all|contact)\b", re.I)
 _UPDATED = re.compile(r"\b(?:updated|modified|aktualisiert|mis à jour)\b", re.I)
 _WHITESPACE = re.compile(r"\s+")
+_SITE_PART_WORDS = 3
+_SECOND_LEVEL = frozenset(("co", "com", "net", "org", "gov", "ac", "ne", "or", "edu"))
 
 
 def extract_metadata(tree: HtmlElement | None, url: str, profile: SiteProfile | None) -> Metadata:
@@ -185,8 +196,19 @@ def _title(
     for candidate in chain(candidates, _first_h1(tree)):
         cleaned = _clean(candidate)
         if cleaned:
-            return strip_site_name(cleaned, site_name, url)
+            return _headline_over_suffix(strip_site_name(cleaned, site_name, url), tree)
     return None
+
+
+def _headline_over_suffix(title: str, tree: HtmlElement) -> str:
+    # "Headline | Section" when the page's <h1> reads "Headline": the suffix is a section or
+    # series name that site-name stripping cannot recognise.
+    h1 = tree.find(".//h1")
+    headline = _clean(h1.text_content()) if h1 is not None else None
+    suffixed = bool(headline) and title != headline and title.startswith(headline or "")
+    if headline and suffixed and _TITLE_SEPARATORS.match(title[len(headline) :]):
+        return headline
+    return title
 
 
 def _first_h1(tree: HtmlElement) -> Iterator[str]:
@@ -204,13 +226,22 @@ def strip_site_name(title: str, site_name: str | None, url: str) -> str:
     keys = {_key(site_name)} if site_name else set()
     host = urlsplit(url).hostname or ""
     labels = [label for label in host.split(".") if label not in ("www", "m", "amp")]
+    # The registered name: "entermedia" in entermedia.co.kr, not the "co" of its suffix.
+    while len(labels) > 2 and labels[-2] in _SECOND_LEVEL:
+        labels.pop()
     if labels:
         keys.add(_key(labels[0] if len(labels) == 1 else labels[-2]))
     keys.discard("")
 
     def names_site(part: str) -> bool:
         key = _key(part)
-        return bool(key) and any(key == k or key.startswith(k) or k.startswith(key) for k in keys)
+        if not key:
+            return False
+        if any(key == k or k.startswith(key) for k in keys):
+            return True
+        # "GSMArena.com", "BBC News": the name with a short addition; a longer part that merely
+        # starts with it ("The Guardian view on Hong Kong") is the headline.
+        return len(part.split()) <= _SITE_PART_WORDS and any(key.startswith(k) for k in keys)
 
     if names_site(parts[-1]):
         return _rejoin(title, parts[:-1])
@@ -248,7 +279,8 @@ def _authors(
     profile: SiteProfile | None,
 ) -> tuple[str, ...]:
     sources: list[list[str]] = [
-        structured.names(a.get("author") or a.get("creator"), index) for a in articles[:1]
+        structured.names(a.get("author") or a.get("creator"), index, people_only=True)
+        for a in articles[:1]
     ]
     sources += [[value] for value in _metas(meta, _AUTHOR_META)]
     if profile:
@@ -270,7 +302,7 @@ def _person_names(raw: list[str]) -> tuple[str, ...]:
             continue
         for name in _NAME_SPLIT.split(_BYLINE_PREFIX.sub("", text)):
             name = name.strip(" .,;:")
-            if name and len(name) <= 80 and name not in found:
+            if name and len(name) <= 80 and name not in found and not _ROLE.search(name):
                 found.append(name)
     return tuple(found)
 

@@ -79,15 +79,24 @@ def _types(obj: dict[str, Any]) -> set[str]:
     return {k.lower().rsplit("/", 1)[-1] for k in kinds if isinstance(k, str)}
 
 
-def names(value: Any, index: dict[str, dict[str, Any]]) -> list[str]:
-    """Names in a JSON-LD person/organisation value: a string, an object, an @id, or a list."""
+ORGANISATION_TYPES = frozenset({"organization", "newsmediaorganization", "corporation"})
+
+
+def names(value: Any, index: dict[str, dict[str, Any]], *, people_only: bool = False) -> list[str]:
+    """Names in a JSON-LD person/organisation value: a string, an object, an @id, or a list.
+
+    With `people_only`, objects typed as an organisation are skipped: a publisher standing in
+    as the author is no byline.
+    """
     if isinstance(value, str):
         return [value]
     if isinstance(value, list):
-        return [name for item in value for name in names(item, index)]
+        return [n for item in value for n in names(item, index, people_only=people_only)]
     if isinstance(value, dict):
         if "name" not in value and isinstance(value.get("@id"), str):
             value = index.get(value["@id"], value)
+        if people_only and _types(value) & ORGANISATION_TYPES:
+            return []
         name = value.get("name")
         if isinstance(name, str):
             return [name]

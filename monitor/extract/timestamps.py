@@ -60,7 +60,7 @@ _ZONE = (
 )
 _CLOCK = (
     r"(?:(?:[T\s]|,\s*|\s+at\s+)(?P<hour>\d{1,2}):(?P<minute>\d{2})"
-    r"(?::(?P<second>\d{2})(?:[.,]\d+)?)?\s*(?P<ampm>[ap]\.?m\.?)?)?"
+    r"(?::(?P<second>\d{2})(?:[.,](?P<fraction>\d+))?)?\s*(?P<ampm>[ap]\.?m\.?)?)?"
 )
 
 _ISO = re.compile(r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})" + _CLOCK + _ZONE, re.I)
@@ -105,6 +105,7 @@ def _build(found: re.Match[str]) -> datetime | None:
             hour,
             int(parts["minute"] or 0),
             int(parts["second"] or 0),
+            int((parts.get("fraction") or "0")[:6].ljust(6, "0")),
         )
     except ValueError:
         return None
