@@ -291,3 +291,20 @@ def test_cli_gives_up_tells_ops_once_and_alerts_retry_delivers_once(
 
     assert monitor("alerts", "--config", config, "--retry").returncode == 0
     assert (len(smtp.messages), posts("/hook"), posts("/ops")) == (1, [500, 500, 200], [200])
+
+
+def test_notify_test_reports_each_target(tmp_path: Path, webhook: JsonReceiver) -> None:
+    config = tmp_path / "monitor.toml"
+    config.write_text(
+        f'[store]\nurl = "sqlite:///{tmp_path / "monitor.db"}"\n\n'
+        f'[notify]\nurls = ["{webhook.url()}"]\ntimeout = 5\n\n'
+        f'[[notify.targets]]\nurl = "{CLOSED_PORT_URL}"\ntags = ["ops"]\n' + WATCH,
+        encoding="utf-8")
+    result = monitor("notify", "--config", config, "--test")
+    assert result.returncode == 1, result.stderr
+    good, dead = result.stdout.splitlines()
+    # Untagged targets take the usual two classes, and ops too only when no target has ops.
+    assert good.startswith(f"json://127.0.0.1:{webhook.port}/hook"), good
+    assert good.endswith(" [status,details]: ok"), good
+    assert dead.startswith("json://127.0.0.1:9/hook") and " [ops]: FAILED: " in dead, dead
+    assert [m["title"] for m in webhook.messages] == ["monitor: test message"]
