@@ -285,7 +285,7 @@ def _announce_give_ups(
     """
     announced: set[int] = set()
     for alert_id, display, error in report.given_up:
-        view = next((a for a in store.alerts() if a.id == alert_id), None)
+        view = store.alert(alert_id)
         if view is None or view.watch == DELIVERY_WATCH:
             continue  # an ops alert that cannot be delivered must not beget another
         last = store.last_alert(DELIVERY_WATCH)

@@ -245,6 +245,9 @@ def _crawl_overrides(crawl: dict[str, Any]) -> dict[str, Any]:
     names = {"download_delay": "DOWNLOAD_DELAY", "timeout": "DOWNLOAD_TIMEOUT",
              "concurrent_requests_per_domain": "CONCURRENT_REQUESTS_PER_DOMAIN"}
     overrides = {names[k]: v for k, v in crawl.items() if k in names}
+    if "download_delay" in crawl:
+        # AutoThrottle adapts the delay from here; starting higher would ignore the user.
+        overrides["AUTOTHROTTLE_START_DELAY"] = crawl["download_delay"]
     if crawl.get("user_agent_contact"):
         overrides["USER_AGENT"] = user_agent(str(crawl["user_agent_contact"]))
     return overrides

@@ -160,3 +160,18 @@ def test_source_runs_newest_first_per_source(store: Store) -> None:
     ]
     assert len(store.source_runs("gsmarena", limit=1)) == 1
     assert store.source_runs("nothing") == []
+
+
+def test_retry_now_revives_given_up_deliveries_with_a_fresh_count(store: Store) -> None:
+    alert = add(store)
+    store.mark_attempt_failed(alert, "mailto-1", "451 busy", T0,
+                              retry_at=T0 + timedelta(hours=1))
+    store.mark_attempt_failed(alert, "json-1", "HTTP 500", T0, give_up=True)
+    assert store.pending_deliveries(due_at=T0) == []
+    assert store.retry_now() == 2
+    due = {p.target_key: p.attempts for p in store.pending_deliveries(due_at=T0)}
+    # The given-up one starts over; the merely waiting one keeps its count for backoff.
+    assert due == {"mailto-1": 1, "json-1": 0}
+    view = store.alert(alert)
+    assert view is not None and {d.state for d in view.deliveries} == {"pending"}
+    assert store.alert(alert + 100) is None

@@ -176,18 +176,22 @@ def retry_now(s: Session) -> int:
     rows = s.scalars(sa.select(DeliveryRow).where(DeliveryRow.state.in_((PENDING, FAILED))))
     count = 0
     for row in rows:
+        if row.state == FAILED:
+            row.attempts = 0  # a retry asked for by hand starts a fresh series of attempts
         row.state = PENDING
         row.next_attempt_at = None
         count += 1
     return count
 
 
-def alerts(s: Session, limit: int | None) -> list[AlertView]:
+def alerts(s: Session, limit: int | None, alert_id: int | None = None) -> list[AlertView]:
     query = (
         sa.select(AlertRow)
         .options(selectinload(AlertRow.deliveries))
         .order_by(AlertRow.created_at.desc(), AlertRow.id.desc())
     )
+    if alert_id is not None:
+        query = query.where(AlertRow.id == alert_id)
     if limit is not None:
         query = query.limit(limit)
     return [

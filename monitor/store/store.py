@@ -207,6 +207,10 @@ class Store:
         """Alerts, newest first, with the delivery state of each target."""
         return self._read(lambda s: outbox.alerts(s, limit))
 
+    def alert(self, alert_id: int) -> AlertView | None:
+        found = self._read(lambda s: outbox.alerts(s, 1, alert_id))
+        return found[0] if found else None
+
     # Source health
 
     def record_source_run(
