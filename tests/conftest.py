@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.receivers import JsonReceiver, SmtpReceiver
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
 
@@ -64,3 +66,15 @@ def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'monitor.db'}"
     return request.getfixturevalue("postgres_url")
+
+
+@pytest.fixture
+def smtp() -> Iterator[SmtpReceiver]:
+    with SmtpReceiver() as receiver:
+        yield receiver
+
+
+@pytest.fixture
+def webhook() -> Iterator[JsonReceiver]:
+    with JsonReceiver() as receiver:
+        yield receiver

@@ -26,7 +26,7 @@ from monitor.notify.routing import build_targets
 from monitor.store import Store
 from monitor.store.records import DeliveryView
 from tests.support.receivers import CLOSED_PORT_URL, JsonReceiver, SmtpReceiver
-from tests.support.story import build_archive
+from tests.support.story import STORY_TOML, build_archive
 
 # apprise loads its plugins lazily and one of them imports the stdlib imghdr module,
 # deprecated since Python 3.11; harmless here and outside our code.
@@ -36,16 +36,6 @@ ROOT = Path(__file__).resolve().parent.parent
 T0 = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
 
 
-@pytest.fixture
-def smtp() -> Iterator[SmtpReceiver]:
-    with SmtpReceiver() as receiver:
-        yield receiver
-
-
-@pytest.fixture
-def webhook() -> Iterator[JsonReceiver]:
-    with JsonReceiver() as receiver:
-        yield receiver
 
 
 class Outbox:
@@ -219,23 +209,6 @@ def test_a_given_up_ops_alert_does_not_beget_another(
 # --- the same contract through the CLI ---------------------------------------------------
 
 
-WATCH = """
-[[sources]]
-name = "gsmarena"
-
-[[sources]]
-name = "phonearena"
-
-[[sources]]
-name = "vulcanpost"
-
-[[watches]]
-name = "xiaomi-sf"
-company = "Xiaomi"
-aliases = ["Lei Jun", "Lin Bin", "Hugo Barra"]
-city = "San Francisco"
-date = "2015-02-12"
-"""
 
 
 def monitor(*args: str | Path, now: datetime | None = None) -> subprocess.CompletedProcess[str]:
@@ -254,7 +227,7 @@ def test_cli_gives_up_tells_ops_once_and_alerts_retry_delivers_once(
         f'[store]\nurl = "sqlite:///{tmp_path / "monitor.db"}"\n\n'
         f'[notify]\nurls = ["{smtp.url()}", "{webhook.url("/hook")}"]\n'
         "max_attempts = 2\nretry_after = 60\ntimeout = 5\n\n"
-        f'[[notify.targets]]\nurl = "{webhook.url("/ops")}"\ntags = ["ops"]\n' + WATCH,
+        f'[[notify.targets]]\nurl = "{webhook.url("/ops")}"\ntags = ["ops"]\n' + STORY_TOML,
         encoding="utf-8")
     crawl1 = build_archive("crawl1", tmp_path)
     crawl2 = build_archive("crawl2", tmp_path)
@@ -298,7 +271,7 @@ def test_notify_test_reports_each_target(tmp_path: Path, webhook: JsonReceiver) 
     config.write_text(
         f'[store]\nurl = "sqlite:///{tmp_path / "monitor.db"}"\n\n'
         f'[notify]\nurls = ["{webhook.url()}"]\ntimeout = 5\n\n'
-        f'[[notify.targets]]\nurl = "{CLOSED_PORT_URL}"\ntags = ["ops"]\n' + WATCH,
+        f'[[notify.targets]]\nurl = "{CLOSED_PORT_URL}"\ntags = ["ops"]\n' + STORY_TOML,
         encoding="utf-8")
     result = monitor("notify", "--config", config, "--test")
     assert result.returncode == 1, result.stderr

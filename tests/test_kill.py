@@ -22,19 +22,9 @@ import pytest
 
 from tests.support.http_server import LocalServer, Route, Seen, rss_feed, serve
 from tests.support.receivers import JsonReceiver, SmtpReceiver, WebhookRequest
-from tests.support.story import STORY, build_archive
+from tests.support.story import SOURCES_TOML, STORY, XIAOMI_WATCH_TOML, build_archive
 
 ROOT = Path(__file__).resolve().parent.parent
-WATCH = """
-[[watches]]
-name = "xiaomi-sf"
-company = "Xiaomi"
-aliases = ["Lei Jun", "Lin Bin", "Hugo Barra"]
-city = "San Francisco"
-date = "2015-02-12"
-"""
-STORY_SOURCES = '[[sources]]\nname = "gsmarena"\n\n[[sources]]\nname = "phonearena"\n\n' \
-                '[[sources]]\nname = "vulcanpost"\n'
 FIRST = "Xiaomi San Francisco event: first seen (rumored)"
 
 
@@ -93,7 +83,7 @@ def write_config(folder: Path, urls: Sequence[str], sources: str, crawl: str = "
     # No backoff: the follow-up run comes right after the kill, as the next cron run would.
     path.write_text(f'[store]\nurl = "sqlite:///{folder / "monitor.db"}"\n\n'
                     f"[notify]\nurls = [{listed}]\nretry_after = 0\ntimeout = 5\n\n"
-                    f"{crawl}{sources}{WATCH}", encoding="utf-8")
+                    f"{crawl}{sources}{XIAOMI_WATCH_TOML}", encoding="utf-8")
     return path
 
 
@@ -111,16 +101,6 @@ def archives(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return {crawl: build_archive(crawl, folder) for crawl in ("crawl1", "crawl2")}
 
 
-@pytest.fixture
-def smtp() -> Iterator[SmtpReceiver]:
-    with SmtpReceiver() as receiver:
-        yield receiver
-
-
-@pytest.fixture
-def webhook() -> Iterator[JsonReceiver]:
-    with JsonReceiver() as receiver:
-        yield receiver
 
 
 def arrived(smtp: SmtpReceiver, webhook: JsonReceiver) -> tuple[list[str], list[str]]:
@@ -160,7 +140,7 @@ def test_a_killed_during_the_crawl_nothing_recorded_then_everything_once(
 def test_b_killed_after_recording_before_delivery_then_everything_once(
         tmp_path: Path, archives: dict[str, Path], smtp: SmtpReceiver,
         webhook: JsonReceiver) -> None:
-    config = write_config(tmp_path, [smtp.url(), webhook.url()], STORY_SOURCES)
+    config = write_config(tmp_path, [smtp.url(), webhook.url()], SOURCES_TOML)
     killer = Killer()
     smtp.before_accept = killer.refuse_mail
     killed = killer.run("crawl", "--config", config, "--replay", archives["crawl1"])
@@ -179,7 +159,7 @@ def test_b_killed_after_recording_before_delivery_then_everything_once(
 def test_c_killed_between_acceptance_and_commit_gives_exactly_one_duplicate(
         tmp_path: Path, archives: dict[str, Path], smtp: SmtpReceiver,
         webhook: JsonReceiver) -> None:
-    config = write_config(tmp_path, [smtp.url(), webhook.url()], STORY_SOURCES)
+    config = write_config(tmp_path, [smtp.url(), webhook.url()], SOURCES_TOML)
     killer = Killer()
     webhook.after_record = killer.after_post
     killed = killer.run("crawl", "--config", config, "--replay", archives["crawl1"])
@@ -200,7 +180,7 @@ def test_d_killed_after_a_delivery_was_recorded_gives_no_duplicate(
         tmp_path: Path, archives: dict[str, Path], smtp: SmtpReceiver,
         webhook: JsonReceiver) -> None:
     # The webhook comes first: its delivery is committed before the mail is even tried.
-    config = write_config(tmp_path, [webhook.url(), smtp.url()], STORY_SOURCES)
+    config = write_config(tmp_path, [webhook.url(), smtp.url()], SOURCES_TOML)
     killer = Killer()
     smtp.before_accept = killer.refuse_mail
     killed = killer.run("crawl", "--config", config, "--replay", archives["crawl1"])

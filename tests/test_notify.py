@@ -7,7 +7,6 @@ import json
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from datetime import date
 
 import pytest
@@ -53,16 +52,6 @@ DRAFT = AlertDraft(
 MESSAGE = render(DRAFT)
 
 
-@pytest.fixture
-def smtp() -> Iterator[SmtpReceiver]:
-    with SmtpReceiver() as receiver:
-        yield receiver
-
-
-@pytest.fixture
-def webhook() -> Iterator[JsonReceiver]:
-    with JsonReceiver() as receiver:
-        yield receiver
 
 
 def test_email_arrives_once_with_html_and_text_parts(smtp: SmtpReceiver) -> None:

@@ -33,16 +33,6 @@ DAY1 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 POLICY = RetryPolicy(retry_after=60, timeout=5)
 
 
-@pytest.fixture
-def smtp() -> Iterator[SmtpReceiver]:
-    with SmtpReceiver() as receiver:
-        yield receiver
-
-
-@pytest.fixture
-def webhook() -> Iterator[JsonReceiver]:
-    with JsonReceiver() as receiver:
-        yield receiver
 
 
 @pytest.fixture

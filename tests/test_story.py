@@ -12,35 +12,18 @@ import os
 import socket
 import subprocess
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 
 from tests.support.receivers import JsonReceiver, SmtpReceiver
-from tests.support.story import CRAWLS, build_archive
+from tests.support.story import CRAWLS, STORY_TOML, build_archive
 
 ROOT = Path(__file__).resolve().parent.parent
 G1_URL = ("https://www.gsmarena.com/"
           "xiaomi_rumored_to_hold_first_us_event_in_san_francisco-news-10843.php")
 
-WATCH = """
-[[sources]]
-name = "gsmarena"
-
-[[sources]]
-name = "phonearena"
-
-[[sources]]
-name = "vulcanpost"
-
-[[watches]]
-name = "xiaomi-sf"
-company = "Xiaomi"
-aliases = ["Lei Jun", "Lin Bin", "Hugo Barra"]
-city = "San Francisco"
-date = "2015-02-12"
-"""
 
 # What each crawl must announce: (change, fact, value) lines, and nothing else.
 EXPECTED: dict[str, list[tuple[str, str | None, str]]] = {
@@ -62,16 +45,6 @@ def archives(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return {crawl: build_archive(crawl, folder) for crawl in CRAWLS}
 
 
-@pytest.fixture
-def smtp() -> Iterator[SmtpReceiver]:
-    with SmtpReceiver() as receiver:
-        yield receiver
-
-
-@pytest.fixture
-def webhook() -> Iterator[JsonReceiver]:
-    with JsonReceiver() as receiver:
-        yield receiver
 
 
 def write_config(folder: Path, notify: Sequence[str]) -> Path:
@@ -80,7 +53,7 @@ def write_config(folder: Path, notify: Sequence[str]) -> Path:
     # No backoff: these runs follow each other within seconds, as if cron ran them hours apart.
     path.write_text(
         f'[store]\nurl = "sqlite:///{folder / "monitor.db"}"\n\n'
-        f"[notify]\nurls = [{urls}]\nretry_after = 0\n" + WATCH,
+        f"[notify]\nurls = [{urls}]\nretry_after = 0\n" + STORY_TOML,
         encoding="utf-8",
     )
     return path

@@ -4,13 +4,12 @@ two watches in one config, replayed through the real CLI to a real webhook recei
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from tests.support.receivers import JsonReceiver
-from tests.support.story import TURNS, build_archive
+from tests.support.story import STORY_TOML, TURNS, build_archive
 from tests.test_story import monitor
 
 CONFIG = """
@@ -20,22 +19,7 @@ url = "sqlite:///{db}"
 [notify]
 urls = ["{hook}"]
 
-[[sources]]
-name = "gsmarena"
-
-[[sources]]
-name = "phonearena"
-
-[[sources]]
-name = "vulcanpost"
-
-[[watches]]
-name = "xiaomi-sf"
-company = "Xiaomi"
-aliases = ["Lei Jun", "Lin Bin", "Hugo Barra"]
-city = "San Francisco"
-date = "2015-02-12"
-
+{story}
 [[watches]]
 name = "huawei-london"
 company = "Huawei"
@@ -73,10 +57,13 @@ def archives(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return {crawl: build_archive(crawl, folder) for crawl in TURNS}
 
 
-@pytest.fixture
-def webhook() -> Iterator[JsonReceiver]:
-    with JsonReceiver() as receiver:
-        yield receiver
+
+
+def write_config(folder: Path, webhook: JsonReceiver) -> Path:
+    config = folder / "monitor.toml"
+    config.write_text(CONFIG.format(db=folder / "m.db", hook=webhook.url(), story=STORY_TOML),
+                      encoding="utf-8")
+    return config
 
 
 def alerts(config: Path) -> list[dict[str, object]]:
@@ -87,8 +74,7 @@ def alerts(config: Path) -> list[dict[str, object]]:
 
 def test_turns_alert_exactly_once_per_move(tmp_path: Path, archives: dict[str, Path],
                                            webhook: JsonReceiver) -> None:
-    config = tmp_path / "monitor.toml"
-    config.write_text(CONFIG.format(db=tmp_path / "m.db", hook=webhook.url()), encoding="utf-8")
+    config = write_config(tmp_path, webhook)
     seen = 0
     for crawl in TURNS:
         result = monitor("crawl", "--config", config, "--replay", archives[crawl])
@@ -115,8 +101,7 @@ def test_turns_alert_exactly_once_per_move(tmp_path: Path, archives: dict[str, P
 def test_scraped_copy_is_stored_as_a_copy_not_a_source(tmp_path: Path,
                                                        archives: dict[str, Path],
                                                        webhook: JsonReceiver) -> None:
-    config = tmp_path / "monitor.toml"
-    config.write_text(CONFIG.format(db=tmp_path / "m.db", hook=webhook.url()), encoding="utf-8")
+    config = write_config(tmp_path, webhook)
     for crawl in TURNS[:2]:
         assert monitor("crawl", "--config", config, "--replay", archives[crawl]).returncode == 0
     status = json.loads(monitor("status", "--config", config, "--json").stdout)

@@ -9,6 +9,27 @@ from pathlib import Path
 
 from monitor.crawl.warc import write_warc
 
+# The three built-in sources and the shipped watch, as a config file's tail.
+SOURCES_TOML = """
+[[sources]]
+name = "gsmarena"
+
+[[sources]]
+name = "phonearena"
+
+[[sources]]
+name = "vulcanpost"
+"""
+XIAOMI_WATCH_TOML = """
+[[watches]]
+name = "xiaomi-sf"
+company = "Xiaomi"
+aliases = ["Lei Jun", "Lin Bin", "Hugo Barra"]
+city = "San Francisco"
+date = "2015-02-12"
+"""
+STORY_TOML = SOURCES_TOML + XIAOMI_WATCH_TOML
+
 STORY = Path(__file__).resolve().parent.parent.parent / "fixtures" / "story"
 CRAWLS = ("crawl1", "crawl2", "crawl3", "crawl4", "crawl5")
 # The second storyline: conflicts, an update, a scraped copy, a move, a postponement, two watches.
