@@ -117,6 +117,7 @@ def cmd_crawl(args: argparse.Namespace, out: TextIO) -> int:
     from monitor.clock import now
     from monitor.crawl.runner import run_crawl
     from monitor.crawl.settings import crawl_settings
+    from monitor.crawl.warc import WarcError
     from monitor.notify.deliver import print_message
     from monitor.pipelines import watches_setting
 
@@ -128,13 +129,6 @@ def cmd_crawl(args: argparse.Namespace, out: TextIO) -> int:
     for archive in args.replay:
         if not archive.is_file():
             raise UsageError(f"--replay {archive}: no such file")
-    if args.replay:
-        from monitor.crawl.warc import WarcError, load_archives
-
-        try:
-            load_archives(args.replay)  # read once up front so a bad file is a usage error
-        except WarcError as exc:
-            raise UsageError(f"--replay {exc}") from None
     if args.record and not args.record.parent.is_dir():
         raise UsageError(f"--record {args.record}: folder {args.record.parent} does not exist")
     targets = _targets(config)
@@ -155,7 +149,10 @@ def cmd_crawl(args: argparse.Namespace, out: TextIO) -> int:
         })
         # Quiet by default, for cron: what matters is printed below, once, per source.
         settings["LOG_LEVEL"] = ("CRITICAL", "WARNING", "INFO", "DEBUG")[min(args.verbose, 3)]
-        outcome = run_crawl(sources, settings)
+        try:
+            outcome = run_crawl(sources, settings)
+        except WarcError as exc:
+            raise UsageError(f"--replay {exc}") from None  # the crawl never started
 
         failed_sources = 0
         for source in sources:
