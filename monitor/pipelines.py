@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, Self
 
 from scrapy.exceptions import NotConfigured
 
+from monitor.crawl.conditional import forget_validators
 from monitor.crawl.items import FetchedPage
 from monitor.extract.article import extract_article
 from monitor.extract.facts import find_reports
@@ -86,10 +87,17 @@ class ArticlePipeline:
         return item
 
     def _page_failed(self, page: FetchedPage, message: str) -> None:
+        self._forget(page)
         spider = self.crawler.spider
         errors = getattr(spider, "source_errors", None)
         if isinstance(errors, dict):
             errors.setdefault(page.source, []).append(message)
+
+    def _forget(self, page: FetchedPage) -> None:
+        try:
+            forget_validators(self.crawler, page.url, page.requested_url)
+        except Exception:  # the store may be what failed; the page is lost for this run only
+            log.exception("%s: could not forget validators of %s", page.source, page.url)
 
     def _process(self, page: FetchedPage) -> None:
         assert self.store is not None
@@ -102,6 +110,7 @@ class ArticlePipeline:
             stats.inc_value(f"monitor/{page.source}/unparsed")
             log.warning("%s: %s: no %s found", page.source, page.url,
                         "title" if not article.title else "body text")
+            self._forget(page)  # fetch it in full again, until the parser can read it
             if not article.body.strip():
                 return
         saved = self.store.save_article(article, source=page.source,

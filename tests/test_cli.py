@@ -160,3 +160,23 @@ def test_record_then_replay_offline_and_conditional_get(tmp_path: Path) -> None:
     replayed = run("crawl", "--config", path, "--replay", archive)
     assert replayed.returncode == 0, replayed.stderr
     assert "1 page(s)" in replayed.stderr
+
+
+def test_a_page_that_does_not_parse_is_fetched_in_full_next_time(tmp_path: Path) -> None:
+    from tests.support.http_server import Route, rss_feed, serve
+
+    with serve() as server:
+        article = server.url("/2015/empty")
+        server.routes["/feed"] = Route(rss_feed([("Empty", article)]),
+                                       content_type="application/rss+xml")
+        server.routes["/2015/empty"] = Route(b"<html><body><nav>Home</nav></body></html>",
+                                             etag='"e1"')
+        path = config(tmp_path, "[crawl]\ndownload_delay = 0",
+                      f'name = "local"\nfeed = "{server.url("/feed")}"')
+        first = run("crawl", "--config", path)
+        assert "1 page(s) without title or body text" in first.stderr
+        server.requests.clear()
+        second = run("crawl", "--config", path)
+        hits = [s for s in server.requests if s.path == "/2015/empty"]
+    assert second.returncode == 0, second.stderr
+    assert [h.headers.get("if-none-match") for h in hits] == [None]

@@ -342,3 +342,21 @@ def test_run_crawl_raises_on_an_unreadable_archive(tmp_path: Path) -> None:
     assert outcome == {
         "raised": f"WarcError: {missing}: cannot read archive: No such file or directory"
     }
+
+
+@deferred_f_from_coro_f
+async def test_a_feed_that_fails_to_parse_is_fetched_in_full_next_time() -> None:
+    # Keeping its ETag would turn next run's broken feed into a quiet 304.
+    store = MemoryValidatorStore()
+    with serve() as server:
+        server.routes["/feed"] = Route(b"<html><body>Maintenance</body></html>",
+                                       content_type="application/rss+xml", etag='"broken"')
+        source = Source("s", feeds=(server.url("/feed"),))
+        first = await crawl([source], fast_settings(validator_store=store))
+        server.requests.clear()
+        second = await crawl([source], fast_settings(validator_store=store))
+        feed_request = next(r for r in server.requests if r.path == "/feed")
+    assert "not an RSS/Atom feed" in first.errors["s"][0]
+    assert "not an RSS/Atom feed" in second.errors["s"][0]
+    assert "if-none-match" not in feed_request.headers
+    assert store.validators[server.url("/feed")] == (None, None)

@@ -46,13 +46,9 @@ class ConditionalGetMiddleware:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ConditionalGetMiddleware:
-        store = crawler.settings.get(VALIDATOR_STORE)
-        if isinstance(store, Shared):
-            store = store.obj
+        store = validator_store(crawler)
         if store is None:
             raise NotConfigured
-        if not isinstance(store, ValidatorStore):
-            raise TypeError(f"{VALIDATOR_STORE} must implement ValidatorStore, got {store!r}")
         return cls(store)
 
     def process_request(self, request: Request) -> None:
@@ -71,6 +67,27 @@ class ConditionalGetMiddleware:
             if etag or last_modified:
                 self.store.put_validators(response.url, etag, last_modified)
         return response
+
+
+def validator_store(crawler: Crawler) -> ValidatorStore | None:
+    store = crawler.settings.get(VALIDATOR_STORE)
+    if isinstance(store, Shared):
+        store = store.obj
+    if store is not None and not isinstance(store, ValidatorStore):
+        raise TypeError(f"{VALIDATOR_STORE} must implement ValidatorStore, got {store!r}")
+    return store
+
+
+def forget_validators(crawler: Crawler, *urls: str) -> None:
+    """Drop what we know of these URLs, so the next run fetches them in full.
+
+    For a response that was fetched but could not be used (a broken feed, a page that failed
+    to parse or to store): a 304 next time would hide the problem and lose the page.
+    """
+    store = validator_store(crawler)
+    if store is not None:
+        for url in dict.fromkeys(urls):
+            store.put_validators(url, None, None)
 
 
 def _header(response: Response, name: bytes) -> str | None:

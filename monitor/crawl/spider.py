@@ -20,6 +20,7 @@ from scrapy.http import Request, Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet import error as net
 
+from monitor.crawl.conditional import forget_validators
 from monitor.crawl.feeds import FeedEntry, FeedError, parse_feed
 from monitor.crawl.items import FetchedPage
 
@@ -85,6 +86,9 @@ class NewsSpider(scrapy.Spider):
             doc = parse_feed(response.body, response.url)
         except FeedError as exc:
             self._error(source, f"{response.url}: not an RSS/Atom feed or sitemap: {exc.reason}")
+            if self.crawler is not None:
+                redirects = response.meta.get("redirect_urls", [])
+                forget_validators(self.crawler, response.url, *redirects)
             return
         self.source_entries[source] = (self.source_entries.get(source) or 0) + len(doc.entries)
         depth: int = response.meta["depth"]
