@@ -49,7 +49,7 @@ STATUS_CUES: tuple[Cue, ...] = (
     # rumoured: hedges and hearsay
     cue(R, r"\bmight\b", "Xiaomi might hold an event in San Francisco."),
     cue(R, r"(?-i:\bmay\b)", "Xiaomi may hold its first US event in San Francisco."),
-    cue(R, r"\bcould\b", "Xiaomi could hold an event in San Francisco next month."),
+    cue(R, r"\bcould\b", "Xiaomi could hold an event in San Francisco next month.", hedge=True),
     cue(R, r"\brumou?r(?:s|ed|ing)?\b", "A rumor says Xiaomi will hold an event in San Francisco."),
     cue(R, r"\brumou?red to\b", "Xiaomi is rumoured to hold an event in SF.", hedge=True),
     cue(R, r"\btipped\b", "Xiaomi is tipped to hold a launch event in San Francisco."),
@@ -66,7 +66,7 @@ STATUS_CUES: tuple[Cue, ...] = (
     cue(R, r"\blikely\b", "Xiaomi will likely hold an event in San Francisco."),
     cue(R, r"\bleak(?:s|ed)?\b", "A leaked slide shows Xiaomi's event in San Francisco."),
     cue(R, r"\bspeculat(?:e|es|ed|ion|ing)\b", "There is speculation about a Xiaomi event in SF."),
-    cue(R, r"\bhints?\b", "A Weibo post hints at a Xiaomi event in San Francisco."),
+    cue(R, r"\bhints?\b", "A Weibo post hints at a Xiaomi event in San Francisco.", hedge=True),
     cue(
         R,
         r"\b(?:has|have)(?: not| yet)? yet to confirm\b|\bnot (?:yet )?confirmed\b|"
@@ -104,6 +104,18 @@ STATUS_CUES: tuple[Cue, ...] = (
         R,
         r"\bkönnte\b|\bGerücht(?:en|e)?\b|(?-i:\bsoll\b)",
         "Xiaomi soll ein Event in San Francisco planen.",
+    ),
+    cue(
+        R,
+        r"\bpourrait\b|\brumeurs?\b|\bselon des rumeurs\b",
+        "Xiaomi pourrait organiser un événement à San Francisco.",
+    ),
+    cue(
+        R,
+        r"\bnot buying it\b|\bwe'?re not so sure\b|\bno track record\b",
+        "A Twitter account claims an SF event, but we're not buying it.",
+        sceptic=True,
+        hedge=True,
     ),
     # reported: second-hand, from named or unnamed sources
     cue(P, r"\breportedly\b", "Xiaomi is reportedly holding an event in SF.", hedge=True),
@@ -156,6 +168,12 @@ STATUS_CUES: tuple[Cue, ...] = (
         "Berichten zufolge plant Xiaomi ein Event in San Francisco.",
         hedge=True,
     ),
+    cue(
+        P,
+        r"\bselon (?:nos |des )?(?:sources|informations)\b|\bd'après (?:nos |des )?sources\b",
+        "Selon nos sources, Xiaomi organisera un événement à San Francisco.",
+        hedge=True,
+    ),
     # confirmed: the company itself says so
     cue(C, _NEG + r"\bconfirm(?:ed|s|ing)\b", "Xiaomi has confirmed its event in San Francisco."),
     cue(C, r"\b(?:did|does) confirm\b", "A spokesperson did confirm the SF event, though."),
@@ -188,7 +206,10 @@ STATUS_CUES: tuple[Cue, ...] = (
         "Xiaomi announced that it will hold an event in San Francisco.",
     ),
     cue(
-        C, r"\bofficial(?:ly)?\b|\bit's official\b", "Xiaomi is officially holding an event in SF."
+        C,
+        r"\bofficial(?:ly)?\b(?!\s+(?:Weibo|Twitter|Facebook|YouTube|Google\+|account|website|site|"
+        r"channel|page|blog|store|forums?))|\bit's official\b",
+        "Xiaomi is officially holding an event in SF."
     ),
     cue(C, r"\bteaser\b|\bteased\b", "Xiaomi posted a teaser for its San Francisco event."),
     cue(C, r"\bsave the date\b", "The invite asks the press to save the date for the SF event."),
@@ -213,6 +234,17 @@ STATUS_CUES: tuple[Cue, ...] = (
         r"\boffiziell\b|\bbestätigt\b|\bEinladungen\b|\bhat angekündigt\b|\bkündigte\b",
         "Xiaomi hat das Event offiziell bestätigt.",
     ),
+    cue(
+        C,
+        r"\baccording to (?:an|the) (?:press )?invit(?:e|ation)\b|\binvit(?:e|ation) seen by\b",
+        "The event is in San Francisco, according to an invitation seen by us.",
+    ),
+    cue(
+        C,
+        r"\bofficiel(?:le)?(?:ment)?\b|\ba (?:confirmé|annoncé)\b|\ba envoyé (?:ses|les|des) "
+        r"invitations\b|\binvitations\b",
+        "Xiaomi a confirmé son événement à San Francisco.",
+    ),
     # happened: coverage of the event itself (counted only once the event date has come)
     cue(H, r"\bunveiled\b", "Xiaomi unveiled its US store at the San Francisco event."),
     cue(
@@ -224,6 +256,16 @@ STATUS_CUES: tuple[Cue, ...] = (
         H,
         r"\btook place\b|\bwas held\b|\bheld (?:its|an|a|the)\b[^.]{0,40}\bevent\b",
         "The event took place in San Francisco.",
+    ),
+    cue(
+        H,
+        r"\btook the wraps off\b|\bwrapped up\b|\bthat's a wrap\b",
+        "Xiaomi took the wraps off the Mi Note in Beijing.",
+    ),
+    cue(
+        H,
+        r"\ba (?:dévoilé|présenté|lancé)\b|\best monté sur (?:la )?scène\b",
+        "Xiaomi a dévoilé ses accessoires lors de son événement à San Francisco.",
     ),
     cue(H, r"\bkicked off\b", "Xiaomi kicked off its San Francisco event with a video."),
     cue(
@@ -262,7 +304,8 @@ STATUS_CUES: tuple[Cue, ...] = (
     ),
     cue(
         H,
-        r"\bpresentó\b|\bha presentado\b|\bse celebró\b|\bsale al escenario\b",
+        r"\bpresentó\b|\bha presentado\b|\bsubió al escenario\b|\bse celebró\b|"
+        r"\bsale al escenario\b",
         "Xiaomi presentó sus accesorios en el evento de San Francisco.",
     ),
     cue(
@@ -280,7 +323,8 @@ STATUS_CUES: tuple[Cue, ...] = (
     ),
     cue(
         PP,
-        r"\brinviat[oa]\b|\bposticipat[oa]\b|\bpospuest[oa]\b|\baplazad[oa]\b|\bverschoben\b",
+        r"\brinviat[oa]\b|\bposticipat[oa]\b|\bpospuest[oa]\b|\baplazad[oa]\b|\bverschoben\b|"
+        r"\brepouss[ée]e?\b|\breport[ée]e?\b",
         "L'evento di Xiaomi a San Francisco è stato rinviato.",
         about_event=True,
     ),
@@ -292,7 +336,7 @@ STATUS_CUES: tuple[Cue, ...] = (
     ),
     cue(
         X,
-        r"\bannullat[oa]\b|\bcancelad[oa]\b|\babgesagt\b",
+        r"\bannullat[oa]\b|\bcancelad[oa]\b|\babgesagt\b|\bannul[ée]e?\b",
         "Xiaomi hat das Event in San Francisco abgesagt.",
         about_event=True,
     ),
@@ -326,7 +370,8 @@ EVENT_WORDS = re.compile(
     r"evento|lancio|presentazione|conferenza(?: stampa)?|inviti|presentat[oa]|presenterà|"
     r"lanzamiento|presentación|presentó|presentará|presentar|"
     r"conferencia de prensa|rueda de prensa|invitaciones|veranstaltung|pressekonferenz|"
-    r"präsentation|launch-event|einladungen?|vorgestellt|vorstellen|keynote)\b",
+    r"präsentation|launch-event|einladungen?|vorgestellt|vorstellen|keynote|presentad[oa]|"
+    r"événement|evenement|conférence(?: de presse)?|présentation|lancement|dévoilé|présenté)\b",
     re.IGNORECASE,
 )
 
@@ -340,21 +385,25 @@ SPEAKER_CUES = re.compile(
     r"(?:event|conference|presentation) with|alongside|appear(?:s|ed|ing)?|feature(?:s|d)?|"
     r"featuring|introduced by|kicked off by|on hand|walked|emcee|"
     r"sul palco|presentat[oa] da|condott[oa] da|en el escenario|presentad[oa] por|"
-    r"auf der Bühne|auf die Bühne|präsentiert von|moderiert|al escenario|salito sul palco)\b",
+    r"auf der Bühne|auf die Bühne|präsentiert von|moderiert|al escenario|salito sul palco|"
+    r"die Bühne|sur (?:la )?scène|subió al escenario|joined \w+ on stage)\b",
     re.IGNORECASE,
 )
 
 # A named person doing these at the event was on stage ("Hugo Barra unveiled ...").
 STAGE_VERBS = re.compile(
     r"^:\s|^(?:,[^,]{1,60},)?\s+(?:unveil(?:s|ed)|announc(?:es|ed)|introduc(?:es|ed)|show(?:s|ed)|"
-    r"demo(?:s|ed)|walk(?:s|ed)|open(?:s|ed)|kick(?:s|ed) off)\b",
+    r"demo(?:s|ed)|walk(?:s|ed)|open(?:s|ed)|kick(?:s|ed) off|took the wraps off|present(?:s|ed)|"
+    r"zeigt|präsentierte|presentó|ha presentato|a (?:présenté|dévoilé))\b",
     re.IGNORECASE,
 )
 
 # A named person who will present at the event ("Lei Jun is expected to unveil the Mi Note").
 FUTURE_STAGE_VERBS = re.compile(
-    r"^\s+(?:is|will be)?\s*(?:expected to|set to|going to|will|to)\s+(?:unveil|introduce|present|"
-    r"announce|show off|take the stage|launch)\b",
+    r"^(?:,[^,]{1,60},)?\s+(?:is|will be)?\s*(?:expected to|set to|going to|will|to)\s+(?:unveil|"
+    r"introduce|present|announce|show off|take the stage|launch|open|kick off|host)\b|"
+    r"^(?:,[^,]{1,60},)?\s+(?:presenterà|presentará|wird\b[^.]{0,40}\b(?:eröffnen|vorstellen|"
+    r"präsentieren)|devrait (?:y )?(?:présenter|détailler|dévoiler))\b",
     re.IGNORECASE,
 )
 
@@ -381,14 +430,16 @@ LAUNCH_VERBS = re.compile(
     r"presentar(?:á|à)?|presenterà|presenta|vorstell(?:en|t)|teas(?:e|es|ed)|hints? at|"
     r"ship(?:s|ped|ping)?|on sale|lineup|line-up|coming|come to|"
     r"presenta(?:r|re|to|ti)?|lancia(?:re|to)?|vender(?:à|e)?|arriv(?:a|ano|eranno)|presentó|"
-    r"lanz(?:ar|ó|ará)|venderá|vorgestellt|verkauf(?:en|t)|bring(?:en|t)|präsentier(?:t|te|en))\b",
+    r"lanz(?:ar|ó|ará)|venderá|vorgestellt|verkauf(?:en|t)|bring(?:en|t)|präsentier(?:t|te|en)|"
+    r"(?:we'll|will|to) see|erwartet|dévoil\w*|présent\w*|détailler|svelare|esperan?|espera|"
+    r"veremos|presentado|zeigt)\b",
     re.IGNORECASE,
 )
 
 # Words that turn a launch verb into its opposite ("will not sell its phones").
 NEGATIONS = re.compile(
     r"\b(?:not|n't|no|never|without|instead of|rather than|nor|except|non|nicht|kein(?:e|en)?|"
-    r"ni|den(?:ied|ies|y)|smentit[oa]|desminti\w*|desmiente|dementiert)\b|n't\b",
+    r"ni|den(?:ied|ies|y)|smentit[oa]|desminti\w*|desmiente|dementiert|pas|jamais)\b|n't\b",
     re.IGNORECASE,
 )
 
@@ -396,19 +447,22 @@ NEGATIONS = re.compile(
 MOVE_CUES = re.compile(
     r"\b(?:moved|moving|postpone[ds]?|pushed back|delayed|reschedul(?:ed|es|ing)|brought forward|"
     r"new date|now (?:take|be held)|rinviat[oa]|pospuest[oa]|verschoben|nueva fecha|"
-    r"nuova data|neuer Termin|neuen Termin|forward to)\b",
+    r"nuova data|neuer Termin|neuen Termin|forward to|repouss[ée]e?|décalé|report[ée]e?|"
+    r"now (?:(?:expected|set|scheduled|due|slated) to )?(?:take place|be held|be unveiled|"
+    r"be launched|be announced|launch|happen)|correction)\b",
     re.IGNORECASE,
 )
 
 # Past tense, so a bare "Thursday" means the last one.
 PAST_TENSE = re.compile(
     r"\b(?:said|announced|unveiled|held|was|were|took|showed|revealed|introduced|launched|"
-    r"confirmed|kicked|presented|ha presentato|presentó|präsentierte|vorgestellt|hat|had)\b",
+    r"confirmed|kicked|presented|ha presentato|presentó|präsentierte|vorgestellt|hat|had|"
+    r"a dévoilé|a présenté|est monté|ha presentado)\b",
     re.IGNORECASE,
 )
 FUTURE_TENSE = re.compile(
     r"\b(?:will|'ll|going to|set to|plans? to|to hold|to host|upcoming|expected|scheduled|"
-    r"terrà|celebrará|wird)\b",
+    r"terrà|celebrará|wird|tiendra|se tiendra|organisera)\b",
     re.IGNORECASE,
 )
 
@@ -417,7 +471,7 @@ REPORTING_VERBS = re.compile(
     r"\b(?:said|says|told|announced|confirmed|revealed|reported|wrote|posted|tweeted|sent|"
     r"published|noted|denied|emailed|issued|dispatched|went out|landed|"
     r"confirmó|anunció|dijo|desmintió|desmiente|aseguró|ha confermato|ha annunciato|ha detto|"
-    r"ha smentito|bestätigt(?:e)?|dementiert(?:e)?|sagte|teilte)\b",
+    r"ha smentito|bestätigt(?:e)?|dementiert(?:e)?|sagte|teilte|a confirmé|a annoncé|a déclaré)\b",
     re.IGNORECASE,
 )
 

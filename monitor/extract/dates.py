@@ -10,29 +10,29 @@ from datetime import date, timedelta
 
 # Month names by number; English forms are capitalised only, so the verb "may" is no month.
 MONTHS: dict[int, tuple[str, ...]] = {
-    1: ("January", "Jan", "gennaio", "enero", "Januar", "Jänner"),
-    2: ("February", "Feb", "Febr", "febbraio", "febrero", "Februar"),
-    3: ("March", "Mar", "marzo", "März", "Maerz"),
-    4: ("April", "Apr", "aprile", "abril"),
+    1: ("January", "Jan", "gennaio", "enero", "Januar", "Jänner", "janvier"),
+    2: ("February", "Feb", "Febr", "febbraio", "febrero", "Februar", "février", "fevrier"),
+    3: ("March", "Mar", "marzo", "März", "Maerz", "mars"),
+    4: ("April", "Apr", "aprile", "abril", "avril"),
     5: ("May", "maggio", "mayo", "Mai"),
-    6: ("June", "Jun", "giugno", "junio", "Juni"),
-    7: ("July", "Jul", "luglio", "julio", "Juli"),
-    8: ("August", "Aug", "agosto"),
-    9: ("September", "Sept", "Sep", "settembre", "septiembre", "setiembre"),
-    10: ("October", "Oct", "ottobre", "octubre", "Oktober"),
+    6: ("June", "Jun", "giugno", "junio", "Juni", "juin"),
+    7: ("July", "Jul", "luglio", "julio", "Juli", "juillet"),
+    8: ("August", "Aug", "agosto", "août", "aout"),
+    9: ("September", "Sept", "Sep", "settembre", "septiembre", "setiembre", "septembre"),
+    10: ("October", "Oct", "ottobre", "octubre", "Oktober", "octobre"),
     11: ("November", "Nov", "novembre", "noviembre"),
-    12: ("December", "Dec", "dicembre", "diciembre", "Dezember"),
+    12: ("December", "Dec", "dicembre", "diciembre", "Dezember", "décembre"),
 }
 
 # Weekday names by Python weekday number (Monday = 0).
 WEEKDAYS: dict[int, tuple[str, ...]] = {
-    0: ("Monday", "lunedì", "lunedi", "lunes", "Montag"),
-    1: ("Tuesday", "martedì", "martedi", "martes", "Dienstag"),
-    2: ("Wednesday", "mercoledì", "mercoledi", "miércoles", "miercoles", "Mittwoch"),
-    3: ("Thursday", "giovedì", "giovedi", "jueves", "Donnerstag"),
-    4: ("Friday", "venerdì", "venerdi", "viernes", "Freitag"),
-    5: ("Saturday", "sabato", "sábado", "sabado", "Samstag"),
-    6: ("Sunday", "domenica", "domingo", "Sonntag"),
+    0: ("Monday", "lunedì", "lunedi", "lunes", "Montag", "lundi"),
+    1: ("Tuesday", "martedì", "martedi", "martes", "Dienstag", "mardi"),
+    2: ("Wednesday", "mercoledì", "mercoledi", "miércoles", "miercoles", "Mittwoch", "mercredi"),
+    3: ("Thursday", "giovedì", "giovedi", "jueves", "Donnerstag", "jeudi"),
+    4: ("Friday", "venerdì", "venerdi", "viernes", "Freitag", "vendredi"),
+    5: ("Saturday", "sabato", "sábado", "sabado", "Samstag", "samedi"),
+    6: ("Sunday", "domenica", "domingo", "Sonntag", "dimanche"),
 }
 
 # Fixed offsets in days from the reference date.
@@ -196,7 +196,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "weekday",
         re.compile(
             rf"(?i)\b(?:(?P<which>this|next|last|coming|this coming|questo|prossimo|este|próximo|"
-            rf"diesen|nächsten|am)\s+)?(?P<wday>{_WDAY})(?:abend|morgen|nachmittag)?\b"
+            rf"diesen|nächsten|am|ce)\s+)?(?P<wday>{_WDAY})(?:abend|morgen|nachmittag)?\b"
         ),
     ),
     # "in 2014", "2016's event"

@@ -47,7 +47,7 @@ _REPORTED_AFTER = re.compile(
 )
 # A date after these words is the one a move left behind ("originally set for February 12").
 _OLD_DATE = re.compile(
-    r"\b(?:originally|previously|initially|from|(?:set|scheduled|planned|expected) for|"
+    r"\b(?:originally|previously|initially|from|not|(?:set|scheduled|planned|expected) for|"
     r"instead of|than|first planned|previst[oa] (?:per|para)|programmat[oa] per|"
     r"geplant (?:für|am)|ursprünglich|statt(?: am)?|en lugar del?)"
     r"\b[^,;]{0,25}$",
@@ -404,10 +404,11 @@ class _Reader:
             (p.name, c.sentence)
             for c in relevant
             for p in c.people
-            if cues.SPEAKER_CUES.search(c.sentence)
+            if not _negated_person(c.sentence, p)
+            and (cues.SPEAKER_CUES.search(c.sentence)
             or cues.FUTURE_STAGE_VERBS.search(c.sentence[p.end :])
             or (happened and cues.STAGE_VERBS.search(c.sentence[p.end :]))
-            or (happened and _at_the_event(c.sentence))
+            or (happened and _at_the_event(c.sentence)))
         ]
         return list(self._each(FactKind.SPEAKER, found))
 
@@ -505,6 +506,13 @@ def _negated(sentence: str, product: Product) -> bool:
     ends = [m.start() for m in _SCOPE_BREAK.finditer(sentence) if m.start() >= product.end]
     scope = sentence[starts[-1] : ends[0] if ends else len(sentence)]
     return bool(cues.NEGATIONS.search(scope))
+
+
+def _negated_person(sentence: str, person: Person) -> bool:
+    """True for "Lei Jun is not expected to attend": a negation right after the name."""
+    after = sentence[person.end :]
+    scope = _SCOPE_BREAK.split(after, maxsplit=1)[0]
+    return bool(re.match(r"^\s+(?:is|was|will)\s+(?:not|n't|never)\b|^\s+won't\b", scope))
 
 
 def _is_reporting_date(sentence: str, mention: DateMention) -> bool:

@@ -42,6 +42,12 @@ PRODUCT_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         rf"\bHonor\s+\d+\w*(?:\s+{_MODEL})?",
         rf"\bMeizu\s+MX\d+(?:\s+{_MODEL})?",
         r"\bYi\s+(?:Action\s+)?Camera",
+        r"\bLG\s+G\d\w*",
+        r"\bApple TV\b",
+        r"\bMacBook(?:\s+(?:Air|Pro))?",
+        r"\bChromecast(?:\s+Audio)?",
+        rf"\bMediaPad\s+[A-Z]\d+\w*(?:\s+{_MODEL})?",
+        r"\b(?:P|Mate\s*)\d+\s+(?:Lite|Max|Pro|Plus)\b",
     )
 )
 
@@ -54,6 +60,9 @@ _STOP = _words(
     """
 )
 
+
+# Product names that are one word, so they count without a model word.
+_ONE_WORD = frozenset({"Redmi", "MacBook", "Chromecast"})
 
 # Plural forms as articles write them -> the one value every source shares. Only words whose
 # plural is not itself the product's name ("Mi Headphones" stays as it is).
@@ -92,7 +101,7 @@ def find_products(text: str) -> list[Product]:
             if any(p.start < match.end() and match.start() < p.end for p in found):
                 continue
             written = _trim(match.group(0))
-            if (written and " " in written) or written in ("Redmi",):
+            if (written and " " in written) or written in _ONE_WORD:
                 end = match.start() + len(written)
                 found.append(Product(normalise_product(written), match.start(), end))
     return sorted(found, key=lambda p: p.start)
