@@ -74,3 +74,30 @@ def test_short_texts_get_no_near_copy_verdict(store: Store) -> None:
     near = store.save_article(copy_of(G1, "https://b.example/2", short + " Stay tuned."),
                               source="b", fetched_at=T0)
     assert near.state == "new"
+
+
+def test_a_copy_on_another_site_naming_the_original_as_canonical_is_a_copy(
+        store: Store) -> None:
+    first = store.save_article(G1, source="gsmarena", fetched_at=T0)
+    partner = Article(url="https://partner.example/tech/xiaomi-us-event", canonical_url=G1_URL,
+                      title=G1.title, body=syndicated(G1.body), published=G1.published)
+    saved = store.save_article(partner, source="feed", fetched_at=T0 + timedelta(hours=1))
+    assert (saved.state, saved.duplicate_of) == ("duplicate", first.id)
+    assert saved.canonical_url == "https://partner.example/tech/xiaomi-us-event"
+    # The original keeps its own text: the copy did not overwrite it.
+    again = store.save_article(G1, source="gsmarena", fetched_at=T0 + timedelta(hours=2))
+    assert (again.state, again.id) == ("unchanged", first.id)
+    # A partner copy with any text (here a teaser too short to judge) still points home.
+    teaser = Article(url="https://other.example/x", canonical_url=G1_URL, title=G1.title,
+                     body="Xiaomi may hold a US event.", published=G1.published)
+    assert store.save_article(teaser, source="feed", fetched_at=T0).duplicate_of == first.id
+
+
+def test_a_copy_seen_before_its_original_is_kept_as_a_standalone_article(store: Store) -> None:
+    partner = Article(url="https://partner.example/tech/xiaomi-us-event", canonical_url=G1_URL,
+                      title=G1.title, body=G1.body, published=G1.published)
+    first = store.save_article(partner, source="feed", fetched_at=T0)
+    assert first.state == "new"
+    # The origin arriving later is recognised as the same text: one source, not two.
+    origin = store.save_article(G1, source="gsmarena", fetched_at=T0 + timedelta(hours=1))
+    assert (origin.state, origin.duplicate_of) == ("duplicate", first.id)

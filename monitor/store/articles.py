@@ -40,11 +40,17 @@ def save_article(
 ) -> SavedArticle:
     fetch_url = canonical_url(article.url)
     canon = canonical_url(article.canonical_url or article.url)
+    origin = None
+    if site_of(canon) != site_of(fetch_url):
+        # A page on one site naming another site's article as canonical is a syndicated copy
+        # of it (or an AMP cache's): never the same article, whose text it would overwrite.
+        origin = _resolve(s, _find(s, canon, canon))
+        canon = fetch_url
     digest = body_hash(article.body)
     row = _find(s, canon, fetch_url)
     fp = similarity.fingerprint(article.body)
     if row is None:
-        original = _original_with_hash(s, digest) or _original_near(s, fp)
+        original = origin or _original_with_hash(s, digest) or _original_near(s, fp)
         row = ArticleRow(
             url=article.url,
             canonical_url=canon,
@@ -69,7 +75,8 @@ def save_article(
         _promote_copies(s, row)
     _copy_content(row, article, row.canonical_url, digest, fetched_at)
     _set_fingerprint(s, row, fp)
-    original = _original_with_hash(s, digest, besides=row.id)
+    original = origin if origin and origin.id != row.id else _original_with_hash(
+        s, digest, besides=row.id)
     row.duplicate_of = original.id if original else None
     if original:
         # Its reports were read from text it no longer has; callers do not re-read copies.
@@ -79,6 +86,13 @@ def save_article(
                   .values(duplicate_of=original.id))
     state = "duplicate" if original else "updated"
     return SavedArticle(row.id, state, row.canonical_url, row.duplicate_of)
+
+
+def _resolve(s: Session, row: ArticleRow | None) -> ArticleRow | None:
+    """The original behind an article (itself, unless it is a copy)."""
+    if row is None or row.duplicate_of is None:
+        return row
+    return s.get(ArticleRow, row.duplicate_of)
 
 
 def known_urls(s: Session, urls: Iterable[str]) -> set[str]:
