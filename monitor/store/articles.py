@@ -6,7 +6,8 @@ normalised body equals an original's under another URL, or that is a near-copy o
 syndicated or scraped copy, see monitor.similarity), is stored with `duplicate_of` pointing at
 that original, and its reports do not count. Invariant: `duplicate_of` always names an original
 (itself not a duplicate). Near-copies are judged when an article is first seen; an article's
-own later edits never make it a copy of its own earlier copies.
+own later edits never make it a copy of its own earlier copies. A canonical link to another
+site marks a copy of that site's article, not an alias of it.
 """
 
 from __future__ import annotations
