@@ -110,8 +110,9 @@ def test_smtp_4xx_then_success_arrives_once_after_the_backoff(
 
     outbox.run(T0)
     assert (smtp.refused, len(smtp.messages), len(webhook.messages)) == (1, 0, 1)
-    # apprise reports an SMTP refusal without the server's reply line.
-    assert outbox.delivery(alert, mail).last_error == 'Sending email to "b@example.com" failed.'
+    assert outbox.delivery(alert, mail).last_error == (
+        'Sending email to "b@example.com" failed.; server said: 451 4.3.0 mailbox busy, '
+        "try later")
 
     outbox.run(T0 + timedelta(seconds=30))  # before the retry time: nothing is tried
     assert (smtp.refused, len(smtp.messages), len(webhook.messages)) == (1, 0, 1)

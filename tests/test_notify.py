@@ -136,7 +136,8 @@ def test_smtp_refusal_is_a_failure_with_a_reason(smtp: SmtpReceiver, reply: str)
 
     failed = send(MESSAGE, [target])[target.key]
     assert not failed.ok
-    assert failed.error == 'Sending email to "b@example.com" failed.'
+    # The server's own reply line comes along, so the user can tell "busy" from "refused".
+    assert failed.error == f'Sending email to "b@example.com" failed.; server said: {reply}'
     assert (smtp.refused, len(smtp.messages)) == (1, 0)
 
     retried = send(MESSAGE, [target])[target.key]

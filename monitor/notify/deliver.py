@@ -29,6 +29,14 @@ from apprise import AppriseResultStatus, NotifyFormat
 from monitor.notify.render import Message, md_escape
 
 _REASON_MAX = 300
+# apprise logs why a service failed (an SMTP reply, a socket error) only at DEBUG; its per-call
+# capture sees that only if the logger lets DEBUG through. Not propagating keeps that chatter
+# out of our own logs: failures reach the user through the reasons built here.
+_APPRISE_LOG = logging.getLogger("apprise")
+_APPRISE_LOG.setLevel(logging.DEBUG)
+_APPRISE_LOG.propagate = False
+_DETAIL = re.compile(r"^(?:Socket|SMTP|Connection|HTTP|Response)\w* (?:Exception|Error)\w*: (.+)")
+_SMTP_REPLY = re.compile(r"^\((\d{3}), b?['\"](.*)['\"]\)$")
 # Enough to keep a handful of targets fully parallel without a thread per target.
 _MAX_WORKERS = 8
 _SOCKET_GRACE = 1.0  # seconds a plugin's sockets may outlive the send timeout
@@ -136,7 +144,8 @@ def _send_one(message: Message, target: Target, timeout: float) -> DeliveryResul
         notifier = apprise.Apprise()
         notifier.add(plugin)
         with notifier.notify(
-            body=body, title=title, body_format=body_format, timeout=timeout
+            body=body, title=title, body_format=body_format, timeout=timeout,
+            log_level=logging.DEBUG,
         ) as result:
             return _outcome(target, result, body_format, timeout)
     except Exception as exc:  # a delivery problem of any kind is reported, not raised
@@ -171,6 +180,9 @@ def _outcome(
             for entry in result.logs()
             if entry.level in ("WARNING", "ERROR", "CRITICAL")
         ]
+        details = [_detail(m.group(1)) for entry in result.logs()
+                   if entry.level == "DEBUG" and (m := _DETAIL.match(entry.message))]
+        messages += details
         if timed_out:
             # apprise's own words for this ("did not finish within 1.103s") say no more.
             messages = [f"no answer within {timeout:g}s"]
@@ -182,6 +194,12 @@ def _outcome(
         timed_out=timed_out,
         body_format=body_format.value,
     )
+
+
+def _detail(text: str) -> str:
+    """The server's own words: "(554, b'5.7.1 rejected')" becomes "server said: 554 5.7.1 ..."."""
+    reply = _SMTP_REPLY.match(text.strip())
+    return f"server said: {reply.group(1)} {reply.group(2)}" if reply else text.strip()
 
 
 def _scrub(reason: str, target: Target) -> str:
