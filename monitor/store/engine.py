@@ -106,19 +106,42 @@ def current_revision(engine: Engine) -> str | None:
             return MigrationContext.configure(conn).get_current_revision()
 
 
+def _pragma(conn: Connection, pragma: str) -> None:
+    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.execute(f"PRAGMA {pragma}")
+    finally:
+        cursor.close()
+
+
 def migrate(engine: Engine) -> None:
     """Bring the schema to the latest revision; cheap when it is there already."""
     try:
         if current_revision(engine) == head_revision():
             return
-        with engine.connect() as conn, conn.begin():
-            # One transaction around the whole upgrade, taken under a lock, so a second
-            # process opening the same fresh database waits and then finds it up to date.
-            if engine.dialect.name == "postgresql":
-                conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": PG_MIGRATION_LOCK})
-            cfg = alembic_config()
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "head")
+        with engine.connect() as conn:
+            sqlite = engine.dialect.name == "sqlite"
+            if sqlite:
+                # A batch migration rebuilds a table by dropping it: with foreign keys on,
+                # ON DELETE CASCADE would empty the tables that point at it (the outbox's
+                # deliveries). The pragma only takes effect outside a transaction, so it goes
+                # straight to the driver, which runs in autocommit mode (see _sqlite_connect).
+                _pragma(conn, "foreign_keys = OFF")
+            try:
+                with conn.begin():
+                    # One transaction around the whole upgrade, taken under a lock, so a second
+                    # process opening the same fresh database waits, then finds it up to date.
+                    if not sqlite:
+                        conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"),
+                                     {"k": PG_MIGRATION_LOCK})
+                    cfg = alembic_config()
+                    cfg.attributes["connection"] = conn
+                    command.upgrade(cfg, "head")
+                    if sqlite and conn.exec_driver_sql("PRAGMA foreign_key_check").first():
+                        raise StoreError(f"{engine.url!r}: migration broke a foreign key")
+            finally:
+                if sqlite:
+                    _pragma(conn, "foreign_keys = ON")
     except sa.exc.OperationalError as exc:
         raise StoreError(f"{engine.url!r}: cannot open: {exc.orig}") from None
     except Exception as exc:
