@@ -26,26 +26,9 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from tests.support.receivers import JsonReceiver, SmtpReceiver, WebhookRequest  # noqa: E402
-from tests.support.story import CRAWLS, build_archive  # noqa: E402
+from tests.support.story import CRAWLS, STORY_TOML, build_archive  # noqa: E402
 
 T0 = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
-WATCH = """
-[[sources]]
-name = "gsmarena"
-
-[[sources]]
-name = "phonearena"
-
-[[sources]]
-name = "vulcanpost"
-
-[[watches]]
-name = "xiaomi-sf"
-company = "Xiaomi"
-aliases = ["Lei Jun", "Lin Bin", "Hugo Barra"]
-city = "San Francisco"
-date = "2015-02-12"
-"""
 
 
 @dataclass(frozen=True)
@@ -69,7 +52,7 @@ class Bench:
             f'[notify]\nurls = ["{self.smtp.url()}", "{self.webhook.url("/hook")}"]\n'
             "retry_after = 60\ntimeout = 1\nmax_attempts = 8\n\n"
             f'[[notify.targets]]\nurl = "{self.webhook.url("/ops")}"\ntags = ["ops"]\n'
-            + WATCH, encoding="utf-8")
+            + STORY_TOML, encoding="utf-8")
         self.process: subprocess.Popen[str] | None = None
         self.killed = threading.Event()
 
