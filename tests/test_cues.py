@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from monitor.extract.cues import STATUS_CUES, Cue, sentence_verdict
+from monitor.extract.reading.cues import STATUS_CUES, Cue, sentence_verdict
 from monitor.model import Status
 
 

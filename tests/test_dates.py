@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from monitor.extract.dates import find_dates
-from monitor.extract.times import find_times
+from monitor.extract.reading.dates import find_dates
+from monitor.extract.reading.times import find_times
 
 TUE = date(2015, 2, 3)  # a Tuesday, nine days before the example event
 

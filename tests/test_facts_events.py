@@ -7,8 +7,8 @@ from datetime import UTC, date, datetime
 import pytest
 
 from bench.facts import Case, evaluate, expected_facts, found_facts, load_cases, status_right
-from monitor.extract.facts import find_reports, report_for
-from monitor.extract.sentences import split_sentences
+from monitor.extract.reading.facts import find_reports, report_for
+from monitor.extract.reading.sentences import split_sentences
 from monitor.model import Article, FactKind, Status, Watch
 
 CASES = load_cases()

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from monitor.extract.people import find_people
-from monitor.extract.places import canonical_city, find_places, find_venues
-from monitor.extract.products import find_products
-from monitor.extract.sentences import split_sentences
-from monitor.extract.times import find_times
+from monitor.extract.reading.people import find_people
+from monitor.extract.reading.places import canonical_city, find_places, find_venues
+from monitor.extract.reading.products import find_products
+from monitor.extract.reading.sentences import split_sentences
+from monitor.extract.reading.times import find_times
 
 
 def test_sentences_survive_abbreviations_and_times() -> None:

@@ -7,8 +7,8 @@ from datetime import UTC, datetime, timedelta, timezone
 import pytest
 
 from monitor.extract.article import extract_article
-from monitor.extract.metadata import strip_site_name
-from monitor.extract.timestamps import parse_timestamp
+from monitor.extract.article.metadata import strip_site_name
+from monitor.extract.article.timestamps import parse_timestamp
 
 PT_WINTER = timezone(timedelta(hours=-8))
 

@@ -12,8 +12,8 @@ from lxml import etree
 from lxml.html import HtmlElement
 from trafilatura.xml import xmltotxt
 
-from monitor.extract.prune import link_texts, prune_body
-from monitor.extract.selectors import compiled, select
+from monitor.extract.article.prune import link_texts, prune_body
+from monitor.extract.article.selectors import compiled, select
 from monitor.sources.profiles import SiteProfile
 
 # Blocks that start a new paragraph when their text is flattened.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from monitor.extract.dates import MONTHS
+from monitor.extract.reading.dates import MONTHS
 
 
 def _words(text: str) -> frozenset[str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from monitor.extract.products import find_products
+from monitor.extract.reading.products import find_products
 from monitor.model import Status
 
 R, P, C, H = Status.RUMORED, Status.REPORTED, Status.CONFIRMED, Status.HAPPENED

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from monitor.extract.body import extract_body
-from monitor.extract.metadata import extract_metadata
-from monitor.extract.page import parse_html
+from monitor.extract.article.body import extract_body
+from monitor.extract.article.metadata import extract_metadata
+from monitor.extract.article.page import parse_html
 from monitor.model import Article
 from monitor.sources.profiles import SiteProfile
 

@@ -17,14 +17,14 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from itertools import pairwise
 
-from monitor.extract import cues
-from monitor.extract.companies import company_pattern, other_companies
-from monitor.extract.dates import DateMention, find_dates
-from monitor.extract.people import Person, find_people
-from monitor.extract.places import Place, city_country, find_places
-from monitor.extract.products import Product, find_products
-from monitor.extract.sentences import split_paragraphs, split_sentences
-from monitor.extract.times import TimeMention, find_times
+from monitor.extract.reading import cues
+from monitor.extract.reading.companies import company_pattern, other_companies
+from monitor.extract.reading.dates import DateMention, find_dates
+from monitor.extract.reading.people import Person, find_people
+from monitor.extract.reading.places import Place, city_country, find_places
+from monitor.extract.reading.products import Product, find_products
+from monitor.extract.reading.sentences import split_paragraphs, split_sentences
+from monitor.extract.reading.times import TimeMention, find_times
 from monitor.model import Article, EventReport, Fact, FactKind, Status, Watch
 
 # Where a clause breaks inside a sentence: punctuation and words that open another scene.

@@ -13,9 +13,9 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml.html import HtmlElement
 
-from monitor.extract import structured
-from monitor.extract.selectors import select, select_text
-from monitor.extract.timestamps import aware, parse_timestamp
+from monitor.extract.article import structured
+from monitor.extract.article.selectors import select, select_text
+from monitor.extract.article.timestamps import aware, parse_timestamp
 from monitor.sources.profiles import SiteProfile
 
 

@@ -1,0 +1,1 @@
+"""Event reading: what an article says about each watched event. Pure, no Scrapy."""
