@@ -45,8 +45,10 @@ class RetryPolicy:
 
     def retry_at(self, attempts: int, at: datetime) -> datetime:
         """When a delivery that has failed `attempts` times may be tried again."""
-        delay = timedelta(seconds=self.retry_after * 2 ** max(attempts - 1, 0))
-        return at + min(delay, MAX_BACKOFF)
+        # Capped before it becomes a timedelta: 300 s doubled 60 times overflows one.
+        doublings = min(max(attempts - 1, 0), 64)
+        seconds = min(self.retry_after * 2.0 ** doublings, MAX_BACKOFF.total_seconds())
+        return at + timedelta(seconds=seconds)
 
 
 @dataclass

@@ -129,12 +129,19 @@ def cmd_crawl(args: argparse.Namespace, out: TextIO) -> int:
     for archive in args.replay:
         if not archive.is_file():
             raise UsageError(f"--replay {archive}: no such file")
-    if args.record and not args.record.parent.is_dir():
-        raise UsageError(f"--record {args.record}: folder {args.record.parent} does not exist")
+    if args.record:
+        _check_record(args.record)
     targets = _targets(config)
 
     store = _open_store(config.store_url)
     try:
+        from monitor.store import StoreError
+
+        try:
+            # A read-only database would otherwise be found only after the whole crawl.
+            store.check_writable()
+        except StoreError as exc:
+            raise UsageError(f"store {exc}") from None
         # Replays answer from the archive; conditional headers would only confuse the record.
         settings = crawl_settings(
             validator_store=None if args.replay else store,
@@ -183,6 +190,17 @@ def cmd_crawl(args: argparse.Namespace, out: TextIO) -> int:
         return EXIT_PARTIAL if failed_sources or not delivered_ok else EXIT_OK
     finally:
         store.close()
+
+
+def _check_record(path: Path) -> None:
+    """The --record file can be written: found now, not when the first response arrives."""
+    if not path.parent.is_dir():
+        raise UsageError(f"--record {path}: folder {path.parent} does not exist")
+    try:
+        with open(path, "ab"):
+            pass  # the recorder truncates it when the crawl starts
+    except OSError as exc:
+        raise UsageError(f"--record {path}: cannot write: {exc.strerror or exc}") from None
 
 
 def _targets(config: Any) -> list[Any]:

@@ -11,8 +11,11 @@ from datetime import UTC, datetime
 
 
 def now() -> datetime:
-    fixed = os.environ.get("MONITOR_NOW")
-    if fixed:
-        moment = datetime.fromisoformat(fixed)
-        return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-    return datetime.now(UTC)
+    fixed = os.environ.get("MONITOR_NOW", "").strip()
+    return parse_now(fixed) if fixed else datetime.now(UTC)
+
+
+def parse_now(text: str) -> datetime:
+    """MONITOR_NOW's value as an aware time (UTC when it names no zone); ValueError if junk."""
+    moment = datetime.fromisoformat(text.strip())
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

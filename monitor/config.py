@@ -7,6 +7,7 @@ expected instead of surfacing later as a traceback in the middle of a crawl.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import os
 import tomllib
 from collections.abc import Mapping
@@ -74,8 +75,21 @@ _TARGET_KEYS = {"url", "tags", "digest"}
 _HEALTH_KEYS = {"failures"}
 _SOURCE_KEYS = {"name", "feed", "feeds", "sitemap", "sitemaps"}
 _WATCH_KEYS = {"name", "company", "aliases", "city", "date"}
-# Politeness knobs a user may tune; anything else is refused rather than silently ignored.
-_CRAWL_KEYS = {"download_delay", "concurrent_requests_per_domain", "timeout", "user_agent_contact"}
+# Politeness knobs and per-run bounds a user may tune; anything else is refused rather than
+# silently ignored. Each number: (default, integer, minimum, maximum). The bounds are where a
+# value stops making sense for a cron job, not tuning advice: a delay of an hour, a timeout of
+# ten minutes. The defaults of the caps fit a 15-minute cron at the default delay: 100 pages
+# per site take about 3 minutes with AutoThrottle, and the budget ends the crawl after 10.
+CRAWL_NUMBERS: dict[str, tuple[float, bool, float, float]] = {
+    "download_delay": (1.0, False, 0, 3600),
+    "concurrent_requests_per_domain": (2, True, 1, 32),
+    "timeout": (30.0, False, 0.1, 600),
+    "max_feed_items": (100, True, 1, 100_000),
+    "max_sitemaps": (20, True, 1, 10_000),
+    "max_pages": (100, True, 1, 100_000),
+    "time_budget": (600.0, False, 1, 86_400),
+}
+_CRAWL_KEYS = {*CRAWL_NUMBERS, "user_agent_contact"}
 
 
 def config_path(explicit: str | os.PathLike[str] | None = None) -> Path:
@@ -98,7 +112,22 @@ def load_config(path: str | os.PathLike[str] | None = None) -> Config:
     return parse_config(raw, file, os.environ)
 
 
+def check_environment(env: Mapping[str, str]) -> None:
+    """The MONITOR_* variables whose values must parse, checked before anything runs."""
+    fixed = env.get("MONITOR_NOW", "").strip()
+    if fixed:
+        from monitor.clock import parse_now
+
+        try:
+            parse_now(fixed)
+        except ValueError:
+            raise ConfigError(
+                "environment variable MONITOR_NOW: expected an ISO 8601 time such as "
+                f"2026-03-02T08:00:00+00:00, got {fixed!r}") from None
+
+
 def parse_config(raw: Mapping[str, Any], file: Path, env: Mapping[str, str]) -> Config:
+    check_environment(env)
     where = _Where(file)
     where.only(raw, _TOP_KEYS, "")
 
@@ -115,12 +144,20 @@ def parse_config(raw: Mapping[str, Any], file: Path, env: Mapping[str, str]) -> 
     else:
         notify_urls = tuple(where.strings(notify, "urls", "notify"))
 
-    crawl = where.table(raw, "crawl")
+    crawl = dict(where.table(raw, "crawl"))
     where.only(crawl, _CRAWL_KEYS, "crawl")
+    for name, (default, integer, low, high) in CRAWL_NUMBERS.items():
+        if name in crawl:
+            value = where.number(crawl, name, "crawl", default, integer=integer, minimum=low,
+                                 maximum=high)
+            crawl[name] = int(value) if integer else value
+    if "user_agent_contact" in crawl:
+        crawl["user_agent_contact"] = where.string(crawl, "user_agent_contact", "crawl", "")
     notify_config = _notify(notify, where, file)
     health = where.table(raw, "health")
     where.only(health, _HEALTH_KEYS, "health")
-    health_failures = where.number(health, "failures", "health", 3, integer=True, minimum=1)
+    health_failures = where.number(health, "failures", "health", 3, integer=True, minimum=1,
+                                   maximum=10_000)
 
     sources = tuple(_source(item, where, i) for i, item in enumerate(where.array(raw, "sources")))
     _unique([s.name for s in sources], "sources", where)
@@ -162,10 +199,12 @@ def _notify(notify: Mapping[str, Any], where: _Where, file: Path) -> NotifyConfi
     return NotifyConfig(
         targets=tuple(targets),
         apprise_config=apprise_path,
-        timeout=where.number(notify, "timeout", "notify", 10.0, minimum=0.1),
+        timeout=where.number(notify, "timeout", "notify", 10.0, minimum=0.1, maximum=600),
         max_attempts=int(where.number(notify, "max_attempts", "notify", 8, integer=True,
-                                      minimum=1)),
-        retry_after=where.number(notify, "retry_after", "notify", 300.0, minimum=0),
+                                      minimum=1, maximum=1000)),
+        # Backoff is capped at 6 hours anyway; a week is where a typo starts.
+        retry_after=where.number(notify, "retry_after", "notify", 300.0, minimum=0,
+                                 maximum=7 * 86_400),
     )
 
 
@@ -275,12 +314,16 @@ class _Where:
         return value.strip()
 
     def number(self, table: Mapping[str, Any], name: str, key: str, default: float, *,
-               integer: bool = False, minimum: float = 0) -> float:
+               integer: bool = False, minimum: float = 0, maximum: float = math.inf) -> float:
         value = table.get(name, default)
-        kind = "a whole number" if integer else "a number"
+        kind = "a whole number" if integer else "a finite number"
+        span = f"from {minimum:g} to {maximum:g}" if math.isfinite(maximum) else \
+            f"of at least {minimum:g}"
+        # NaN compares false with everything, so finiteness is checked before the range.
         if isinstance(value, bool) or not isinstance(value, int | float) or (
-                integer and not isinstance(value, int)) or value < minimum:
-            raise self.error(f"{key}.{name}", f"{kind} of at least {minimum:g}", value)
+                integer and not isinstance(value, int)) or not math.isfinite(value) or not (
+                minimum <= value <= maximum):
+            raise self.error(f"{key}.{name}", f"{kind} {span}", value)
         return float(value)
 
     def strings(self, table: Mapping[str, Any], name: str, key: str) -> list[str]:

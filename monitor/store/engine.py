@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 from typing import Any
 
@@ -30,11 +31,18 @@ def store_url(url: str) -> sa.URL:
     """Parse `url`, with plain `postgresql://` (or `postgres://`) mapped to psycopg 3."""
     try:
         parsed = sa.make_url(url)
-    except sa.exc.ArgumentError as exc:
-        raise StoreError(f"url {url!r}: not a database URL ({exc})") from None
+        parsed.port  # noqa: B018 - a port such as ":abc" only fails when read
+    except (sa.exc.ArgumentError, ValueError) as exc:
+        shown = _hide_password(url)
+        raise StoreError(f"url {shown!r}: not a database URL ({exc})") from None
     if parsed.drivername in ("postgresql", "postgres"):
         parsed = parsed.set(drivername="postgresql+psycopg")
     return parsed
+
+
+def _hide_password(url: str) -> str:
+    # The URL did not parse, so SQLAlchemy cannot mask it: hide whatever sits before the @.
+    return re.sub(r"(://[^/:@\s]*:)[^@/\s]*@", r"\1***@", url)
 
 
 def create_store_engine(url: str) -> Engine:
@@ -114,11 +122,40 @@ def _pragma(conn: Connection, pragma: str) -> None:
         cursor.close()
 
 
+@functools.cache
+def known_revisions() -> frozenset[str]:
+    script = ScriptDirectory.from_config(alembic_config())
+    return frozenset(rev.revision for rev in script.walk_revisions())
+
+
+def check_writable(engine: Engine) -> None:
+    """Fail now, not after a whole crawl, when the database refuses writes.
+
+    A no-op UPDATE needs the same write access as a real one (SQLite takes its write lock, a
+    read-only PostgreSQL transaction refuses it) and is rolled back.
+    """
+    try:
+        with engine.connect() as conn:
+            trans = conn.begin()
+            try:
+                conn.exec_driver_sql("UPDATE alembic_version SET version_num = version_num")
+            finally:
+                trans.rollback()
+    except sa.exc.DBAPIError as exc:
+        raise StoreError(f"{engine.url!r}: cannot write to the database: {exc.orig}") from None
+
+
 def migrate(engine: Engine) -> None:
     """Bring the schema to the latest revision; cheap when it is there already."""
     try:
-        if current_revision(engine) == head_revision():
+        current = current_revision(engine)
+        if current == head_revision():
             return
+        if current is not None and current not in known_revisions():
+            raise StoreError(
+                f"{engine.url!r}: the database has schema {current}, written by a newer "
+                f"version of monitor (this one knows up to {head_revision()}); upgrade monitor "
+                "or point store.url at another database")
         with engine.connect() as conn:
             sqlite = engine.dialect.name == "sqlite"
             if sqlite:
@@ -142,7 +179,9 @@ def migrate(engine: Engine) -> None:
             finally:
                 if sqlite:
                     _pragma(conn, "foreign_keys = ON")
-    except sa.exc.OperationalError as exc:
+    except sa.exc.DBAPIError as exc:
+        # OperationalError (unreachable, locked, read-only) and DatabaseError (a file that is
+        # not a database) alike: the user must point store.url elsewhere or repair the file.
         raise StoreError(f"{engine.url!r}: cannot open: {exc.orig}") from None
     except Exception as exc:
         if exc.__class__.__module__.startswith("alembic"):

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from monitor.model import Article, EventReport
 from monitor.store import articles, health, outbox, validators
-from monitor.store.engine import READ_ONLY, create_store_engine, migrate
+from monitor.store.engine import READ_ONLY, check_writable, create_store_engine, migrate
 from monitor.store.errors import StoreError
 from monitor.store.records import (
     AlertView,
@@ -50,6 +50,10 @@ class Store:
         except BaseException:
             self._engine.dispose()
             raise
+
+    def check_writable(self) -> None:
+        """Raise StoreError unless this store accepts writes (a read-only file does not)."""
+        check_writable(self._engine)
 
     def close(self) -> None:
         self._closed = True
