@@ -14,13 +14,14 @@ from typing import TYPE_CHECKING, Any, Self
 
 from scrapy.exceptions import NotConfigured
 
-from monitor.crawl.conditional import forget_validators
+from monitor.crawl.conditional import conditional_get_on, forget_validators
 from monitor.crawl.items import FetchedPage
 from monitor.extract.article import extract_article
 from monitor.extract.reading.facts import find_reports
 from monitor.model import Watch
 from monitor.sources.profiles import PROFILES, profile_for_url
 from monitor.store import Store
+from monitor.store.errors import ReadingNeeded
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -105,7 +106,8 @@ class ArticlePipeline:
         assert stats is not None
         profile = profile_for_url(page.url) or PROFILES.get(page.source)
         article = extract_article(page.body, page.url, profile=profile)
-        if not article.title or not article.body.strip():
+        readable = bool(article.title and article.body.strip())
+        if not readable:
             # A page we cannot read is a sign the site's layout changed; count it per source.
             stats.inc_value(f"monitor/{page.source}/unparsed")
             log.warning("%s: %s: no %s found", page.source, page.url,
@@ -113,9 +115,19 @@ class ArticlePipeline:
             self._forget(page)  # fetch it in full again, until the parser can read it
             if not article.body.strip():
                 return
-        saved = self.store.save_article(article, source=page.source,
-                                        fetched_at=page.fetched_at or datetime.now(UTC))
+        fetched_at = page.fetched_at or datetime.now(UTC)
+        validators = None
+        if readable and page.validators and conditional_get_on(self.crawler):
+            validators = {page.url: page.validators}
+        # Read before storing, and store both at once: an article stored without its reading
+        # would be skipped as unchanged by every later run (issue 10). Reading an article
+        # stored with the same text is skipped; if it changed meanwhile, the store says so.
+        reports = None if self.store.is_unchanged(article) else find_reports(article, self.watches)
+        try:
+            saved = self.store.save_page(article, source=page.source, fetched_at=fetched_at,
+                                         reports=reports, validators=validators)
+        except ReadingNeeded:
+            saved = self.store.save_page(article, source=page.source, fetched_at=fetched_at,
+                                         reports=find_reports(article, self.watches),
+                                         validators=validators)
         stats.inc_value(f"monitor/articles/{saved.state}")
-        if saved.state in ("unchanged", "duplicate"):
-            return
-        self.store.save_reports(saved.id, find_reports(article, self.watches))

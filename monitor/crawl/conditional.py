@@ -38,6 +38,15 @@ class MemoryValidatorStore:
         self.validators[url] = (etag, last_modified)
 
 
+# A request with this meta key set keeps its response's validators in meta[VALIDATORS] instead
+# of storing them at once. Stored early, they would turn the next fetch into a 304 even when
+# this run died (or was stopped) before the page, or the articles a feed lists, were stored:
+# the page would be lost for good. Articles store theirs with the article, in one transaction;
+# listings store theirs when the crawl finished with every article they listed.
+DEFER_VALIDATORS = "monitor_defer_validators"
+VALIDATORS = "monitor_validators"
+
+
 class ConditionalGetMiddleware:
     """Downloader middleware; the spider must accept 304 (NewsSpider lists it as handled)."""
 
@@ -64,7 +73,10 @@ class ConditionalGetMiddleware:
         if response.status == 200 and not _is_robots(response.url):
             etag = _header(response, b"ETag")
             last_modified = _header(response, b"Last-Modified")
-            if etag or last_modified:
+            if request.meta.get(DEFER_VALIDATORS):
+                # Whoever uses the page stores them once it is safely used (see DEFER_VALIDATORS).
+                request.meta[VALIDATORS] = (etag, last_modified)
+            elif etag or last_modified:
                 self.store.put_validators(response.url, etag, last_modified)
         return response
 
@@ -76,6 +88,10 @@ def validator_store(crawler: Crawler) -> ValidatorStore | None:
     if store is not None and not isinstance(store, ValidatorStore):
         raise TypeError(f"{VALIDATOR_STORE} must implement ValidatorStore, got {store!r}")
     return store
+
+
+def conditional_get_on(crawler: Crawler) -> bool:
+    return validator_store(crawler) is not None
 
 
 def forget_validators(crawler: Crawler, *urls: str) -> None:

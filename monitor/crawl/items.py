@@ -22,3 +22,5 @@ class FetchedPage:
     entry: FeedEntry | None = None
     # From the response's Date header, so a replayed 2015 page says 2015, not today.
     fetched_at: datetime | None = None
+    # (ETag, Last-Modified) to store with the article, once it is stored; None: none to keep.
+    validators: tuple[str | None, str | None] | None = None

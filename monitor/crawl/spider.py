@@ -20,7 +20,12 @@ from scrapy.http import Request, Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet import error as net
 
-from monitor.crawl.conditional import forget_validators
+from monitor.crawl.conditional import (
+    DEFER_VALIDATORS,
+    VALIDATORS,
+    forget_validators,
+    validator_store,
+)
 from monitor.crawl.feeds import FeedEntry, FeedError, parse_feed
 from monitor.crawl.items import FetchedPage
 
@@ -57,8 +62,12 @@ class NewsSpider(scrapy.Spider):
         # Entries the listings held; None while every listing answered 304 (nothing to count).
         # A feed that used to list items and now lists none is a layout or feed change.
         self.source_entries: dict[str, int | None] = {s.name: None for s in self.sources}
+        # Articles listed but left for a later run (per-run caps), per source.
+        self.source_left: dict[str, int] = {}
         self._by_name = {s.name: s for s in self.sources}
         self._seen: set[str] = set()
+        # Validators of listings fetched in full, stored only once all they listed was handled.
+        self._listing_validators: dict[str, dict[str, tuple[str | None, str | None]]] = {}
 
     async def start(self) -> AsyncIterator[Request]:
         for source in self.sources:
@@ -75,7 +84,7 @@ class NewsSpider(scrapy.Spider):
             url,
             callback=self.parse_listing,
             errback=self.on_error,
-            meta={"source": source, "depth": depth},
+            meta={"source": source, "depth": depth, DEFER_VALIDATORS: True},
         )
 
     def parse_listing(self, response: Response) -> Iterator[Request]:
@@ -91,6 +100,9 @@ class NewsSpider(scrapy.Spider):
                 forget_validators(self.crawler, response.url, *redirects)
             return
         self.source_entries[source] = (self.source_entries.get(source) or 0) + len(doc.entries)
+        validators = response.meta.get(VALIDATORS)
+        if validators and any(validators):
+            self._listing_validators.setdefault(source, {})[response.url] = validators
         depth: int = response.meta["depth"]
         for url in doc.sitemaps:
             if depth >= MAX_SITEMAP_DEPTH:
@@ -110,7 +122,7 @@ class NewsSpider(scrapy.Spider):
                 callback=self.parse_article,
                 errback=self.on_error,
                 cb_kwargs={"entry": entry},
-                meta={"source": source},
+                meta={"source": source, DEFER_VALIDATORS: True},
             )
 
     def parse_article(self, response: Response, entry: FeedEntry) -> Iterator[FetchedPage]:
@@ -136,7 +148,23 @@ class NewsSpider(scrapy.Spider):
             text=text,
             entry=entry,
             fetched_at=_http_date(response.headers.get(b"Date")),
+            validators=response.meta.get(VALIDATORS),
         )
+
+    def closed(self, reason: str) -> None:
+        """Keep the validators of the listings whose every article was fetched and stored.
+
+        A source with an error, or a crawl cut short, keeps its old validators (or none), so
+        the next run fetches the listing in full and finds what this one missed.
+        """
+        store = validator_store(self.crawler) if self.crawler is not None else None
+        if store is None or reason != "finished":
+            return
+        for source, listings in self._listing_validators.items():
+            if self.source_errors.get(source) or source in self.source_left:
+                continue
+            for url, (etag, last_modified) in listings.items():
+                store.put_validators(url, etag, last_modified)
 
     def on_error(self, failure: Failure) -> None:
         request: Request = failure.request  # type: ignore[attr-defined]

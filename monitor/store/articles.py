@@ -36,17 +36,29 @@ def body_hash(body: str) -> str | None:
     return hashlib.sha256(text.encode("utf-8")).hexdigest() if text else None
 
 
-def save_article(
-    s: Session, article: Article, *, source: str, fetched_at: datetime
-) -> SavedArticle:
+def _keys(article: Article) -> tuple[str, str, str | None]:
+    """(canonical URL to store under, canonicalised fetch URL, another site's canonical)."""
     fetch_url = canonical_url(article.url)
     canon = canonical_url(article.canonical_url or article.url)
-    origin = None
     if site_of(canon) != site_of(fetch_url):
         # A page on one site naming another site's article as canonical is a syndicated copy
         # of it (or an AMP cache's): never the same article, whose text it would overwrite.
-        origin = _resolve(s, _find(s, canon, canon))
-        canon = fetch_url
+        return fetch_url, fetch_url, canon
+    return canon, fetch_url, None
+
+
+def is_unchanged(s: Session, article: Article) -> bool:
+    """Whether saving `article` would find it stored with the same text (nothing to read)."""
+    canon, fetch_url, _ = _keys(article)
+    row = _find(s, canon, fetch_url)
+    return row is not None and row.body_hash == body_hash(article.body)
+
+
+def save_article(
+    s: Session, article: Article, *, source: str, fetched_at: datetime
+) -> SavedArticle:
+    canon, fetch_url, elsewhere = _keys(article)
+    origin = _resolve(s, _find(s, elsewhere, elsewhere)) if elsewhere else None
     digest = body_hash(article.body)
     row = _find(s, canon, fetch_url)
     fp = similarity.fingerprint(article.body)

@@ -153,7 +153,8 @@ def migrate(engine: Engine) -> None:
             return
         if current is not None and current not in known_revisions():
             raise StoreError(
-                f"{engine.url!r}: the database has schema {current}, written by a newer "
+                f"{engine.url!r}: cannot migrate the schema: the database has schema {current}, "
+                f"written by a newer "
                 f"version of monitor (this one knows up to {head_revision()}); upgrade monitor "
                 "or point store.url at another database")
         with engine.connect() as conn:

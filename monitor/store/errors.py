@@ -9,3 +9,7 @@ class StoreError(Exception):
 
 class NotFound(StoreError, LookupError):
     """A row the caller named (an article, a delivery) does not exist."""
+
+
+class ReadingNeeded(StoreError):
+    """An article said to be unchanged had changed by the time it was saved: read it first."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from types import TracebackType
@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from monitor.model import Article, EventReport
 from monitor.store import articles, health, outbox, validators
 from monitor.store.engine import READ_ONLY, check_writable, create_store_engine, migrate
-from monitor.store.errors import StoreError
+from monitor.store.errors import ReadingNeeded, StoreError
 from monitor.store.records import (
     AlertView,
     PendingDelivery,
@@ -24,6 +24,7 @@ from monitor.store.records import (
     StoredReport,
 )
 from monitor.store.types import require_aware
+from monitor.store.validators import put_validators as _put_validators
 
 T = TypeVar("T")
 
@@ -120,6 +121,41 @@ class Store:
             lambda s: articles.save_article(s, article, source=source, fetched_at=fetched_at),
             serialise=True,
         )
+
+    def is_unchanged(self, article: Article) -> bool:
+        """Whether the article is stored with this very text, so there is nothing to read."""
+        return self._read(lambda s: articles.is_unchanged(s, article))
+
+    def save_page(
+        self,
+        article: Article,
+        *,
+        source: str,
+        fetched_at: datetime,
+        reports: Sequence[EventReport] | None,
+        validators: Mapping[str, tuple[str | None, str | None]] | None = None,
+    ) -> SavedArticle:
+        """An article, what was read from it and its URLs' validators, in one transaction.
+
+        So a crash leaves either all of it or none of it: never an article stored without its
+        reading (which a later run would skip as unchanged), nor validators that make the
+        next fetch a 304 for a page that was never stored. `reports` may be None only for an
+        article `is_unchanged` said was stored; if it changed since, ReadingNeeded is raised
+        and nothing is written.
+        """
+        require_aware(published=article.published, modified=article.modified, fetched_at=fetched_at)
+
+        def write(s: Session) -> SavedArticle:
+            saved = articles.save_article(s, article, source=source, fetched_at=fetched_at)
+            if saved.state in ("new", "updated"):
+                if reports is None:
+                    raise ReadingNeeded(article.url)
+                articles.save_reports(s, saved.id, reports)
+            for url, (etag, last_modified) in (validators or {}).items():
+                _put_validators(s, url, etag, last_modified)
+            return saved
+
+        return self._write(write, serialise=True)
 
     def known_urls(self, urls: Iterable[str]) -> set[str]:
         """Those of `urls` that lead to a stored article, tracking parameters aside."""

@@ -9,6 +9,7 @@ from typing import Any
 from scrapy.crawler import Crawler
 from scrapy.utils.test import get_crawler
 
+from monitor.crawl.conditional import validator_store
 from monitor.crawl.items import FetchedPage
 from monitor.crawl.settings import Shared, crawl_settings
 from monitor.crawl.spider import NewsSpider
@@ -22,6 +23,7 @@ class CollectPipeline:
 
     def __init__(self, crawler: Crawler) -> None:
         self.items: list[Any] = crawler.settings[COLLECTOR].obj
+        self.validators = validator_store(crawler)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> CollectPipeline:
@@ -29,6 +31,9 @@ class CollectPipeline:
 
     def process_item(self, item: Any) -> Any:
         self.items.append(item)
+        # Like the article pipeline, keep a page's validators once the page is kept.
+        if isinstance(item, FetchedPage) and item.validators and self.validators is not None:
+            self.validators.put_validators(item.url, *item.validators)
         return item
 
 
