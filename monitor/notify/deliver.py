@@ -27,6 +27,7 @@ import apprise
 from apprise import AppriseResultStatus, NotifyFormat
 
 from monitor.notify.render import Message, md_escape
+from monitor.notify.secrets import mask_unparsed, remember, scrub, secret_parts
 
 _REASON_MAX = 300
 # apprise logs why a service failed (an SMTP reply, a socket error) only at DEBUG; its per-call
@@ -46,7 +47,7 @@ class NotifyConfigError(ValueError):
     """A notification URL that apprise cannot use."""
 
     def __init__(self, url: str, reason: str) -> None:
-        self.url = _mask_userinfo(url)
+        self.url = mask_unparsed(url)
         super().__init__(f"notification URL {self.url!r} is not usable: {reason}")
 
 
@@ -57,6 +58,7 @@ class Target:
     key: str
     display: str
     url: str = field(repr=False)  # may hold credentials: never log or store it
+    secrets: frozenset[str] = field(default=frozenset(), repr=False)  # see notify.secrets
     tags: frozenset[str] = frozenset()  # which alert classes it takes; none means the usual two
     digest: bool = False  # detail-only alerts wait for one message a day
 
@@ -87,8 +89,12 @@ def targets_from_urls(urls: Sequence[str]) -> list[Target]:
             continue
         plugin = _instantiate(url)
         key = target_key(url)
+        display = plugin.url(privacy=True)
+        secrets = secret_parts(url, plugin.url(privacy=False), display)
+        remember(secrets)
         # The same URL listed twice is one target: sending it twice is what we avoid.
-        targets.setdefault(key, Target(key=key, display=plugin.url(privacy=True), url=url))
+        targets.setdefault(key, Target(key=key, display=scrub(display, secrets), url=url,
+                                       secrets=secrets))
     return list(targets.values())
 
 
@@ -120,7 +126,7 @@ def _instantiate(url: str) -> apprise.NotifyBase:
     if plugin is None:
         captured = logs.getvalue() if isinstance(logs, io.StringIO) else ""
         reason = " ".join(captured.split()) or "apprise does not recognise it"
-        raise NotifyConfigError(url, _mask_userinfo(reason))
+        raise NotifyConfigError(url, scrub(reason.replace(url, mask_unparsed(url))))
     return plugin
 
 
@@ -203,14 +209,7 @@ def _detail(text: str) -> str:
 
 
 def _scrub(reason: str, target: Target) -> str:
-    # Error text can quote the URL back; show the masked form instead.
-    reason = " ".join(reason.replace(target.url, target.display).split())
+    # Error text quotes the URL back, or pieces of it (a webhook path, a bot token): the
+    # masked form for the whole, and every configured URL's secret parts scrubbed.
+    reason = scrub(" ".join(reason.replace(target.url, target.display).split()), target.secrets)
     return reason if len(reason) <= _REASON_MAX else reason[: _REASON_MAX - 1] + "…"
-
-
-_USERINFO = re.compile(r"(://[^/:@\s]*:)[^@/\s]*@")
-
-
-def _mask_userinfo(url: str) -> str:
-    # apprise could not parse it, so it cannot mask it either: hide at least the password.
-    return _USERINFO.sub(r"\1****@", url.strip())
