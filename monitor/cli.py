@@ -163,6 +163,11 @@ def cmd_crawl(args: argparse.Namespace, out: TextIO) -> int:
 
         failed_sources = 0
         for source in sources:
+            if source.name in outcome.source_skipped:
+                # Neither a failure nor a healthy run: its health stays as it was.
+                print(f"source {source.name}: skipped: {outcome.source_skipped[source.name]}",
+                      file=sys.stderr)
+                continue
             errors = outcome.source_errors.get(source.name, [])
             unparsed = int(outcome.stats.get(f"monitor/{source.name}/unparsed", 0))
             store.record_source_run(source.name, now(), outcome.source_pages.get(source.name, 0),

@@ -17,6 +17,7 @@ from scrapy.exceptions import NotConfigured
 from monitor.crawl.conditional import conditional_get_on, forget_validators
 from monitor.crawl.items import FetchedPage
 from monitor.extract.article import extract_article
+from monitor.extract.article.page import decode_html
 from monitor.extract.reading.facts import find_reports
 from monitor.model import Watch
 from monitor.sources.profiles import PROFILES, profile_for_url
@@ -105,7 +106,9 @@ class ArticlePipeline:
         stats = self.crawler.stats
         assert stats is not None
         profile = profile_for_url(page.url) or PROFILES.get(page.source)
-        article = extract_article(page.body, page.url, profile=profile)
+        # Decoded here, where the HTTP charset is known: it outranks the page's own <meta>.
+        text = decode_html(page.body, page.headers.get("content-type"))
+        article = extract_article(text, page.url, profile=profile)
         readable = bool(article.title and article.body.strip())
         if not readable:
             # A page we cannot read is a sign the site's layout changed; count it per source.

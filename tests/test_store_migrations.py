@@ -52,6 +52,6 @@ def test_a_first_version_database_is_upgraded_with_its_rows(store_url: str) -> N
         assert saved.id == 1
     engine = create_store_engine(store_url)
     try:
-        assert current_revision(engine) == "0003"
+        assert current_revision(engine) == "0004"
     finally:
         engine.dispose()

@@ -21,6 +21,8 @@ class CrawlOutcome:
     finish_reason: str | None
     source_entries: dict[str, int | None] = field(default_factory=dict)
     stats: dict[str, Any] = field(default_factory=dict)
+    source_skipped: dict[str, str] = field(default_factory=dict)  # source -> why
+    source_left: dict[str, int] = field(default_factory=dict)  # articles left for next run
 
     @property
     def failed_sources(self) -> list[str]:
@@ -58,4 +60,6 @@ def run_crawl(
         source_entries=dict(spider.source_entries),
         finish_reason=stats.get("finish_reason"),
         stats=dict(stats),
+        source_skipped=dict(spider.source_skipped),
+        source_left=dict(spider.source_left),
     )

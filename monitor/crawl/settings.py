@@ -31,6 +31,12 @@ _MIDDLEWARES = {
     "monitor.crawl.warc.WarcReplayMiddleware": 990,
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
     "monitor.crawl.robots.QuietRobotsTxtMiddleware": 100,
+    # Before robots.txt, so not even that is asked of an address the source may not reach.
+    "monitor.crawl.guard.PrivateAddressMiddleware": 50,
+    "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
+    "monitor.crawl.guard.LoopSafeRedirectMiddleware": 600,
+    # Above RetryMiddleware (550): it sees a 429/503 first and can stop the in-run retry.
+    "monitor.crawl.backoff.RetryAfterMiddleware": 560,
 }
 
 _DEFAULTS: dict[str, Any] = {

@@ -20,6 +20,8 @@ from scrapy.http import Request, Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet import error as net
 
+from monitor.clock import now
+from monitor.crawl.backoff import held_until, hold_message, hold_store
 from monitor.crawl.conditional import (
     DEFER_VALIDATORS,
     VALIDATORS,
@@ -27,6 +29,7 @@ from monitor.crawl.conditional import (
     validator_store,
 )
 from monitor.crawl.feeds import FeedEntry, FeedError, parse_feed
+from monitor.crawl.guard import PRIVATE_OK, Refused, is_private_url
 from monitor.crawl.items import FetchedPage
 
 if TYPE_CHECKING:
@@ -62,6 +65,8 @@ class NewsSpider(scrapy.Spider):
         # Entries the listings held; None while every listing answered 304 (nothing to count).
         # A feed that used to list items and now lists none is a layout or feed change.
         self.source_entries: dict[str, int | None] = {s.name: None for s in self.sources}
+        # Sources not crawled at all this run, and why (a Retry-After still running).
+        self.source_skipped: dict[str, str] = {}
         # Articles listed but left for a later run (per-run caps), per source.
         self.source_left: dict[str, int] = {}
         self._by_name = {s.name: s for s in self.sources}
@@ -70,10 +75,19 @@ class NewsSpider(scrapy.Spider):
         self._listing_validators: dict[str, dict[str, tuple[str | None, str | None]]] = {}
 
     async def start(self) -> AsyncIterator[Request]:
+        holds = hold_store(self.crawler) if self.crawler is not None else None
         for source in self.sources:
             listings = [*source.feeds, *source.sitemaps]
             if not listings:
                 self._error(source.name, f"{source.name}: no feed or sitemap configured")
+            waiting = [held_until(holds, urlsplit(u).netloc, now()) for u in listings] \
+                if holds is not None else []
+            if waiting and all(waiting):
+                # The site asked for the pause: not an error of this run, and not fetched.
+                until, reason = max(h for h in waiting if h is not None)
+                self.source_skipped[source.name] = hold_message(
+                    urlsplit(listings[0]).netloc, until, reason)
+                continue
             for url in listings:
                 if url not in self._seen:
                     self._seen.add(url)
@@ -84,8 +98,15 @@ class NewsSpider(scrapy.Spider):
             url,
             callback=self.parse_listing,
             errback=self.on_error,
-            meta={"source": source, "depth": depth, DEFER_VALIDATORS: True},
+            meta={"source": source, "depth": depth, DEFER_VALIDATORS: True,
+                  PRIVATE_OK: self._private_ok(source)},
         )
+
+    def _private_ok(self, source: str) -> bool:
+        """A source whose own listings are on a private address may stay there."""
+        found = self._by_name.get(source)
+        return found is not None and any(
+            is_private_url(u) for u in (*found.feeds, *found.sitemaps))
 
     def parse_listing(self, response: Response) -> Iterator[Request]:
         source: str = response.meta["source"]
@@ -122,7 +143,8 @@ class NewsSpider(scrapy.Spider):
                 callback=self.parse_article,
                 errback=self.on_error,
                 cb_kwargs={"entry": entry},
-                meta={"source": source, DEFER_VALIDATORS: True},
+                meta={"source": source, DEFER_VALIDATORS: True,
+                      PRIVATE_OK: self._private_ok(source)},
             )
 
     def parse_article(self, response: Response, entry: FeedEntry) -> Iterator[FetchedPage]:
@@ -210,6 +232,8 @@ def describe_failure(failure: Failure, request: Request) -> str:
     if isinstance(exc, DownloadTimeoutError | net.TimeoutError | net.TCPTimedOutError):
         timeout = request.meta.get("download_timeout")
         return f"timed out after {timeout:g} s" if timeout else "timed out"
+    if isinstance(exc, Refused):
+        return str(exc)
     if isinstance(exc, IgnoreRequest):
         return str(exc).lower() if "robots.txt" in str(exc) else f"request dropped: {exc}"
     if isinstance(exc, net.ConnectError):

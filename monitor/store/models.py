@@ -175,3 +175,13 @@ class SourceRunRow(Base):
     # Entries the source's feeds listed (None: all answered 304) and pages without title/body.
     entries: Mapped[int | None]
     unparsed: Mapped[int] = mapped_column(server_default=sa.text("0"))
+
+
+class HostHoldRow(Base):
+    """A host that answered 429 or 503 with Retry-After: nothing is asked of it before `until`."""
+
+    __tablename__ = "host_holds"
+
+    host: Mapped[str] = mapped_column(sa.String(255), primary_key=True)
+    until: Mapped[datetime]
+    reason: Mapped[str] = mapped_column(sa.Text)

@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from monitor.model import Article, EventReport
-from monitor.store import articles, health, outbox, validators
+from monitor.store import articles, health, holds, outbox, validators
 from monitor.store.engine import READ_ONLY, check_writable, create_store_engine, migrate
 from monitor.store.errors import ReadingNeeded, StoreError
 from monitor.store.records import (
@@ -111,6 +111,17 @@ class Store:
 
     def put_validators(self, url: str, etag: str | None, last_modified: str | None) -> None:
         self._write(lambda s: validators.put_validators(s, url, etag, last_modified))
+
+    # Hosts that asked for a pause (Retry-After), honoured across runs
+
+    def hold_host(self, host: str, until: datetime, reason: str) -> None:
+        """Ask nothing of `host` before `until`; a later hold already stored wins."""
+        require_aware(until=until)
+        self._write(lambda s: holds.hold_host(s, host, until, reason))
+
+    def host_hold(self, host: str) -> tuple[datetime, str] | None:
+        """(until, reason) of the host's last hold, past or not; None if it never asked."""
+        return self._read(lambda s: holds.host_hold(s, host))
 
     # Articles and event reports
 

@@ -7,6 +7,12 @@ import re
 from bs4.dammit import EncodingDetector
 from lxml import etree
 from lxml.html import HtmlElement, HTMLParser, document_fromstring
+from w3lib.encoding import (
+    html_body_declared_encoding,
+    http_content_type_encoding,
+    read_bom,
+    to_unicode,
+)
 
 # Comments and processing instructions carry no article text; dropping them at parse time
 # also matches the tree trafilatura builds for itself, so handing it ours changes nothing.
@@ -15,10 +21,29 @@ _PARSER = HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 
 
-def decode_html(data: str | bytes) -> str:
-    """Text of a page: BOM first, then the declared charset, then a guess; never raises."""
+def decode_html(data: str | bytes, content_type: str | None = None) -> str:
+    """Text of a page, in the HTML standard's order; never raises.
+
+    BOM, then the HTTP charset (`content_type`, the Content-Type header), then a `<meta>`
+    charset, then a guess. Labels map as browsers map them (w3lib's table): latin-1,
+    iso-8859-1 and ascii mean windows-1252, so curly quotes and euro signs survive; a
+    `<meta>` naming UTF-16 on bytes that were read as ASCII-compatible means UTF-8.
+    """
     if isinstance(data, str):
         return data
+    bom, mark = read_bom(data)
+    if bom and mark:
+        return to_unicode(data[len(mark):], bom)
+    declared = http_content_type_encoding(content_type) if content_type else None
+    if declared is None:
+        declared = html_body_declared_encoding(data)
+        if declared and declared.replace("_", "-").startswith(("utf-16", "utf-32")):
+            declared = "utf-8"
+    if declared:
+        try:
+            return to_unicode(data, declared)  # undecodable bytes become U+FFFD
+        except LookupError:
+            pass  # a label Python does not know: guess, as for no label at all
     detector = EncodingDetector(data, is_html=True)
     for encoding in detector.encodings:
         try:
