@@ -180,6 +180,7 @@ def cmd_crawl(args: argparse.Namespace, out: TextIO) -> int:
                 print(f"source {source.name}: {unparsed} page(s) without title or body text; "
                       "has the site's layout changed?", file=sys.stderr)
 
+        _say_what_was_left(outcome, settings)
         planned = plan_alerts(store, config.watches)
         if args.dry_run:
             for alert in planned:
@@ -195,6 +196,15 @@ def cmd_crawl(args: argparse.Namespace, out: TextIO) -> int:
         return EXIT_PARTIAL if failed_sources or not delivered_ok else EXIT_OK
     finally:
         store.close()
+
+
+def _say_what_was_left(outcome: Any, settings: dict[str, Any]) -> None:
+    """One line per source that has articles waiting for the next run, and why."""
+    if outcome.finish_reason == "time_budget":
+        print(f"time budget of {settings['MONITOR_TIME_BUDGET']:g} s reached: the crawl "
+              "stopped; what it fetched is stored and alerted on", file=sys.stderr)
+    for name, left in sorted(outcome.source_left.items()):
+        print(f"source {name}: {left} article(s) left for the next run", file=sys.stderr)
 
 
 def _check_record(path: Path) -> None:
@@ -263,7 +273,9 @@ def _crawl_overrides(crawl: dict[str, Any]) -> dict[str, Any]:
     from monitor.crawl.settings import user_agent
 
     names = {"download_delay": "DOWNLOAD_DELAY", "timeout": "DOWNLOAD_TIMEOUT",
-             "concurrent_requests_per_domain": "CONCURRENT_REQUESTS_PER_DOMAIN"}
+             "concurrent_requests_per_domain": "CONCURRENT_REQUESTS_PER_DOMAIN",
+             "max_feed_items": "MONITOR_MAX_FEED_ITEMS", "max_sitemaps": "MONITOR_MAX_SITEMAPS",
+             "max_pages": "MONITOR_MAX_PAGES", "time_budget": "MONITOR_TIME_BUDGET"}
     overrides = {names[k]: v for k, v in crawl.items() if k in names}
     if "download_delay" in crawl:
         # AutoThrottle adapts the delay from here; starting higher would ignore the user.

@@ -19,6 +19,11 @@ def user_agent(contact: str | None = None) -> str:
 VALIDATOR_STORE = "MONITOR_VALIDATOR_STORE"
 REPLAY = "MONITOR_REPLAY"
 RECORD = "MONITOR_RECORD"
+# Per-source bounds of one run (see NewsSpider): entries read per listing, child sitemaps
+# fetched, article pages fetched. What the page cap leaves is fetched by the next runs.
+MAX_FEED_ITEMS = "MONITOR_MAX_FEED_ITEMS"
+MAX_SITEMAPS = "MONITOR_MAX_SITEMAPS"
+MAX_PAGES = "MONITOR_MAX_PAGES"
 
 # process_request runs in ascending order, process_response in descending order.
 # Replay answers last, right before the network would. Decompression moves above the redirect
@@ -55,6 +60,13 @@ _DEFAULTS: dict[str, Any] = {
     # Feeds and articles are small; anything bigger is not a page we want.
     "DOWNLOAD_MAXSIZE": 32 * 1024 * 1024,
     "DOWNLOADER_MIDDLEWARES": _MIDDLEWARES,
+    # Defaults that fit a 15-minute cron at the default delay (monitor.config.CRAWL_NUMBERS).
+    MAX_FEED_ITEMS: 100,
+    MAX_SITEMAPS: 20,
+    MAX_PAGES: 100,
+    # The run-wide time budget: the crawl stops cleanly here, and what it fetched is stored.
+    "MONITOR_TIME_BUDGET": 600,
+    "EXTENSIONS": {"monitor.crawl.budget.TimeBudget": 100},
 }
 
 

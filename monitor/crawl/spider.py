@@ -22,6 +22,7 @@ from twisted.internet import error as net
 
 from monitor.clock import now
 from monitor.crawl.backoff import held_until, hold_message, hold_store
+from monitor.crawl.budget import BudgetSpent
 from monitor.crawl.conditional import (
     DEFER_VALIDATORS,
     VALIDATORS,
@@ -71,6 +72,11 @@ class NewsSpider(scrapy.Spider):
         self.source_left: dict[str, int] = {}
         self._by_name = {s.name: s for s in self.sources}
         self._seen: set[str] = set()
+        # Per-run bounds, per source (settings MONITOR_MAX_*), and what each source used.
+        self._sitemaps: dict[str, int] = {}
+        self._pages: dict[str, int] = {}
+        # Article requests made and not yet answered (or failed), per source.
+        self._pending: dict[str, set[str]] = {}
         # Validators of listings fetched in full, stored only once all they listed was handled.
         self._listing_validators: dict[str, dict[str, tuple[str | None, str | None]]] = {}
 
@@ -125,19 +131,38 @@ class NewsSpider(scrapy.Spider):
         if validators and any(validators):
             self._listing_validators.setdefault(source, {})[response.url] = validators
         depth: int = response.meta["depth"]
+        max_sitemaps = self._limit("MONITOR_MAX_SITEMAPS")
         for url in doc.sitemaps:
             if depth >= MAX_SITEMAP_DEPTH:
                 self._error(source, f"{url}: sitemap index nested deeper than {depth} levels")
             elif url not in self._seen:
+                if self._sitemaps.get(source, 0) >= max_sitemaps:
+                    self._count(f"monitor/{source}/sitemaps_capped")
+                    continue
+                self._sitemaps[source] = self._sitemaps.get(source, 0) + 1
                 self._seen.add(url)
                 yield self._listing_request(source, url, depth + 1)
         profile = self._by_name[source].profile
-        for entry in doc.entries:
-            if profile is not None and not profile.article_url.search(entry.url):
-                continue
-            if entry.url in self._seen:
-                continue
+        entries = [e for e in doc.entries
+                   if profile is None or profile.article_url.search(e.url)]
+        max_items = self._limit("MONITOR_MAX_FEED_ITEMS")
+        if len(entries) > max_items:
+            # Listings put the newest first; the rest is older news, not worth a cron run.
+            self._count(f"monitor/{source}/items_capped", len(entries) - max_items)
+            entries = entries[:max_items]
+        fresh = [e for e in entries if e.url not in self._seen]
+        known = self._known(fresh)
+        # Articles never stored first, so a run that hits the cap makes progress.
+        for entry in sorted(fresh, key=lambda e: e.url in known):
             self._seen.add(entry.url)
+            if self._pages.get(source, 0) >= self._limit("MONITOR_MAX_PAGES"):
+                if entry.url in known:
+                    self._count(f"monitor/{source}/rechecks_capped")  # stored already
+                else:
+                    self.source_left[source] = self.source_left.get(source, 0) + 1
+                continue
+            self._pages[source] = self._pages.get(source, 0) + 1
+            self._pending.setdefault(source, set()).add(entry.url)
             yield Request(
                 entry.url,
                 callback=self.parse_article,
@@ -147,7 +172,27 @@ class NewsSpider(scrapy.Spider):
                       PRIVATE_OK: self._private_ok(source)},
             )
 
+    def _limit(self, name: str) -> int:
+        value = self.crawler.settings.getint(name, 0) if self.crawler is not None else 0
+        return value or 2**31
+
+    def _count(self, key: str, by: int = 1) -> None:
+        if self.crawler is not None and self.crawler.stats is not None:
+            self.crawler.stats.inc_value(key, by)
+
+    def _known(self, entries: list[FeedEntry]) -> set[str]:
+        """Those of the entries' URLs that lead to a stored article."""
+        store = validator_store(self.crawler) if self.crawler is not None else None
+        known_urls = getattr(store, "known_urls", None)
+        return set(known_urls([e.url for e in entries])) if known_urls and entries else set()
+
+    def _answered(self, request: Request) -> None:
+        url = request.meta.get("redirect_urls", [request.url])[0]
+        self._pending.get(request.meta.get("source", "?"), set()).discard(url)
+
     def parse_article(self, response: Response, entry: FeedEntry) -> Iterator[FetchedPage]:
+        if response.request is not None:
+            self._answered(response.request)
         if response.status == 304:
             return
         source: str = response.meta["source"]
@@ -179,6 +224,9 @@ class NewsSpider(scrapy.Spider):
         A source with an error, or a crawl cut short, keeps its old validators (or none), so
         the next run fetches the listing in full and finds what this one missed.
         """
+        for source, pending in self._pending.items():
+            if pending:  # the time budget stopped the crawl before these were answered
+                self.source_left[source] = self.source_left.get(source, 0) + len(pending)
         store = validator_store(self.crawler) if self.crawler is not None else None
         if store is None or reason != "finished":
             return
@@ -190,6 +238,9 @@ class NewsSpider(scrapy.Spider):
 
     def on_error(self, failure: Failure) -> None:
         request: Request = failure.request  # type: ignore[attr-defined]
+        if isinstance(failure.value, BudgetSpent):
+            return  # not an error: it stays pending, and is counted as left for the next run
+        self._answered(request)
         url = request.meta.get("redirect_urls", [request.url])[0]
         self._error(request.meta.get("source", "?"), f"{url}: {describe_failure(failure, request)}")
 
