@@ -295,9 +295,7 @@ def cmd_extract(args: argparse.Namespace, out: TextIO) -> int:
     except OSError as exc:
         raise UsageError(f"{args.path}: {exc.strerror}") from None
     if args.path.suffix == ".gz":
-        import gzip
-
-        html = gzip.decompress(html)
+        html = _gunzip_page(args.path, html)
     watches = _watches_for_extract(args)
     article = extract_article(html, args.url, profile=profile_for_url(args.url))
     reports = find_reports(article, watches)
@@ -325,6 +323,25 @@ def cmd_extract(args: argparse.Namespace, out: TextIO) -> int:
         for fact in report.facts:
             print(f"  {fact.kind.value}: {fact.value}  \"{fact.evidence}\"", file=out)
     return EXIT_OK
+
+
+# Larger than any page a crawl would download (DOWNLOAD_MAXSIZE): anything bigger unpacked is
+# a gzip bomb or not a page, and is refused before it fills the memory.
+MAX_PAGE_BYTES = 32 * 1024 * 1024
+
+
+def _gunzip_page(path: Path, packed: bytes) -> bytes:
+    import zlib
+
+    unpacker = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
+    try:
+        data = unpacker.decompress(packed, MAX_PAGE_BYTES)
+    except zlib.error as exc:
+        raise UsageError(f"{path}: not valid gzip data ({exc})") from None
+    if unpacker.unconsumed_tail:
+        raise UsageError(f"{path}: unpacks to more than {MAX_PAGE_BYTES // 2**20} MiB; "
+                         "not a page (a gzip bomb?)")
+    return data
 
 
 def _watches_for_extract(args: argparse.Namespace) -> tuple[Any, ...]:

@@ -24,6 +24,7 @@ from monitor.model import Article, EventReport, Fact, FactKind, Status
 from monitor.store.errors import NotFound
 from monitor.store.models import ArticleKeyRow, ArticleRow, ArticleUrlRow, FactRow, ReportRow
 from monitor.store.records import SavedArticle, StoredReport
+from monitor.store.types import storable
 from monitor.urls import canonical_url, site_of
 
 # Bound parameters per IN query, well under every backend's limit.
@@ -218,8 +219,10 @@ def _copy_content(
     row.title = article.title
     row.body = article.body
     row.body_hash = digest
-    row.published = article.published
-    row.modified = article.modified
+    # A date no UTC time can hold (0001-01-01 with an offset east of Greenwich) is no date,
+    # rather than a crash that loses the article.
+    row.published = storable(article.published)
+    row.modified = storable(article.modified)
     row.authors = list(article.authors)
     row.language = article.language
     row.site_name = article.site_name

@@ -21,7 +21,7 @@ class UTCDateTime(sa.TypeDecorator[datetime]):
         if value.tzinfo is None or value.utcoffset() is None:
             # A naive time is ambiguous; guessing would shift facts by hours without a trace.
             raise ValueError(f"naive datetime {value.isoformat()} given; times must be aware")
-        value = value.astimezone(UTC)
+        value = to_utc(value)
         # SQLite keeps no offset, so store the UTC wall time it will be read back as.
         return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
 
@@ -38,3 +38,26 @@ def require_aware(**times: datetime | None) -> None:
     for name, value in times.items():
         if value is not None and (value.tzinfo is None or value.utcoffset() is None):
             raise ValueError(f"{name}={value.isoformat()} is naive; times must be timezone-aware")
+
+
+def to_utc(value: datetime) -> datetime:
+    """`value` in UTC; ValueError, not OverflowError, when UTC cannot hold it.
+
+    0001-01-01T00:00:00+01:00 is year 0 in UTC and 9999-12-31T23:00:00-05:00 is year 10000:
+    both exist as aware datetimes and neither as a UTC one.
+    """
+    try:
+        return value.astimezone(UTC)
+    except OverflowError:
+        raise ValueError(f"{value.isoformat()} is outside the years UTC can hold") from None
+
+
+def storable(value: datetime | None) -> datetime | None:
+    """An article's date as the store can keep it: one UTC cannot hold is no date."""
+    if value is None:
+        return None
+    try:
+        to_utc(value)
+    except ValueError:
+        return None
+    return value
