@@ -114,43 +114,68 @@ def story(kills: int, rng: random.Random, folder: Path) -> dict[str, int]:
             "duplicates outside the window": max(duplicates - window, 0)}
 
 
+_VOCABULARY = ("phone camera battery launch market price screen design chip sales review "
+               "analyst store city stage crowd update version global plan tablet watch editor "
+               "rumour leak series model budget premium flagship factory")
+_WORDS = tuple(_VOCABULARY.split())
+
+
 def page(n: int) -> bytes:
-    day = 1 + n % 27
+    # Distinct words per page: near-identical pages would be judged copies of each other,
+    # and a copy's reading is never stored.
+    rng = random.Random(n)
+    filler = " ".join(" ".join(rng.choice(_WORDS) for _ in range(12)).capitalize() + "."
+                      for _ in range(8))
     return (f"<html><head><title>Xiaomi event note {n}</title></head><body><article>"
             f"<h1>Xiaomi event note {n}</h1><p>Xiaomi will hold an event in San Francisco on "
-            f"February {day}, 2015, according to report number {n}. "
-            + "Other words fill the page so that it reads as an article. " * 8
-            + "</p></article></body></html>").encode()
+            f"February 12, 2015, according to report number {n}. {filler}</p>"
+            "</article></body></html>").encode()
+
+
+def readings(db: Path) -> tuple[Counter[str], dict[str, tuple[object, ...]]]:
+    """Article rows per page, and each page's reading (status and facts) per page number."""
+    with sqlite3.connect(db) as conn:
+        rows = conn.execute("SELECT id, url FROM articles").fetchall()
+        found: dict[str, tuple[object, ...]] = {}
+        for article_id, url in rows:
+            reading = conn.execute(
+                "SELECT r.watch, r.status, f.kind, f.value FROM reports r LEFT JOIN facts f ON "
+                "f.report_id = r.id WHERE r.article_id = ? ORDER BY r.watch, f.position",
+                (article_id,)).fetchall()
+            found[url.rsplit("/", 1)[-1]] = tuple(reading)
+    return Counter(url.rsplit("/", 1)[-1] for _, url in rows), found
 
 
 def crawl(kills: int, pages: int, rng: random.Random, folder: Path) -> dict[str, int]:
-    work = folder / "crawl"
-    work.mkdir()
-    with serve() as site:
-        site.routes["/feed"] = Route(
-            rss_feed([(f"n{i}", site.url(f"/a/{i}")) for i in range(pages)]),
-            content_type="application/rss+xml", etag='"feed"')
-        for i in range(pages):
-            site.routes[f"/a/{i}"] = Route(page(i), etag=f'"a{i}"')
-        config = work / "monitor.toml"
-        config.write_text(f'[store]\nurl = "sqlite:///{work / "m.db"}"\n\n'
-                          f"[crawl]\ndownload_delay = 0\nmax_pages = {pages}\n"
-                          f"max_feed_items = {pages}\n\n"
-                          f'[[sources]]\nname = "local"\nfeed = "{site.url("/feed")}"\n'
-                          + XIAOMI_WATCH_TOML, encoding="utf-8")
-        args = ("crawl", "--config", config)
-        fired = sum(run_and_kill(rng.uniform(0.5, 6.0), *args) for _ in range(kills))
-        run_to_end(*args)
-        run_to_end(*args)  # what a kill left for "next run" is fetched by the next run
-    with sqlite3.connect(work / "m.db") as conn:
-        rows = conn.execute("SELECT url, (SELECT count(*) FROM reports r WHERE "
-                            "r.article_id = a.id) FROM articles a").fetchall()
-    urls = Counter(url.rsplit("/", 1)[-1] for url, _ in rows)
-    read = {url.rsplit("/", 1)[-1] for url, n in rows if n}
+    results = {}
+    for name, kill_count in (("clean", 0), ("killed", kills)):
+        work = folder / f"crawl-{name}"
+        work.mkdir()
+        with serve() as site:
+            site.routes["/feed"] = Route(
+                rss_feed([(f"n{i}", site.url(f"/a/{i}")) for i in range(pages)]),
+                content_type="application/rss+xml", etag='"feed"')
+            for i in range(pages):
+                site.routes[f"/a/{i}"] = Route(page(i), etag=f'"a{i}"')
+            config = work / "monitor.toml"
+            config.write_text(f'[store]\nurl = "sqlite:///{work / "m.db"}"\n\n'
+                              f"[crawl]\ndownload_delay = 0\nmax_pages = {pages}\n"
+                              f"max_feed_items = {pages}\n\n"
+                              f'[[sources]]\nname = "local"\nfeed = "{site.url("/feed")}"\n'
+                              + XIAOMI_WATCH_TOML, encoding="utf-8")
+            args = ("crawl", "--config", config)
+            fired = sum(run_and_kill(rng.uniform(0.5, 6.0), *args) for _ in range(kill_count))
+            run_to_end(*args)
+        results[name] = (fired, *readings(work / "m.db"))
+    _, _, clean = results["clean"]
+    fired, rows, killed = results["killed"]
     wanted = {str(i) for i in range(pages)}
-    return {"kills": fired, "pages": pages, "stored": len(set(urls) & wanted),
-            "with reading": len(read & wanted), "lost": len(wanted - read),
-            "duplicates": sum(n - 1 for n in urls.values() if n > 1)}
+    return {"kills": fired, "pages": pages, "stored": len(set(rows) & wanted),
+            "read (clean run)": sum(1 for p in wanted if clean.get(p)),
+            "read (killed runs)": sum(1 for p in wanted if killed.get(p)),
+            "lost (reading differs from the clean run)": sum(
+                1 for p in wanted if killed.get(p) != clean.get(p)),
+            "duplicate article rows": sum(n - 1 for n in rows.values() if n > 1)}
 
 
 def main() -> int:
