@@ -123,3 +123,36 @@ def test_the_time_budget_stops_the_crawl_cleanly_then_stores_and_alerts(tmp_path
     assert "2 page(s)" in result.stderr
     # What it did fetch was stored and alerted on (no target: the alert prints).
     assert "Xiaomi San Francisco event: first seen (rumored)" in result.stdout
+
+
+@deferred_f_from_coro_f
+async def test_the_issues_listings_with_the_default_caps() -> None:
+    """A feed of 1,000 items and a sitemap index of 2,000 children, as in issue 10."""
+    with serve() as server:
+        server.routes["/feed"] = Route(
+            rss_feed([(f"n{i}", server.url(f"/a/{i}")) for i in range(1000)]),
+            content_type="application/rss+xml")
+        children = "".join(f"<sitemap><loc>{server.url(f'/s/{i}.xml')}</loc></sitemap>"
+                           for i in range(2000))
+        server.routes["/index.xml"] = Route(
+            f'<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{children}'
+            "</sitemapindex>".encode(), content_type="application/xml")
+        empty = Route(b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>',
+                      content_type="application/xml")
+        for i in range(2000):
+            server.routes[f"/s/{i}.xml"] = empty
+        article_page = Route(article(0))
+        for i in range(1000):
+            server.routes[f"/a/{i}"] = article_page
+        # Default caps for items and sitemaps; a small page cap keeps the test quick.
+        result = await crawl([Source("feed", feeds=(server.url("/feed"),)),
+                              Source("maps", sitemaps=(server.url("/index.xml"),))],
+                             fast_settings(MONITOR_MAX_PAGES=10))
+    paths = server.paths()
+    stats = result.crawler.stats.get_stats()  # type: ignore[union-attr]
+    assert result.errors == {}
+    assert len([p for p in paths if p.startswith("/a/")]) == 10
+    assert result.spider.source_left == {"feed": 90}  # 100 items read, 10 fetched
+    assert stats["monitor/feed/items_capped"] == 900
+    assert len([p for p in paths if p.startswith("/s/")]) == 20
+    assert stats["monitor/maps/sitemaps_capped"] == 1980

@@ -218,7 +218,9 @@ def test_bad_url_error_hides_a_password() -> None:
     with pytest.raises(NotifyConfigError) as caught:
         targets_from_urls(["nope://alice:s3cret@example.com/x"])
     assert "s3cret" not in str(caught.value)
-    assert "nope://alice:****@example.com/x" in str(caught.value)
+    # apprise cannot say which parts of a URL it cannot parse are secret: only scheme and
+    # host are shown (a path can be a token, as in msteams://team/TOKEN/...).
+    assert "nope://****@example.com/****" in str(caught.value)
 
 
 def test_targets_are_keyed_stably_without_secrets() -> None:
