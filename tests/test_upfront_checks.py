@@ -96,48 +96,64 @@ def test_every_number_is_checked_with_file_key_and_expectation(
     assert site.requests == []
 
 
-def test_a_store_url_with_a_bad_port(tmp_path: Path, site: LocalServer) -> None:
+# The refusals below happen before a crawl could start, so the CLI runs in this process.
+
+
+def refused_here(capsys: pytest.CaptureFixture[str], site: LocalServer, path: Path,
+                 *fragments: str, args: tuple[str | Path, ...] = ()) -> str:
+    code, err = run_here(capsys, "crawl", "--config", path, *args)
+    assert code == EXIT_USAGE, err
+    assert "Traceback" not in err
+    for fragment in fragments:
+        assert fragment in err, err
+    assert site.requests == [], "nothing may be fetched before the checks pass"
+    return err
+
+
+def test_a_store_url_with_a_bad_port(tmp_path: Path, site: LocalServer,
+                                     capsys: pytest.CaptureFixture[str]) -> None:
     path = config(tmp_path, site, store="postgresql://postgres:hunter2@127.0.0.1:abc/test")
-    result = run("crawl", "--config", path)
-    assert_refused(result, site, "not a database URL")
-    assert "hunter2" not in result.stderr
+    err = refused_here(capsys, site, path, "not a database URL")
+    assert "hunter2" not in err
 
 
-def test_a_file_that_is_not_a_database(tmp_path: Path, site: LocalServer) -> None:
+def test_a_file_that_is_not_a_database(tmp_path: Path, site: LocalServer,
+                                       capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "monitor.db").write_bytes(b"this is not SQLite\n" * 100)
-    result = run("crawl", "--config", config(tmp_path, site))
-    assert_refused(result, site, "cannot open: file is not a database")
+    refused_here(capsys, site, config(tmp_path, site), "cannot open: file is not a database")
     assert (tmp_path / "monitor.db").read_bytes() == b"this is not SQLite\n" * 100
 
 
-def test_a_read_only_database_is_refused_before_crawling(tmp_path: Path,
-                                                         site: LocalServer) -> None:
+def test_a_read_only_database_is_refused_before_crawling(
+        tmp_path: Path, site: LocalServer, capsys: pytest.CaptureFixture[str]) -> None:
     db = tmp_path / "monitor.db"
     Store(f"sqlite:///{db}").close()
     # SQLite's own read-only mode: file permissions do not stop root, which CI runs as.
     url = f"sqlite:///file:{db}?mode=ro&uri=true"
-    result = run("crawl", "--config", config(tmp_path, site, store=url))
-    assert_refused(result, site, "cannot write to the database", "readonly database")
+    refused_here(capsys, site, config(tmp_path, site, store=url),
+                 "cannot write to the database", "readonly database")
 
 
-def test_a_database_from_a_newer_version(tmp_path: Path, site: LocalServer) -> None:
+def test_a_database_from_a_newer_version(tmp_path: Path, site: LocalServer,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
     db = tmp_path / "monitor.db"
     Store(f"sqlite:///{db}").close()
     with sqlite3.connect(db) as conn:
         conn.execute("UPDATE alembic_version SET version_num = '0999'")
-    result = run("crawl", "--config", config(tmp_path, site))
-    assert_refused(result, site, "schema 0999, written by a newer version of monitor")
+    refused_here(capsys, site, config(tmp_path, site),
+                 "schema 0999, written by a newer version of monitor")
     with sqlite3.connect(db) as conn:  # left as it was
         assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [("0999",)]
 
 
-def test_a_record_folder_that_cannot_be_written(tmp_path: Path, site: LocalServer) -> None:
+def test_a_record_folder_that_cannot_be_written(tmp_path: Path, site: LocalServer,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
     path = config(tmp_path, site)
-    missing = run("crawl", "--config", path, "--record", tmp_path / "nope" / "a.warc.gz")
-    assert_refused(missing, site, "folder", "does not exist")
+    refused_here(capsys, site, path, "folder", "does not exist",
+                 args=("--record", tmp_path / "nope" / "a.warc.gz"))
     (tmp_path / "dir.warc.gz").mkdir()  # a folder where the file should go: root cannot either
-    taken = run("crawl", "--config", path, "--record", tmp_path / "dir.warc.gz")
-    assert_refused(taken, site, "--record", "cannot write")
+    refused_here(capsys, site, path, "--record", "cannot write",
+                 args=("--record", tmp_path / "dir.warc.gz"))
 
 
 def test_junk_monitor_now(tmp_path: Path, site: LocalServer) -> None:
@@ -158,16 +174,19 @@ def test_junk_monitor_now_for_every_command(
         assert "MONITOR_NOW: expected an ISO 8601 time such as" in err and repr(value) in err
 
 
-def test_a_bad_store_url_in_the_environment(tmp_path: Path, site: LocalServer) -> None:
-    result = run("crawl", "--config", config(tmp_path, site),
-                 env={"MONITOR_STORE_URL": "nosuchdb://x"})
-    assert_refused(result, site, "store")
+def test_a_bad_store_url_in_the_environment(tmp_path: Path, site: LocalServer,
+                                            capsys: pytest.CaptureFixture[str],
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MONITOR_STORE_URL", "nosuchdb://x")
+    refused_here(capsys, site, config(tmp_path, site), "store", "nosuchdb")
 
 
 def test_bad_notify_urls_in_the_environment(tmp_path: Path, site: LocalServer) -> None:
+    # In a subprocess: apprise's scan for a plugin imports modules that warn on import.
     result = run("crawl", "--config", config(tmp_path, site),
-                 env={"MONITOR_NOTIFY_URLS": "nosuchscheme://secret"})
-    assert_refused(result, site, "nosuchscheme://secret' is not usable")
+                 env={"MONITOR_NOTIFY_URLS": "nosuchscheme://x/secret"})
+    assert_refused(result, site, "nosuchscheme://x/****' is not usable")
+    assert "secret" not in result.stderr
 
 
 def test_valid_numbers_are_taken(tmp_path: Path, site: LocalServer) -> None:
