@@ -104,7 +104,12 @@ class ArticlePipeline:
         stats = self.crawler.stats
         assert stats is not None
         profile = profile_for_url(page.url) or PROFILES.get(page.source)
-        article = extract_article(page.body, page.url, profile=profile)
+        fetched_at = page.fetched_at or datetime.now(UTC)
+        article = extract_article(page.body, page.url, profile=profile, fetched_at=fetched_at)
+        if article.is_listing:
+            # Teasers of other stories: not an article, never read; the spider follows its links.
+            stats.inc_value(f"monitor/{page.source}/listings")
+            return
         if not article.title or not article.body.strip():
             # A page we cannot read is a sign the site's layout changed; count it per source.
             stats.inc_value(f"monitor/{page.source}/unparsed")
@@ -113,8 +118,7 @@ class ArticlePipeline:
             self._forget(page)  # fetch it in full again, until the parser can read it
             if not article.body.strip():
                 return
-        saved = self.store.save_article(article, source=page.source,
-                                        fetched_at=page.fetched_at or datetime.now(UTC))
+        saved = self.store.save_article(article, source=page.source, fetched_at=fetched_at)
         stats.inc_value(f"monitor/articles/{saved.state}")
         if saved.state in ("unchanged", "duplicate"):
             return

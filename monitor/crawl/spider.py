@@ -23,6 +23,8 @@ from twisted.internet import error as net
 from monitor.crawl.conditional import forget_validators
 from monitor.crawl.feeds import FeedEntry, FeedError, parse_feed
 from monitor.crawl.items import FetchedPage
+from monitor.extract.article.listing import read_listing
+from monitor.extract.article.page import parse_html
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -32,6 +34,9 @@ if TYPE_CHECKING:
 
 # A sitemap index may point at further indexes; two levels cover every news site seen so far.
 MAX_SITEMAP_DEPTH = 2
+# Teaser links followed from one listing page (a home page holds a hundred); the feeds and
+# sitemaps stay the way in, a listing only stands in for the articles it leads to.
+MAX_LISTING_LINKS = 30
 
 
 class NewsSpider(scrapy.Spider):
@@ -102,22 +107,29 @@ class NewsSpider(scrapy.Spider):
         for entry in doc.entries:
             if profile is not None and not profile.article_url.search(entry.url):
                 continue
-            if entry.url in self._seen:
-                continue
-            self._seen.add(entry.url)
-            yield Request(
-                entry.url,
-                callback=self.parse_article,
-                errback=self.on_error,
-                cb_kwargs={"entry": entry},
-                meta={"source": source},
-            )
+            if entry.url not in self._seen:
+                self._seen.add(entry.url)
+                yield self._article_request(source, entry)
 
-    def parse_article(self, response: Response, entry: FeedEntry) -> Iterator[FetchedPage]:
+    def _article_request(self, source: str, entry: FeedEntry, *, via_listing: bool = False
+                         ) -> Request:
+        return Request(
+            entry.url,
+            callback=self.parse_article,
+            errback=self.on_error,
+            cb_kwargs={"entry": entry},
+            meta={"source": source, "via_listing": via_listing},
+        )
+
+    def parse_article(self, response: Response, entry: FeedEntry
+                      ) -> Iterator[FetchedPage | Request]:
         if response.status == 304:
             return
         source: str = response.meta["source"]
         self.source_pages[source] = self.source_pages.get(source, 0) + 1
+        if not response.meta.get("via_listing"):
+            # A feed entry that is a listing page: its articles are what the entry meant.
+            yield from self._listing_links(source, response)
         text = (
             response.text
             if isinstance(response, TextResponse)
@@ -137,6 +149,22 @@ class NewsSpider(scrapy.Spider):
             entry=entry,
             fetched_at=_http_date(response.headers.get(b"Date")),
         )
+
+    def _listing_links(self, source: str, response: Response) -> Iterator[Request]:
+        profile = self._by_name[source].profile
+        listing = read_listing(parse_html(response.body), response.url, profile)
+        if listing is None:
+            return
+        followed = 0
+        for url in listing.links:
+            if followed >= MAX_LISTING_LINKS:
+                break
+            if profile is not None and not profile.article_url.search(url):
+                continue
+            if url not in self._seen:
+                self._seen.add(url)
+                followed += 1
+                yield self._article_request(source, FeedEntry(url), via_listing=True)
 
     def on_error(self, failure: Failure) -> None:
         request: Request = failure.request  # type: ignore[attr-defined]
