@@ -10,7 +10,7 @@ import html
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime, tzinfo
+from datetime import datetime, time, tzinfo
 from itertools import chain, islice
 from typing import Any
 from urllib.parse import urljoin
@@ -122,7 +122,7 @@ def extract_metadata(
         latest,
     )
     zone = _page_zone(*published_stamps, *modified_stamps)
-    published = aware(published_stamps[0], zone) if published_stamps else None
+    published = aware(_most_precise(published_stamps), zone) if published_stamps else None
     if published is None:
         published = htmldate_published(tree, url, zone, latest)
     modified_raw = modified_stamps[0] if modified_stamps else None
@@ -149,6 +149,15 @@ def _clean(text: str | None) -> str | None:
     return text or None
 
 
+def _most_precise(stamps: list[datetime]) -> datetime:
+    # JSON-LD often gives the bare day ("November 19, 2019") that a later tag gives to the
+    # second; the later one says more about the same publication.
+    first = stamps[0]
+    if first.time() != time() or first.tzinfo is not None:
+        return first
+    return next((s for s in stamps[1:] if s.date() == first.date() and s.time() != time()), first)
+
+
 def _page_zone(*stamps: datetime | None) -> tzinfo | None:
     # A page that writes one of its dates with an offset writes the others in the same zone.
     return next((s.tzinfo for s in stamps if s is not None and s.tzinfo is not None), None)
@@ -159,6 +168,11 @@ def _selected_stamps(tree: HtmlElement, selectors: tuple[str, ...]) -> Iterator[
         parent = element.getparent()
         if parent is not None and _UPDATED.search(parent.text_content()):
             # "last updated <time>" is the modified time, not the published one.
+            continue
+        classes = element.get("class") or ""
+        if _UPDATED.search(classes) and "publish" not in classes:
+            # WordPress themes mark the modified time class="updated" (and one never
+            # modified "published updated").
             continue
         yield element.get("datetime") or element.get("content")
         yield element.text_content()
