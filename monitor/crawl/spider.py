@@ -95,6 +95,12 @@ class NewsSpider(scrapy.Spider):
                 redirects = response.meta.get("redirect_urls", [])
                 forget_validators(self.crawler, response.url, *redirects)
             return
+        if doc.problem:
+            # Its items are read; a flawed copy must not be taken as "unchanged" next run.
+            self.logger.warning("%s: %s: read past a flaw: %s", source, response.url, doc.problem)
+            if self.crawler is not None:
+                forget_validators(self.crawler, response.url,
+                                  *response.meta.get("redirect_urls", []))
         self.source_entries[source] = (self.source_entries.get(source) or 0) + len(doc.entries)
         depth: int = response.meta["depth"]
         for url in doc.sitemaps:
