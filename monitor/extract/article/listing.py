@@ -30,7 +30,7 @@ _SEARCH_KEYS = frozenset(("s", "q", "query", "search", "stag"))
 # GSMArena's own listing scripts.
 _LISTING_FILE_PATHS = [["news.php3"], ["rumored.php3"], ["search.php3"]]
 
-_ANCHORS = etree.XPath("//body//a[@href]")
+_ANCHORS = etree.XPath("//a[@href]")
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _DATE = re.compile(
     rf"\b(?:\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
@@ -42,6 +42,7 @@ _TEASER_BLOCKS = frozenset(("li", "article", "div", "section", "tr", "td", "dd")
 _HEADLINE_WORDS = 4
 # A teaser block shows a headline, a date, maybe a line of text; more is an article section.
 _TEASER_CHARS = 600
+_BEFORE, _AFTER = 80, 150
 _MIN_DATED_TEASERS = 10
 # An article's body is one run of paragraphs this long or longer; teasers never are.
 _RUNNING_TEXT = 1000
@@ -65,7 +66,10 @@ def read_listing(
     if tree is None:
         return None
     if listing_url(url):
-        return Listing(tuple(_headline_links(tree, url)))
+        # Its dated teasers when it has them; a menu's "Forgot your password?" is no teaser.
+        headlines = _headline_links(tree, url)
+        dated = tuple(link for link, anchor in headlines.items() if _dated_teaser(anchor))
+        return Listing(dated or tuple(headlines))
     if profile is not None and profile.owns(url) and not profile.article_url.search(url):
         # The site's own rule for article URLs says this is none.
         headlines = _headline_links(tree, url)
@@ -128,9 +132,15 @@ def _dated_teaser(anchor: HtmlElement) -> bool:
     if block is None:
         return False
     text = block.text_content()
-    if len(text) > _TEASER_CHARS:
+    if len(text) <= _TEASER_CHARS:
+        return bool(block.find(".//time") is not None or _DATE.search(text))
+    # Teasers run on in one container (Vulcan Post): the date is the text just around the
+    # headline ("Melissa Chan 9 hours ago").
+    headline_text = anchor.text_content()
+    at = text.find(headline_text)
+    if at < 0:
         return False
-    return bool(block.find(".//time") is not None or _DATE.search(text))
+    return bool(_DATE.search(text[max(0, at - _BEFORE) : at + len(headline_text) + _AFTER]))
 
 
 def _longest_run(tree: HtmlElement) -> int:
