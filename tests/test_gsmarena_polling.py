@@ -9,9 +9,9 @@ items, with the built-in gsmarena source and a watch on the event. No real GSMAr
 page exists in the shared corpora, so each item's page is built from the item itself (title,
 date and teaser) in the team's model of the site's markup (fixtures/pages/profiles).
 
-What must hold: every item is stored once, however many polls list it; a poll that brings
-nothing new alerts nothing; items that fell off the feed and come back, as feeds do, are
-neither stored again nor alerted again.
+What must hold: every item is stored once, however many polls list it; items that fell off
+the feed and come back, as feeds do, are neither stored again nor alerted again (a poll that
+brings nothing new alerts nothing).
 """
 
 from __future__ import annotations
@@ -38,8 +38,9 @@ ROOT = Path(__file__).resolve().parent.parent
 ITEMS = ROOT / "fixtures" / "sources" / "gsmarena" / "feed-items-unpacked-2026-07.jsonl.gz"
 FEED_URL = "https://www.gsmarena.com/rss-news-reviews.php3"
 FEED_SIZE = 20
-# Twice a day over the days around the event (cron would run hourly; fewer polls, same story).
-POLLS = [datetime(2026, 7, 21, 6, tzinfo=UTC) + timedelta(hours=12 * i) for i in range(5)]
+# Every 16 hours over the days around the event (cron would run hourly; fewer polls, the same
+# story: each poll finds new items and misses some that came and went in between).
+POLLS = [datetime(2026, 7, 21, 6, tzinfo=UTC) + timedelta(hours=16 * i) for i in range(4)]
 CONFIG = """
 [[sources]]
 name = "gsmarena"
@@ -135,12 +136,10 @@ def replay(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     for i, (when, listed) in enumerate(zip(POLLS, feeds, strict=True)):
         runs.append((crawl(config, archive(folder, f"poll{i}", listed, when)), len(stored(db))))
     polled = stored(db)
-    last = POLLS[-1]
-    # The same feed an hour later, then an old copy that lists items long gone (a CDN or a
-    # feed generator serving a stale version does this).
-    again = crawl(config, archive(folder, "again", feeds[-1], last + timedelta(hours=1)))
-    stale = crawl(config, archive(folder, "stale", feeds[0], last + timedelta(hours=2)))
-    return {"feeds": feeds, "runs": runs, "again": again, "stale": stale, "stored": polled,
+    # An old copy that lists items long gone (a CDN or a feed generator serving a stale
+    # version does this): every item known, nothing new.
+    stale = crawl(config, archive(folder, "stale", feeds[0], POLLS[-1] + timedelta(hours=1)))
+    return {"feeds": feeds, "runs": runs, "stale": stale, "stored": polled,
             "stored_at_end": stored(db)}
 
 
@@ -169,11 +168,8 @@ def test_every_item_is_stored_once(replay: dict[str, Any]) -> None:
     assert any(r["category"] != "news" for f in feeds for r in f)  # a review was skipped
 
 
-def test_the_event_is_followed_and_nothing_new_alerts_nothing(replay: dict[str, Any]) -> None:
-    alerts = [new for (_, new), _ in replay["runs"]]
-    assert sum(alerts) >= 1  # the watched event is in these items
-    pages, new_alerts = replay["again"]
-    assert pages == len(news(replay["feeds"][-1])) and new_alerts == 0
+def test_the_watched_event_is_followed(replay: dict[str, Any]) -> None:
+    assert sum(new for (_, new), _ in replay["runs"]) >= 1
 
 
 def test_items_that_fell_off_the_feed_never_store_or_alert_again(
