@@ -158,6 +158,8 @@ class NewsSpider(scrapy.Spider):
 
     def _listing_links(self, source: str, response: Response) -> Iterator[Request]:
         profile = self._by_name[source].profile
+        # A second lxml parse of the page (the pipeline makes its own): a few ms, and what
+        # makes a listing tell is markup, not the extracted article.
         listing = read_listing(parse_html(response.body), response.url, profile)
         if listing is None:
             return

@@ -28,7 +28,7 @@ _LISTING_SEGMENTS = frozenset([*_SEGMENTS.split(), "archive", "archives"])
 _NUMBERED = frozenset(("page", "date"))
 _SEARCH_KEYS = frozenset(("s", "q", "query", "search", "stag"))
 # GSMArena's own listing scripts.
-_LISTING_FILE_PATHS = [["news.php3"], ["rumored.php3"], ["search.php3"]]
+_LISTING_FILES = frozenset(("news.php3", "rumored.php3", "search.php3"))
 
 _ANCHORS = etree.XPath("//a[@href]")
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
@@ -88,7 +88,9 @@ def listing_url(url: str) -> bool:
     segments = [s.lower() for s in parts.path.split("/") if s]
     if not segments and not parts.query:
         return True
-    if any(s in _LISTING_SEGMENTS for s in segments) or segments[-1:] in _LISTING_FILE_PATHS:
+    if any(s in _LISTING_SEGMENTS for s in segments):
+        return True
+    if segments and segments[-1] in _LISTING_FILES:
         return True
     numbered = any(
         s in _NUMBERED and i + 1 < len(segments) and segments[i + 1].isdigit()
