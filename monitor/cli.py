@@ -286,6 +286,7 @@ def _crawl_overrides(crawl: dict[str, Any]) -> dict[str, Any]:
 
 
 def cmd_extract(args: argparse.Namespace, out: TextIO) -> int:
+    from monitor.clock import now
     from monitor.extract.article import extract_article
     from monitor.extract.reading.facts import find_reports
     from monitor.sources.profiles import profile_for_url
@@ -297,8 +298,10 @@ def cmd_extract(args: argparse.Namespace, out: TextIO) -> int:
     if args.path.suffix == ".gz":
         html = _gunzip_page(args.path, html)
     watches = _watches_for_extract(args)
-    article = extract_article(html, args.url, profile=profile_for_url(args.url))
-    reports = find_reports(article, watches)
+    # A saved page was fetched at some time before now; now bounds its publication date.
+    article = extract_article(html, args.url, profile=profile_for_url(args.url), fetched_at=now())
+    # A listing's teasers are about other stories: nothing is read from it.
+    reports = [] if article.is_listing else find_reports(article, watches)
     if args.json:
         json.dump(_extract_json(article, reports, watches), out, indent=2, ensure_ascii=False)
         out.write("\n")
@@ -309,6 +312,8 @@ def cmd_extract(args: argparse.Namespace, out: TextIO) -> int:
           file=out)
     print(f"authors:   {', '.join(article.authors) or '(none)'}", file=out)
     print(f"language:  {article.language or '(unknown)'}", file=out)
+    if article.is_listing:
+        print("listing:   yes (teasers of other pages; no event is read from it)", file=out)
     print("", file=out)
     print(article.body, file=out)
     print("", file=out)
@@ -316,7 +321,8 @@ def cmd_extract(args: argparse.Namespace, out: TextIO) -> int:
     for watch in watches:
         report = by_watch.get(watch.name)
         if report is None:
-            print(f"watch {watch.name}: not about this event", file=out)
+            why = "a listing page, not read" if article.is_listing else "not about this event"
+            print(f"watch {watch.name}: {why}", file=out)
             continue
         print(f"watch {watch.name}: {report.status.value}", file=out)
         print(f"  status: {report.status.value}  \"{report.status_evidence}\"", file=out)
@@ -362,6 +368,7 @@ def _extract_json(article: Any, reports: Sequence[Any], watches: Sequence[Any]) 
         "modified": article.modified.isoformat() if article.modified else None,
         "authors": list(article.authors),
         "language": article.language,
+        "is_listing": article.is_listing,
         "body": article.body,
         "watches": {
             w.name: None if w.name not in by_watch else {

@@ -71,6 +71,9 @@ class Article:
     authors: tuple[str, ...] = ()
     language: str | None = None
     site_name: str | None = None
+    # A home page, section, tag or search page: teasers of many stories, not one article.
+    # Nothing is read from it about any event; the crawl follows its links instead.
+    is_listing: bool = False
 
 
 @dataclass(frozen=True)

@@ -108,7 +108,12 @@ class ArticlePipeline:
         profile = profile_for_url(page.url) or PROFILES.get(page.source)
         # Decoded here, where the HTTP charset is known: it outranks the page's own <meta>.
         text = decode_html(page.body, page.headers.get("content-type"))
-        article = extract_article(text, page.url, profile=profile)
+        fetched_at = page.fetched_at or datetime.now(UTC)
+        article = extract_article(text, page.url, profile=profile, fetched_at=fetched_at)
+        if article.is_listing:
+            # Teasers of other stories: not an article, never read; the spider follows its links.
+            stats.inc_value(f"monitor/{page.source}/listings")
+            return
         readable = bool(article.title and article.body.strip())
         if not readable:
             # A page we cannot read is a sign the site's layout changed; count it per source.
@@ -118,7 +123,6 @@ class ArticlePipeline:
             self._forget(page)  # fetch it in full again, until the parser can read it
             if not article.body.strip():
                 return
-        fetched_at = page.fetched_at or datetime.now(UTC)
         validators = None
         if readable and page.validators and conditional_get_on(self.crawler):
             validators = {page.url: page.validators}

@@ -14,7 +14,10 @@ per-site knowledge.
 from __future__ import annotations
 
 import ipaddress
+from functools import lru_cache
 from urllib.parse import unquote_plus, urlsplit, urlunsplit
+
+import tldextract
 
 # Query parameters that only say how a reader arrived (analytics, ads, newsletters, shares).
 TRACKING_PARAMS: frozenset[str] = frozenset(
@@ -66,21 +69,19 @@ AMP_PARAMS: tuple[tuple[str, str | None], ...] = (("amp", None), ("outputtype", 
 
 DEFAULT_PORTS: dict[str, int] = {"http": 80, "https": 443}
 
-# Public suffixes with two labels, where the registrable domain takes three (bbc.co.uk).
-_TWO_LEVEL = """
-    co.uk org.uk ac.uk gov.uk me.uk ltd.uk plc.uk net.uk
-    com.au net.au org.au edu.au gov.au co.nz net.nz org.nz
-    co.jp ne.jp or.jp ac.jp go.jp co.kr or.kr
-    co.in net.in org.in firm.in gen.in ind.in co.za org.za co.il org.il co.id or.id web.id
-    com.sg edu.sg gov.sg net.sg org.sg com.my net.my org.my
-    com.cn net.cn org.cn gov.cn com.hk net.hk org.hk com.tw net.tw org.tw
-    com.br net.br org.br com.ar com.mx com.co com.pe com.ve
-    com.tr com.ua com.pl com.ph com.vn com.pk com.ng com.eg com.sa co.th in.th
-"""
-TWO_LEVEL_SUFFIXES: frozenset[str] = frozenset(_TWO_LEVEL.split())
-# Hosting platforms where each subdomain is a separate publisher.
-SHARED_HOST_SUFFIXES: frozenset[str] = frozenset(
-    {"blogspot.com", "wordpress.com", "github.io", "substack.com", "tumblr.com"}
+# Hosting platforms where each subdomain is a separate publisher but which the Public Suffix
+# List does not name (it lists blogspot.com, github.io, herokuapp.com, vercel.app and more).
+SHARED_HOST_SUFFIXES: frozenset[str] = frozenset({"wordpress.com", "substack.com", "tumblr.com"})
+
+# The Public Suffix List snapshot bundled with tldextract, private domains included: no cache
+# on disk and no fetch at run time, so a crawl never touches the network for it and every
+# machine splits hosts the same way for a given tldextract version.
+_SUFFIXES = tldextract.TLDExtract(
+    cache_dir=None,
+    suffix_list_urls=(),
+    fallback_to_snapshot=True,
+    include_psl_private_domains=True,
+    extra_suffixes=tuple(sorted(SHARED_HOST_SUFFIXES)),
 )
 
 
@@ -146,10 +147,19 @@ def canonical_url(url: str) -> str:
 
 
 def site_of(url: str) -> str:
-    """The registrable domain that publishes `url` ("gsmarena.com"), or the IP address."""
+    """The registrable domain that publishes `url` ("gsmarena.com"), or the IP address.
+
+    Registrable means one label under a public suffix of the Public Suffix List, so
+    nation.co.ke and standardmedia.co.ke are two sites, as are two apps on vercel.app. A host
+    that is itself a public suffix, or has none (localhost), is its own site.
+    """
     text = url.strip()
     parts = urlsplit(text if "//" in text else f"//{text}")
-    host = _host(parts.hostname)
+    return _registrable(_host(parts.hostname))
+
+
+@lru_cache(maxsize=4096)
+def _registrable(host: str) -> str:
     if not host:
         return ""
     try:
@@ -158,10 +168,4 @@ def site_of(url: str) -> str:
         pass
     else:
         return host
-    labels = host.split(".")
-    if len(labels) <= 2:
-        return host
-    last_two = ".".join(labels[-2:])
-    if last_two in TWO_LEVEL_SUFFIXES or last_two in SHARED_HOST_SUFFIXES:
-        return ".".join(labels[-3:])
-    return last_two
+    return _SUFFIXES(host).top_domain_under_public_suffix or host

@@ -123,7 +123,6 @@ def test_rss_item_with_relative_link_and_atom_link_sibling() -> None:
 @pytest.mark.parametrize(
     ("name", "reason"),
     [
-        ("broken-truncated.xml", "malformed XML"),
         ("not-a-feed.html", "malformed XML"),
         ("xhtml-page.xml", "root element is <html>"),
     ],
@@ -135,6 +134,14 @@ def test_garbage_is_a_feed_error(name: str, reason: str) -> None:
     assert message.startswith("https://x.example/feed is not an RSS/Atom feed or sitemap: ")
     assert reason in message
     assert caught.value.reason in message
+
+
+def test_a_truncated_feed_gives_the_entries_before_the_cut_and_says_so() -> None:
+    doc = parse_feed(read("broken-truncated.xml"), "https://x.example/feed")
+    assert doc.kind == "atom"
+    assert [e.title for e in doc.entries][:1] == ["This is the new Hulu experience with live TV"]
+    assert doc.problem is not None and doc.problem.startswith("malformed XML")
+    assert parse_feed(read("theverge-AtomVergeAllPosts.xml"), "https://x.example/f").problem is None
 
 
 @pytest.mark.parametrize("body", [b"", b"  \n\t", b"\x1f\x8bnot gzip at all"])

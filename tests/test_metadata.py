@@ -9,8 +9,11 @@ import pytest
 from monitor.extract.article import extract_article
 from monitor.extract.article.metadata import strip_site_name
 from monitor.extract.article.timestamps import parse_timestamp
+from monitor.model import Article
 
 PT_WINTER = timezone(timedelta(hours=-8))
+# When the pages were fetched, as far as these tests care: after every date they state.
+FETCHED = datetime(2026, 12, 1, tzinfo=UTC)
 
 
 @pytest.mark.parametrize(
@@ -88,6 +91,10 @@ def test_strip_site_name(title: str, site: str | None, url: str, expected: str) 
     assert strip_site_name(title, site, url) == expected
 
 
+def _extract(page: str | bytes, url: str) -> Article:
+    return extract_article(page, url, fetched_at=FETCHED)
+
+
 def _page(head: str, body: str = "<p>Some text.</p>") -> str:
     return f"<html><head>{head}</head><body><article>{body}</article></body></html>"
 
@@ -100,7 +107,7 @@ def test_json_ld_graph_with_author_reference_and_naive_date_in_page_zone() -> No
       {"@type": ["NewsArticle"], "headline": "Xiaomi &amp; friends", "author": [{"@id": "#lin"}],
        "datePublished": "2015-02-12T10:00:00", "inLanguage": "zh-CN",}
     ]}</script>"""
-    article = extract_article(_page(head), "https://example.com/a")
+    article = _extract(_page(head), "https://example.com/a")
     assert article.title == "Xiaomi & friends"
     assert article.authors == ("Lin Bin",)
     assert article.published == datetime(2015, 2, 12, 10, tzinfo=timezone(timedelta(hours=8)))
@@ -110,7 +117,7 @@ def test_json_ld_graph_with_author_reference_and_naive_date_in_page_zone() -> No
 def test_author_meta_that_is_a_url_is_not_a_name() -> None:
     head = """<meta property="article:author" content="https://www.facebook.com/someone">
     <meta name="author" content="By Hugo Barra and Lin Bin">"""
-    assert extract_article(_page(head), "https://example.com/a").authors == (
+    assert _extract(_page(head), "https://example.com/a").authors == (
         "Hugo Barra",
         "Lin Bin",
     )
@@ -118,16 +125,16 @@ def test_author_meta_that_is_a_url_is_not_a_name() -> None:
 
 def test_canonical_is_resolved_against_the_page_url_and_falls_back_to_it() -> None:
     with_link = _page('<link rel="canonical" href="/news/1?x=1">')
-    assert extract_article(with_link, "https://example.com/a?utm=1").canonical_url == (
+    assert _extract(with_link, "https://example.com/a?utm=1").canonical_url == (
         "https://example.com/news/1?x=1"
     )
     assert (
-        extract_article(_page(""), "https://example.com/a").canonical_url == "https://example.com/a"
+        _extract(_page(""), "https://example.com/a").canonical_url == "https://example.com/a"
     )
 
 
 def test_page_without_any_date_has_none_not_the_crawl_time() -> None:
-    assert extract_article(_page("<title>t</title>"), "https://example.com/a").published is None
+    assert _extract(_page("<title>t</title>"), "https://example.com/a").published is None
 
 
 @pytest.mark.parametrize(
@@ -143,7 +150,7 @@ def test_page_without_any_date_has_none_not_the_crawl_time() -> None:
     ],
 )
 def test_junk_pages_give_an_article_not_an_exception(page: str | bytes) -> None:
-    article = extract_article(page, "https://example.com/a")
+    article = _extract(page, "https://example.com/a")
     assert article.url == article.canonical_url == "https://example.com/a"
     assert isinstance(article.body, str)
 
@@ -151,12 +158,12 @@ def test_junk_pages_give_an_article_not_an_exception(page: str | bytes) -> None:
 def test_organisation_as_json_ld_author_is_no_byline() -> None:
     head = """<script type="application/ld+json">{"@type": "NewsArticle", "headline": "h",
       "author": {"@type": "Organization", "name": "Al Jazeera"}}</script>"""
-    assert extract_article(_page(head), "https://example.com/a").authors == ()
+    assert _extract(_page(head), "https://example.com/a").authors == ()
 
 
 def test_byline_kind_prefix_and_job_title_are_not_names() -> None:
     head = '<meta name="author" content="Analysis by Chris Cillizza, CNN Editor-at-large">'
-    assert extract_article(_page(head), "https://example.com/a").authors == ("Chris Cillizza",)
+    assert _extract(_page(head), "https://example.com/a").authors == ("Chris Cillizza",)
 
 
 def test_title_suffix_after_the_visible_headline_is_dropped() -> None:
@@ -164,7 +171,7 @@ def test_title_suffix_after_the_visible_headline_is_dropped() -> None:
         '<meta property="og:title" content="The Guardian view on X: a city | Editorial">',
         "<h1>The Guardian view on X: a city</h1><p>Text.</p>",
     )
-    assert extract_article(page, "https://www.theguardian.com/a").title == (
+    assert _extract(page, "https://www.theguardian.com/a").title == (
         "The Guardian view on X: a city"
     )
 

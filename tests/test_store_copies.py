@@ -16,10 +16,10 @@ STORY = Path(__file__).resolve().parent.parent / "fixtures" / "story" / "pages"
 T0 = datetime(2015, 2, 3, 9, tzinfo=UTC)
 G1_URL = ("https://www.gsmarena.com/"
           "xiaomi_rumored_to_hold_first_us_event_in_san_francisco-news-10843.php")
-G1 = extract_article((STORY / "g1-rumour.html").read_bytes(), G1_URL)
+G1 = extract_article((STORY / "g1-rumour.html").read_bytes(), G1_URL, fetched_at=T0)
 P1_URL = ("https://www.phonearena.com/news/"
           "Xiaomi-could-be-holding-an-event-in-San-Francisco-next-week_id66012")
-P1 = extract_article((STORY / "p1-rumour.html").read_bytes(), P1_URL)
+P1 = extract_article((STORY / "p1-rumour.html").read_bytes(), P1_URL, fetched_at=T0)
 
 
 def copy_of(original: Article, url: str, body: str) -> Article:

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from monitor.urls import canonical_url, site_of
@@ -99,9 +104,48 @@ SITES = [
     ("http://localhost:8000/x", "localhost"),
     ("https://example.com./x", "example.com"),
     ("", ""),
+    # Public Suffix List (tldextract's bundled snapshot): suffixes our old list of 50 lacked.
+    ("https://nation.co.ke/news/x", "nation.co.ke"),
+    ("https://www.standardmedia.co.ke/x", "standardmedia.co.ke"),
+    ("https://www.elmundo.com.es/x", "elmundo.com.es"),
+    ("https://www.bmi.gv.at/x", "bmi.gv.at"),
+    ("https://www.timesofmalta.com.mt/x", "timesofmalta.com.mt"),
+    ("https://tech.blog.gov.uk/x", "blog.gov.uk"),
+    # ... and its private section: each app or page on a shared host is its own site.
+    ("https://one-app.vercel.app/x", "one-app.vercel.app"),
+    ("https://other-app.vercel.app/x", "other-app.vercel.app"),
+    ("https://news-bot.herokuapp.com/x", "news-bot.herokuapp.com"),
+    ("https://someone.github.io/blog/x", "someone.github.io"),
+    # Shared hosts the list does not name, kept as before.
+    ("https://someone.wordpress.com/2015/02/x/", "someone.wordpress.com"),
+    ("https://someone.substack.com/p/x", "someone.substack.com"),
+    # A host that is itself a public suffix is its own site.
+    ("https://co.uk/x", "co.uk"),
 ]
 
 
 @pytest.mark.parametrize(("url", "expected"), SITES)
 def test_site_of(url: str, expected: str) -> None:
     assert site_of(url) == expected
+
+
+def test_two_sites_on_one_country_suffix_are_independent_sources() -> None:
+    assert site_of("https://nation.co.ke/a") != site_of("https://www.standardmedia.co.ke/b")
+    assert site_of("https://www.nation.co.ke/a") == site_of("https://nation.co.ke/b")
+
+
+def test_the_suffix_list_is_the_bundled_snapshot_with_no_fetch_and_no_cache(tmp_path: Path) -> None:
+    """With the network unreachable and a fresh cache folder, site_of works and writes nothing."""
+    script = (
+        "import socket\n"
+        "def refuse(*args, **kwargs):\n"
+        "    raise OSError('network used')\n"
+        "socket.socket.connect = refuse\n"
+        "socket.create_connection = refuse\n"
+        "from monitor.urls import site_of\n"
+        "assert site_of('https://nation.co.ke/x') == 'nation.co.ke'\n"
+        "assert site_of('https://a.vercel.app/x') == 'a.vercel.app'\n"
+    )
+    env = {**os.environ, "TLDEXTRACT_CACHE": str(tmp_path / "cache"), "HOME": str(tmp_path)}
+    subprocess.run([sys.executable, "-c", script], env=env, check=True, timeout=60)
+    assert list(tmp_path.rglob("*")) == []

@@ -7,14 +7,17 @@ child sitemap URLs (which a caller fetches and parses in turn).
 from __future__ import annotations
 
 import gzip
+import re
 import zlib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from urllib.parse import urljoin, urlsplit
 
+import charset_normalizer
 import lxml.html
+from bs4.dammit import EncodingDetector
 from lxml import etree
 
 # Gzipped sitemaps (`sitemap.xml.gz`) arrive without Content-Encoding, so they are still packed.
@@ -22,6 +25,9 @@ _GZIP_MAGIC = b"\x1f\x8b"
 # A listing larger than this unpacked is not a feed we want to hold in memory.
 _MAX_UNPACKED = 50 * 1024 * 1024
 _UTF8_BOM = b"\xef\xbb\xbf"
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+# Characters XML 1.0 forbids, which some feeds carry anyway (form feeds, \x0f).
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 _PARSER_OPTIONS = {
     "resolve_entities": False,
@@ -60,19 +66,22 @@ class FeedDoc:
     kind: str
     entries: tuple[FeedEntry, ...] = ()
     sitemaps: tuple[str, ...] = ()
+    # Set when the listing was read past a flaw (bad encoding, truncation): what was wrong.
+    problem: str | None = None
 
 
 def parse_feed(body: bytes, base_url: str) -> FeedDoc:
     """Entries (and child sitemaps) of a feed or sitemap fetched from `base_url`."""
-    root = _parse_xml(body, base_url)
+    root, problem = _parse_xml(body, base_url)
     kind = _local(root)
     reader = _READERS.get(kind)
     if reader is None:
         raise FeedError(base_url, f"root element is <{kind}>")
-    return reader(root, base_url)
+    doc = reader(root, base_url)
+    return replace(doc, problem=problem) if problem else doc
 
 
-def _parse_xml(body: bytes, base_url: str) -> etree._Element:
+def _parse_xml(body: bytes, base_url: str) -> tuple[etree._Element, str | None]:
     if body.startswith(_GZIP_MAGIC):
         body = _gunzip(body, base_url)
     # Real feeds (TechCrunch's among them) start with a blank line before `<?xml`.
@@ -84,10 +93,50 @@ def _parse_xml(body: bytes, base_url: str) -> etree._Element:
     try:
         root = etree.fromstring(body, parser, base_url=base_url)
     except etree.XMLSyntaxError as exc:
-        raise FeedError(base_url, f"malformed XML ({exc.msg})") from None
+        problem = f"malformed XML ({exc.msg})"
+        recovered = _recovered(body, base_url)
+        if recovered is None:
+            raise FeedError(base_url, problem) from None
+        return recovered, problem
     if root is None:
         raise FeedError(base_url, "no root element")
-    return root
+    return root, None
+
+
+def _recovered(body: bytes, base_url: str) -> etree._Element | None:
+    """A feed read past its flaws, or None: an undeclared legacy encoding (UOL's ISO-8859-1,
+    KOI8-R), a stray control character, a missing closing tag lose no item that way."""
+    if body.lstrip().startswith((b"{", b"[")):
+        return None  # JSON, which no reading makes a feed
+    text = _XML_DECLARATION.sub("", _decoded(body), count=1)
+    text = _CONTROL_CHARS.sub("", text)
+    options = {**_PARSER_OPTIONS, "recover": True, "encoding": "utf-8"}
+    try:
+        root = etree.fromstring(text.encode("utf-8"), etree.XMLParser(**options),
+                                base_url=base_url)
+    except (etree.XMLSyntaxError, ValueError):
+        return None
+    # Recovery turns anything into a tree; only a feed or sitemap is worth keeping.
+    return root if root is not None and _local(root) in _READERS else None
+
+
+def _decoded(body: bytes) -> str:
+    """The declared encoding if the bytes are in it, then UTF-8, then the best guess."""
+    declared = EncodingDetector.find_declared_encoding(body, is_html=False)
+    for encoding in filter(None, (declared, "utf-8")):
+        try:
+            return body.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    matches = list(charset_normalizer.from_bytes(body))
+    if not matches:
+        return body.decode("utf-8", errors="replace")
+    # Among equally clean readings, windows-1252: what undeclared Western text is on the web
+    # (UOL's Portuguese feed reads as Baltic cp1257 to the guesser, as Latin-1 in fact).
+    least = min(m.chaos for m in matches)
+    cleanest = [m for m in matches if m.chaos == least]
+    best = next((m for m in cleanest if m.encoding == "cp1252"), matches[0])
+    return str(best)
 
 
 def _gunzip(body: bytes, base_url: str) -> bytes:
@@ -102,8 +151,11 @@ def _gunzip(body: bytes, base_url: str) -> bytes:
 
 
 def _local(el: etree._Element) -> str:
-    # Matching on local names tolerates feeds that get their namespace URIs slightly wrong.
-    return etree.QName(el).localname if isinstance(el.tag, str) else ""
+    # Matching on local names tolerates feeds that get their namespace URIs slightly wrong;
+    # a recovered tree keeps an undeclared prefix in the tag ("itunes:subtitle").
+    if not isinstance(el.tag, str):
+        return ""
+    return el.tag.rsplit("}", 1)[-1].rsplit(":", 1)[-1]
 
 
 def _children(el: etree._Element, name: str) -> list[etree._Element]:

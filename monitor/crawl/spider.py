@@ -32,6 +32,8 @@ from monitor.crawl.conditional import (
 from monitor.crawl.feeds import FeedEntry, FeedError, parse_feed
 from monitor.crawl.guard import PRIVATE_OK, Refused, is_private_url
 from monitor.crawl.items import FetchedPage
+from monitor.extract.article.listing import read_listing
+from monitor.extract.article.page import parse_html
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -41,6 +43,9 @@ if TYPE_CHECKING:
 
 # A sitemap index may point at further indexes; two levels cover every news site seen so far.
 MAX_SITEMAP_DEPTH = 2
+# Teaser links followed from one listing page (a home page holds a hundred); the feeds and
+# sitemaps stay the way in, a listing only stands in for the articles it leads to.
+MAX_LISTING_LINKS = 30
 
 
 class NewsSpider(scrapy.Spider):
@@ -126,6 +131,12 @@ class NewsSpider(scrapy.Spider):
                 redirects = response.meta.get("redirect_urls", [])
                 forget_validators(self.crawler, response.url, *redirects)
             return
+        if doc.problem:
+            # Its items are read; a flawed copy must not be taken as "unchanged" next run.
+            self.logger.warning("%s: %s: read past a flaw: %s", source, response.url, doc.problem)
+            if self.crawler is not None:
+                forget_validators(self.crawler, response.url,
+                                  *response.meta.get("redirect_urls", []))
         self.source_entries[source] = (self.source_entries.get(source) or 0) + len(doc.entries)
         validators = response.meta.get(VALIDATORS)
         if validators and any(validators):
@@ -163,14 +174,18 @@ class NewsSpider(scrapy.Spider):
                 continue
             self._pages[source] = self._pages.get(source, 0) + 1
             self._pending.setdefault(source, set()).add(entry.url)
-            yield Request(
-                entry.url,
-                callback=self.parse_article,
-                errback=self.on_error,
-                cb_kwargs={"entry": entry},
-                meta={"source": source, DEFER_VALIDATORS: True,
-                      PRIVATE_OK: self._private_ok(source)},
-            )
+            yield self._article_request(source, entry)
+
+    def _article_request(self, source: str, entry: FeedEntry, *, via_listing: bool = False
+                         ) -> Request:
+        return Request(
+            entry.url,
+            callback=self.parse_article,
+            errback=self.on_error,
+            cb_kwargs={"entry": entry},
+            meta={"source": source, "via_listing": via_listing, DEFER_VALIDATORS: True,
+                  PRIVATE_OK: self._private_ok(source)},
+        )
 
     def _limit(self, name: str) -> int:
         value = self.crawler.settings.getint(name, 0) if self.crawler is not None else 0
@@ -190,13 +205,17 @@ class NewsSpider(scrapy.Spider):
         url = request.meta.get("redirect_urls", [request.url])[0]
         self._pending.get(request.meta.get("source", "?"), set()).discard(url)
 
-    def parse_article(self, response: Response, entry: FeedEntry) -> Iterator[FetchedPage]:
+    def parse_article(self, response: Response, entry: FeedEntry
+                      ) -> Iterator[FetchedPage | Request]:
         if response.request is not None:
             self._answered(response.request)
         if response.status == 304:
             return
         source: str = response.meta["source"]
         self.source_pages[source] = self.source_pages.get(source, 0) + 1
+        if not response.meta.get("via_listing"):
+            # A feed entry that is a listing page: its articles are what the entry meant.
+            yield from self._listing_links(source, response)
         text = (
             response.text
             if isinstance(response, TextResponse)
@@ -235,6 +254,29 @@ class NewsSpider(scrapy.Spider):
                 continue
             for url, (etag, last_modified) in listings.items():
                 store.put_validators(url, etag, last_modified)
+
+    def _listing_links(self, source: str, response: Response) -> Iterator[Request]:
+        profile = self._by_name[source].profile
+        # A second lxml parse of the page (the pipeline makes its own): a few ms, and what
+        # makes a listing tell is markup, not the extracted article.
+        listing = read_listing(parse_html(response.body), response.url, profile)
+        if listing is None:
+            return
+        followed = 0
+        for url in listing.links:
+            if followed >= MAX_LISTING_LINKS:
+                break
+            if profile is not None and not profile.article_url.search(url):
+                continue
+            if url not in self._seen:
+                if self._pages.get(source, 0) >= self._limit("MONITOR_MAX_PAGES"):
+                    self.source_left[source] = self.source_left.get(source, 0) + 1
+                    continue  # the run's cap holds for a listing's links too
+                self._seen.add(url)
+                followed += 1
+                self._pages[source] = self._pages.get(source, 0) + 1
+                self._pending.setdefault(source, set()).add(url)
+                yield self._article_request(source, FeedEntry(url), via_listing=True)
 
     def on_error(self, failure: Failure) -> None:
         request: Request = failure.request  # type: ignore[attr-defined]

@@ -1,21 +1,32 @@
-"""An article's metadata: JSON-LD first, then OpenGraph and <meta>, then the site's selectors."""
+"""An article's metadata: JSON-LD first, then OpenGraph and <meta>, then the site's selectors.
+
+Publication times go through published.py (plausible stamps only, htmldate where our rules
+find none) and authors through authors.py.
+"""
 
 from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime, tzinfo
-from itertools import chain
+from datetime import datetime, time, tzinfo
+from itertools import chain, islice
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 from lxml.html import HtmlElement
 
 from monitor.extract.article import structured
+from monitor.extract.article.authors import extract_authors
+from monitor.extract.article.published import (
+    htmldate_published,
+    latest_plausible,
+    plausible_stamps,
+)
+from monitor.extract.article.publisher import names_publisher, publisher_keys
 from monitor.extract.article.selectors import select, select_text
-from monitor.extract.article.timestamps import aware, parse_timestamp
+from monitor.extract.article.timestamps import aware
 from monitor.sources.profiles import SiteProfile
 
 
@@ -59,14 +70,6 @@ _MODIFIED_META = (
     "dcterms.modified",
     "last-modified",
 )
-_AUTHOR_META = (
-    "author",
-    "article:author",
-    "parsely-author",
-    "sailthru.author",
-    "dc.creator",
-    "byl",
-)
 _TITLE_META = ("og:title", "twitter:title", "dc.title", "sailthru.title", "parsely-title")
 _SITE_META = ("og:site_name", "application-name", "apple-mobile-web-app-title", "twitter:site")
 _LANGUAGE_META = ("og:locale", "content-language", "dc.language", "language", "inlanguage")
@@ -78,33 +81,20 @@ _GENERIC_PUBLISHED = (
     "header time[datetime]",
     "article time[datetime]",
 )
-_GENERIC_AUTHOR = (
-    "[itemprop='author'] [itemprop='name']",
-    "[itemprop='author']",
-    "a[rel='author']",
-)
 _TITLE_SEPARATORS = re.compile(r"\s+(?:[|\-–—:/»·•]|::)\s+")
-_BYLINE_PREFIX = re.compile(
-    r"^\s*(?:(?:analysis|opinion|commentary|review|story|text|words|posted|written)\s+by"
-    r"|by|von|par|por|text|текст|автор)\s*:?\s+",
-    re.I,
-)
-# A byline part that names a job, not a person ("Analysis by X, CNN Editor-at-large").
-_ROLE = re.compile(
-    r"\b(?:editor|correspondent|reporter|writer|columnist|contributor|producer|analyst)s?\b",
-    re.I,
-)
-_NAME_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b)\s*", re.I)
-# Link labels that author selectors catch next to the name.
-_NOT_A_NAME = re.compile(r"\b(?:bio|profile|more|view|follow|see all|contact)\b", re.I)
 _UPDATED = re.compile(r"\b(?:updated|modified|aktualisiert|mis à jour)\b", re.I)
 _WHITESPACE = re.compile(r"\s+")
-_SITE_PART_WORDS = 3
-_SECOND_LEVEL = frozenset(("co", "com", "net", "org", "gov", "ac", "ne", "or", "edu"))
+_KICKER = re.compile(r"^([^:|]{2,40}):\s+(?=\S)")
 
 
-def extract_metadata(tree: HtmlElement | None, url: str, profile: SiteProfile | None) -> Metadata:
-    """Metadata of the page at `url`; empty fields where the page says nothing."""
+def extract_metadata(
+    tree: HtmlElement | None, url: str, profile: SiteProfile | None, fetched_at: datetime
+) -> Metadata:
+    """Metadata of the page fetched from `url` at `fetched_at`; empty where the page says nothing.
+
+    A stamp before 1995 or after `fetched_at` plus a day is no date (placeholders such as
+    0001-01-01 and 9999-12-31 are common in JSON-LD).
+    """
     if tree is None:
         return Metadata(None, url, None, None, (), None, None, None)
     objects = structured.json_ld_objects(tree)
@@ -114,28 +104,34 @@ def extract_metadata(tree: HtmlElement | None, url: str, profile: SiteProfile | 
     ld = articles[0] if articles else {}
 
     site_name = _site_name(ld, objects, meta, index)
+    publisher = publisher_keys(site_name, url)
+    latest = latest_plausible(fetched_at)
     # Selectors are lazy: most pages state a zoned date in JSON-LD or <meta> and never need them.
-    published_stamps = _stamps(
+    published_stamps = plausible_stamps(
         chain(
             [structured.text_value(a.get("datePublished")) for a in articles],
             _metas(meta, _PUBLISHED_META),
             _selected_stamps(tree, profile.published if profile else ()),
             _selected_stamps(tree, _GENERIC_PUBLISHED),
-        )
+        ),
+        latest,
     )
-    modified_stamps = _stamps(
+    modified_stamps = plausible_stamps(
         [structured.text_value(a.get("dateModified")) for a in articles]
-        + _metas(meta, _MODIFIED_META)
+        + _metas(meta, _MODIFIED_META),
+        latest,
     )
-    published_raw = published_stamps[0] if published_stamps else None
-    modified_raw = modified_stamps[0] if modified_stamps else None
     zone = _page_zone(*published_stamps, *modified_stamps)
+    published = aware(_most_precise(published_stamps), zone) if published_stamps else None
+    if published is None:
+        published = htmldate_published(tree, url, zone, latest)
+    modified_raw = modified_stamps[0] if modified_stamps else None
     return Metadata(
         title=_title(tree, ld, meta, profile, site_name, url),
         canonical_url=_canonical(tree, meta, url),
-        published=aware(published_raw, zone),
+        published=published,
         modified=aware(modified_raw, zone),
-        authors=_authors(tree, articles, meta, index, profile),
+        authors=extract_authors(tree, articles, meta, index, profile, publisher),
         language=_language(tree, ld, meta),
         site_name=site_name,
         json_ld_body=_json_ld_body(articles),
@@ -153,16 +149,13 @@ def _clean(text: str | None) -> str | None:
     return text or None
 
 
-def _stamps(candidates: Iterable[str | None]) -> list[datetime]:
-    # Candidates are only parsed until one carries a zone; later ones cannot change the answer.
-    found: list[datetime] = []
-    for candidate in candidates:
-        stamp = parse_timestamp(candidate)
-        if stamp is not None:
-            found.append(stamp)
-            if stamp.tzinfo is not None:
-                break
-    return found
+def _most_precise(stamps: list[datetime]) -> datetime:
+    # JSON-LD often gives the bare day ("November 19, 2019") that a later tag gives to the
+    # second; the later one says more about the same publication.
+    first = stamps[0]
+    if first.time() != time() or first.tzinfo is not None:
+        return first
+    return next((s for s in stamps[1:] if s.date() == first.date() and s.time() != time()), first)
 
 
 def _page_zone(*stamps: datetime | None) -> tzinfo | None:
@@ -175,6 +168,11 @@ def _selected_stamps(tree: HtmlElement, selectors: tuple[str, ...]) -> Iterator[
         parent = element.getparent()
         if parent is not None and _UPDATED.search(parent.text_content()):
             # "last updated <time>" is the modified time, not the published one.
+            continue
+        classes = element.get("class") or ""
+        if _UPDATED.search(classes) and "publish" not in classes:
+            # WordPress themes mark the modified time class="updated" (and one never
+            # modified "published updated").
             continue
         yield element.get("datetime") or element.get("content")
         yield element.text_content()
@@ -193,11 +191,34 @@ def _title(
     candidates += [select_text(tree, profile.title) if profile else None]
     title_tag = tree.find(".//title")
     candidates.append(title_tag.text_content() if title_tag is not None else None)
-    for candidate in chain(candidates, _first_h1(tree)):
-        cleaned = _clean(candidate)
+    titles = [strip_site_name(c, site_name, url) for c in map(_clean, candidates) if c]
+    # Pages declare SEO or social variants of the headline; the one the reader sees in an
+    # <h1> wins when a declared title agrees with it, written as the page shows it.
+    visible = {_comparable(h): h for h in _h1_texts(tree)}
+    agreed = next((visible[key] for t in titles if (key := _comparable(t)) in visible), None)
+    if agreed:
+        return agreed
+    for title in chain(titles, _first_h1(tree)):
+        cleaned = _clean(title)
         if cleaned:
-            return _headline_over_suffix(strip_site_name(cleaned, site_name, url), tree)
+            return _headline_over_suffix(cleaned, tree)
     return None
+
+
+# Typographic variants that titles and headlines of one page swap freely.
+_TYPOGRAPHY = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+_H1_SEEN = 3
+
+
+def _comparable(text: str) -> str:
+    return " ".join(text.translate(_TYPOGRAPHY).replace("…", "...").split()).casefold()
+
+
+def _h1_texts(tree: HtmlElement) -> Iterator[str]:
+    for h1 in islice(tree.iterfind(".//h1"), _H1_SEEN):
+        text = _clean(h1.text_content())
+        if text:
+            yield text
 
 
 def _headline_over_suffix(title: str, tree: HtmlElement) -> str:
@@ -220,32 +241,17 @@ def _first_h1(tree: HtmlElement) -> Iterator[str]:
 
 def strip_site_name(title: str, site_name: str | None, url: str) -> str:
     """`title` without a leading or trailing " | Site" part naming the publisher."""
+    keys = publisher_keys(site_name, url)
+    # "The Space Review: Seeking a bigger role": the site as a colon-led kicker.
+    kicker = _KICKER.match(title)
+    if kicker and names_publisher(kicker.group(1), keys):
+        return title[kicker.end() :]
     parts = _TITLE_SEPARATORS.split(title)
     if len(parts) < 2:
         return title
-    keys = {_key(site_name)} if site_name else set()
-    host = urlsplit(url).hostname or ""
-    labels = [label for label in host.split(".") if label not in ("www", "m", "amp")]
-    # The registered name: "entermedia" in entermedia.co.kr, not the "co" of its suffix.
-    while len(labels) > 2 and labels[-2] in _SECOND_LEVEL:
-        labels.pop()
-    if labels:
-        keys.add(_key(labels[0] if len(labels) == 1 else labels[-2]))
-    keys.discard("")
-
-    def names_site(part: str) -> bool:
-        key = _key(part)
-        if not key:
-            return False
-        if any(key == k or k.startswith(key) for k in keys):
-            return True
-        # "GSMArena.com", "BBC News": the name with a short addition; a longer part that merely
-        # starts with it ("The Guardian view on Hong Kong") is the headline.
-        return len(part.split()) <= _SITE_PART_WORDS and any(key.startswith(k) for k in keys)
-
-    if names_site(parts[-1]):
+    if names_publisher(parts[-1], keys):
         return _rejoin(title, parts[:-1])
-    if names_site(parts[0]):
+    if names_publisher(parts[0], keys):
         return _rejoin(title, parts[1:])
     return title
 
@@ -257,10 +263,6 @@ def _rejoin(title: str, parts: list[str]) -> str:
     return title[start:end].strip() if start >= 0 and end > start else " ".join(parts)
 
 
-def _key(text: str | None) -> str:
-    return re.sub(r"\W+|^the", "", (text or "").lower().removeprefix("the "))
-
-
 def _canonical(tree: HtmlElement, meta: dict[str, list[str]], url: str) -> str:
     for link in tree.iterfind(".//link"):
         rel = (link.get("rel") or "").lower().split()
@@ -269,42 +271,6 @@ def _canonical(tree: HtmlElement, meta: dict[str, list[str]], url: str) -> str:
             return urljoin(url, href)
     og_url = _metas(meta, ("og:url",))
     return urljoin(url, og_url[0]) if og_url else url
-
-
-def _authors(
-    tree: HtmlElement,
-    articles: list[dict[str, Any]],
-    meta: dict[str, list[str]],
-    index: dict[str, dict[str, Any]],
-    profile: SiteProfile | None,
-) -> tuple[str, ...]:
-    sources: list[list[str]] = [
-        structured.names(a.get("author") or a.get("creator"), index, people_only=True)
-        for a in articles[:1]
-    ]
-    sources += [[value] for value in _metas(meta, _AUTHOR_META)]
-    if profile:
-        sources.append([e.text_content() for e in select(tree, profile.author)])
-    for raw in sources:
-        found = _person_names(raw)
-        if found:
-            return found
-    # Generic author markup often repeats the name beside "see full bio" links; one name is safe.
-    return _person_names([e.text_content() for e in select(tree, _GENERIC_AUTHOR)])[:1]
-
-
-def _person_names(raw: list[str]) -> tuple[str, ...]:
-    found: list[str] = []
-    for value in raw:
-        text = _clean(value)
-        # article:author is often a profile URL, and a Twitter handle is not a name.
-        if not text or "://" in text or text.startswith(("@", "www.")) or _NOT_A_NAME.search(text):
-            continue
-        for name in _NAME_SPLIT.split(_BYLINE_PREFIX.sub("", text)):
-            name = name.strip(" .,;:")
-            if name and len(name) <= 80 and name not in found and not _ROLE.search(name):
-                found.append(name)
-    return tuple(found)
 
 
 def _language(tree: HtmlElement, ld: dict[str, Any], meta: dict[str, list[str]]) -> str | None:

@@ -25,6 +25,7 @@ ARTICLE_TYPES = frozenset(
         "socialmediaposting",
     }
 )
+_ARTICLE_KEYS = frozenset(("headline", "author"))
 # Raw control characters inside JSON strings are common in hand-templated JSON-LD.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _TRAILING_COMMA = re.compile(r",\s*([}\]])")
@@ -44,6 +45,10 @@ def json_ld_objects(tree: HtmlElement) -> list[dict[str, Any]]:
 def article_objects(objects: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The objects that describe an article, the most article-like first."""
     articles = [o for o in objects if _types(o) & ARTICLE_TYPES]
+    if not articles:
+        # Some pages type their article as a web page ("MedicalWebPage") yet give it a
+        # publication date and a headline or an author, which only an article has.
+        articles = [o for o in objects if "datePublished" in o and _ARTICLE_KEYS & o.keys()]
     # A bare "Article" is sometimes a teaser; the news-specific types describe the page itself.
     return sorted(articles, key=lambda o: "article" in _types(o) and len(_types(o)) == 1)
 

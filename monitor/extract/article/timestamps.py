@@ -54,6 +54,8 @@ _ZONES: dict[str, tzinfo] = {
     "hkt": timezone(timedelta(hours=8)),
     "jst": timezone(timedelta(hours=9)),
     "kst": timezone(timedelta(hours=9)),
+    # India's; Israel writes its winter time the same way, but far fewer English pages do.
+    "ist": timezone(timedelta(hours=5, minutes=30)),
 }
 _ZONE = (
     r"(?:\s*(?P<zone>[+-]\d{2}:?\d{2}|Z\b|(?:" + "|".join(k for k in _ZONES if k != "z") + r")\b))?"
@@ -71,19 +73,28 @@ _DAY_MONTH = re.compile(
 _MONTH_DAY = re.compile(
     _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})" + _CLOCK + _ZONE, re.I
 )
+# "01:38:07 PM IST Nov 20, 2019": the clock before the date, as some CMSs write it.
+_CLOCK_MONTH_DAY = re.compile(
+    r"\b(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?\s*(?P<ampm>[ap]\.?m\.?)?"
+    + _ZONE
+    + r",?\s+"
+    + _MONTH
+    + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})\b",
+    re.I,
+)
 
 
 def parse_timestamp(text: str | None) -> datetime | None:
     """The first timestamp written in `text`; naive when the text names no zone."""
     if not text or not (text := text.strip()):
         return None
-    for pattern in (_ISO, _DAY_MONTH, _MONTH_DAY):
+    for pattern in (_ISO, _DAY_MONTH, _CLOCK_MONTH_DAY, _MONTH_DAY):
         found = pattern.search(text)
         if found and (stamp := _build(found)):
             return stamp
     try:
         return parsedate_to_datetime(text)
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
 
 
@@ -113,12 +124,18 @@ def _build(found: re.Match[str]) -> datetime | None:
     return stamp.replace(tzinfo=zone) if zone else stamp
 
 
+# No zone on Earth is a day or more from UTC; such an offset is a typo, not a zone.
+_MAX_OFFSET = timedelta(hours=24)
+
+
 def _zone(text: str | None) -> tzinfo | None:
     if not text:
         return None
     if text[0] in "+-":
         digits = text[1:].replace(":", "")
         offset = timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
+        if offset >= _MAX_OFFSET:
+            return None
         return timezone(-offset if text[0] == "-" else offset)
     return _ZONES.get(text.lower())
 
