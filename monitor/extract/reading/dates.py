@@ -163,7 +163,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "month",
         re.compile(
-            rf"\b(?:in|this|next|last|early|late|mid-?)\s+{_MONTH}\b(?:\s+(?P<year>\d{{4}}))?"
+            rf"\b(?:in|this|next|last|early|late|mid-?|di|de|del|im|en|à|em|van|nel|a|ad|"
+            rf"début|fin|inizio|fine|principios de|finales de|Anfang|Ende|Mitte)\s+{_MONTH}\b"
+            rf"(?:\s+(?P<year>\d{{4}}))?"
         ),
     ),
     # "2/12", "2/12/2015", "12/02/15"

@@ -93,3 +93,48 @@ def _mention(match: re.Match[str], hour: int, minute: int) -> TimeMention:
     zone = match.group("zone")
     value = f"{hour:02d}:{minute:02d}" + (f" {ZONES[zone]}" if zone else "")
     return TimeMention(value, match.start(), match.end(), zone is not None)
+
+
+# The zones a city's own clock is written in, to prefer its local time when several are listed.
+CITY_ZONES: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(("San Francisco", "Cupertino", "Mountain View", "San Jose", "Los Angeles",
+                     "Las Vegas", "Seattle"), ("PT", "PST", "PDT")),
+    **dict.fromkeys(("New York", "Boston"), ("ET", "EST", "EDT")),
+    **dict.fromkeys(("Chicago", "Austin"), ("CT", "CDT")),
+    "London": ("GMT", "BST"),
+    **dict.fromkeys(("Berlin", "Munich", "Paris", "Barcelona", "Madrid", "Milan", "Rome",
+                     "Amsterdam", "Warsaw"), ("CET", "CEST")),
+    **dict.fromkeys(("Beijing", "Shanghai", "Shenzhen", "Guangzhou"), ("UTC+8",)),
+    "Hong Kong": ("HKT", "UTC+8"),
+    "Singapore": ("SGT", "UTC+8"),
+    **dict.fromkeys(("New Delhi", "Mumbai", "Bengaluru", "Hyderabad", "Chennai"), ("IST",)),
+    "Tokyo": ("JST",),
+    "Seoul": ("KST",),
+    "Jakarta": ("WIB",),
+}
+
+
+def local_first(found: list[tuple[TimeMention, str]], city: str | None
+                ) -> tuple[TimeMention, str]:
+    """The time to keep among several: the event city's own clock, then one a start word
+    introduces ("starts at 10am PT"), then one with a zone, then the first."""
+    zones = CITY_ZONES.get(city or "", ())
+
+    def rank(item: tuple[TimeMention, str]) -> tuple[bool, bool, bool]:
+        mention, sentence = item
+        zone = mention.value.partition(" ")[2]
+        return (not (zone and zone in zones), not _introduced(sentence, mention),
+                not mention.has_zone)
+
+    return min(found, key=rank)
+
+
+_START = re.compile(
+    r"\b(?:start(?:s|ing)?|begin(?:s|ning)?|kick(?:s|ing)? off|at|from|um|alle|à|a las|ab|"
+    r"dalle|desde|vanaf|om|às)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _introduced(sentence: str, mention: TimeMention) -> bool:
+    return bool(_START.search(sentence[max(0, mention.start - 30) : mention.start]))

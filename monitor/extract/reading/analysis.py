@@ -1,0 +1,231 @@
+"""What an article names, sentence by sentence, before any watch is considered.
+
+Reading an article for several watches shares this part: sentences and their clauses, the
+dates (resolved against the publication day), times, places, products, titled people and
+event words each clause names. Places that do not locate an event are set aside here: a
+company's seat ("the Shenzhen-based maker"), a dateline, the city a time is restated for
+("early the next morning in Sydney").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from itertools import pairwise
+
+from monitor.extract.reading import cues
+from monitor.extract.reading.claims import plain
+from monitor.extract.reading.dates import DateMention, find_dates
+from monitor.extract.reading.people import Person, find_people
+from monitor.extract.reading.places import Place, find_places
+from monitor.extract.reading.products import Product, find_products
+from monitor.extract.reading.sentences import split_paragraphs, split_sentences
+from monitor.extract.reading.times import TimeMention, find_times
+from monitor.model import Article
+
+# Reading stops here: past this many sentences or characters an article is not news any more
+# (a page of 50,000 dates would otherwise cost minutes); the cap is logged by the caller.
+MAX_SENTENCES = 400
+MAX_SENTENCE_CHARS = 1_500
+
+# Where a clause breaks inside a sentence: punctuation and words that open another scene.
+_CLAUSE_BREAK = re.compile(
+    r",|;|:|\s[—–-]\s|[()]|\b(?:while|whereas|but|however|after|before|following|ahead of|unlike|"
+    r"although|though|than|dopo|después de|nach|après|avant|na|voor)\b",
+    re.IGNORECASE,
+)
+# A date right after these words is when something was said or sent, not the event's date.
+_REPORTED_BEFORE = re.compile(
+    rf"\b(?:{cues.REPORTING_VERBS.pattern})(?:\s+out)?(?:\s+(?:us|reporters|the press|media))?"
+    r"(?:\s+(?:press\s+)?(?:invites|invitations|a statement|an email|the news|a teaser))?"
+    r"\s+(?:on\s+|earlier\s+|late\s+|this\s+|last\s+)?$",
+    re.IGNORECASE,
+)
+_REPORTED_AFTER = re.compile(
+    rf"^(?:,\s+(?:[\w'’]+\s+){{0,3}}?|\s+)(?:{cues.REPORTING_VERBS.pattern})", re.IGNORECASE
+)
+# A company's seat: "the Shenzhen-based maker", "based in Seoul", "the Cupertino company".
+_SEAT_BEFORE = re.compile(
+    r"(?:\bbased in|\bheadquartered in|\bheadquarters in|\bHQ in|\bhome(?:town)? (?:of|in)|"
+    r"\bsede (?:a|in|en|di)|\bSitz in|\bsiège (?:à|de)|\bcon sede|\bcon sede en)\s+$",
+    re.IGNORECASE,
+)
+_SEAT_AFTER = re.compile(
+    r"^(?:[-–]based\b|,\s*(?:[A-Z][\w.]+,?\s*)?[-–]?based\b|[-–]headquartered\b|"
+    r"\s+(?:company|firm|giant|tech giant|maker|manufacturer|outfit|brand|smartphone maker|"
+    r"phone maker|electronics giant|vendor|OEM)\b|'s (?:headquarters|HQ|campus)\b)",
+    re.IGNORECASE,
+)
+# A time restated for another place: "9 p.m. in London", "early the next morning in Sydney".
+_ZONE_BEFORE = re.compile(
+    r"(?:\b(?:\d{1,2}(?:[:.]\d\d\s*(?:[ap]\.?m\.?|h|Uhr)?|\s*(?:[ap]\.?m\.?|h\b|Uhr))|morning|evening|"
+    r"afternoon|night|"
+    r"midnight|noon|time|o'clock|mattina|sera|mañana|tarde|noche|Uhr|matin|soir)\s+(?:local time\s+)?"
+    r"(?:in|a|en|à|in der)\s+)$",
+    re.IGNORECASE,
+)
+_ZONE_AFTER = re.compile(r"^(?:\s+time\b|\s+hora\b|\s+ora\b|\s+Zeit\b|'s time\b)", re.IGNORECASE)
+# A dateline opens a paragraph: "SAN FRANCISCO (Reuters) -", "BERLIN —".
+_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Za-z. ]{2,20})?\s*(?:\([^)]{1,40}\))?\s*[-—–:]")
+
+
+@dataclass
+class Clause:
+    """A piece of a sentence with what it names."""
+
+    text: str
+    start: int  # in the sentence
+    end: int
+    dates: list[DateMention] = field(default_factory=list)
+    said_on: list[DateMention] = field(default_factory=list)  # when something was said or sent
+    places: list[Place] = field(default_factory=list)
+    times: list[TimeMention] = field(default_factory=list)
+    products: list[Product] = field(default_factory=list)
+    event: bool = False  # names an event or an event-like act ("launch", "invitations")
+
+    @property
+    def plain(self) -> str:
+        return plain(self.text)
+
+
+@dataclass
+class Sentence:
+    """One sentence of the article and what it names."""
+
+    index: int
+    paragraph: int
+    text: str
+    in_title: bool
+    clauses: list[Clause]
+    people: list[Person]  # titled people ("CEO Lei Jun"); a watch's aliases are its own
+    moved: bool  # says the event moved
+    past: bool  # past tense, so a bare weekday is the last one
+    set_aside: list[Place]  # places that locate no event: a seat, a dateline, a zone
+
+    @property
+    def plain(self) -> str:
+        """The text with plain apostrophes and quotes, for the cue patterns."""
+        return plain(self.text)
+
+    @property
+    def dates(self) -> list[DateMention]:
+        return [d for c in self.clauses for d in c.dates]
+
+    @property
+    def products(self) -> list[Product]:
+        return [p for c in self.clauses for p in c.products]
+
+
+@dataclass
+class Analysis:
+    """An article's sentences, read once for every watch."""
+
+    article: Article
+    reference: date | None  # the day relative dates are resolved against
+    sentences: list[Sentence]
+    capped: bool  # reading stopped at MAX_SENTENCES
+
+
+def analyse(article: Article, reference: date | None = None) -> Analysis:
+    """Read `article` into sentences; `reference` stands in for a missing publication day."""
+    ref = article.published.date() if article.published else reference
+    language = (article.language or "en").lower()
+    day_first = not (language == "en" or language.startswith("en-us"))
+    title_paragraphs = split_paragraphs(article.title or "")
+    paragraphs = title_paragraphs + split_paragraphs(article.body)
+    sentences: list[Sentence] = []
+    capped = False
+    for number, paragraph in enumerate(paragraphs):
+        for text in split_sentences(paragraph):
+            if len(sentences) >= MAX_SENTENCES:
+                capped = True
+                break
+            text = text[:MAX_SENTENCE_CHARS]
+            sentences.append(
+                _sentence(text, len(sentences), number, number < len(title_paragraphs), ref,
+                          day_first, article.published is not None, first=not sentences
+                          or sentences[-1].paragraph != number)
+            )
+    return Analysis(article, ref, sentences, capped)
+
+
+def _sentence(text: str, index: int, paragraph: int, in_title: bool, ref: date | None,
+              day_first: bool, dated: bool, *, first: bool) -> Sentence:
+    flat = plain(text)
+    past = bool(cues.PAST_TENSE.search(flat)) and not cues.FUTURE_TENSE.search(flat)
+    dates = find_dates(text, ref, day_first=day_first, past=past)
+    if not dated:
+        # Without the article's own day, only dates that spell their digits are safe.
+        dates = [d for d in dates if re.search(r"\d", d.text)]
+    said_on = [d for d in dates if _is_reporting_date(text, d)]
+    dates = [d for d in dates if d not in said_on]
+    places = find_places(text)
+    set_aside = [p for p in places if p.kind != "venue" and _set_aside(text, p, first=first)]
+    zones = [p for p in set_aside if _is_zone(text, p)]
+    places = [p for p in places if p not in set_aside]
+    if zones:
+        # "early the next morning in Sydney" restates the same moment: its day is no other.
+        dates = [d for d in dates if not any(abs(d.start - z.start) < 60 for z in zones)]
+    times = find_times(text)
+    products = find_products(text)
+    spans = [(x.start, x.end) for x in (*dates, *places, *times, *products)]
+    cuts = [0]
+    for match in _CLAUSE_BREAK.finditer(text):
+        at = match.start()
+        if any(s < at < e for s, e in spans) or at <= cuts[-1] or _in_list(text, at, places):
+            continue
+        cuts.append(at)
+    cuts.append(len(text))
+    clauses = []
+    for start, end in pairwise(cuts):
+        piece = text[start:end]
+        clauses.append(Clause(
+            text=piece, start=start, end=end,
+            dates=[d for d in dates if start <= d.start < end],
+            said_on=[d for d in said_on if start <= d.start < end],
+            places=[p for p in places if start <= p.start < end],
+            times=[t for t in times if start <= t.start < end],
+            products=[p for p in products if start <= p.start < end],
+            event=bool(cues.EVENT_WORDS.search(plain(piece))),
+        ))
+    return Sentence(index, paragraph, text, in_title, clauses, find_people(text, ()),
+                    bool(cues.MOVE_CUES.search(flat)), past, set_aside)
+
+
+def _set_aside(text: str, place: Place, *, first: bool) -> bool:
+    before, after = text[: place.start], text[place.end :]
+    if _SEAT_BEFORE.search(before[-40:]) or _SEAT_AFTER.match(after):
+        return True
+    if re.search(r"\bthe\s+$", before[-6:]) and _SEAT_AFTER.match(after):
+        return True
+    if first and place.start < 3 and _DATELINE.match(text):
+        return True
+    return _is_zone(text, place)
+
+
+def _is_zone(text: str, place: Place) -> bool:
+    return bool(_ZONE_BEFORE.search(text[max(0, place.start - 40) : place.start])
+                or _ZONE_AFTER.match(text[place.end :]))
+
+
+def _is_reporting_date(sentence: str, mention: DateMention) -> bool:
+    before = sentence[max(0, mention.start - 60) : mention.start]
+    after = sentence[mention.end : mention.end + 60]
+    if _REPORTED_BEFORE.search(before):
+        return True
+    # "On Monday, Xiaomi said ..." or "Xiaomi today announced ...", not "... on April 8, it said".
+    fronted = re.fullmatch(r"\W*(?:on|earlier|late|last)?\s*", sentence[: mention.start], re.I)
+    return bool(_REPORTED_AFTER.search(after)) and (
+        fronted is not None or not after.startswith(",")
+    )
+
+
+def _in_list(sentence: str, at: int, places: list[Place]) -> bool:
+    """True for the comma in "San Francisco, London and Singapore": a list, not a clause."""
+    if sentence[at] != ",":
+        return False
+    ends_before = any(p.end == at for p in places)
+    rest = sentence[at + 1 :]
+    starts_after = any(p.start == at + 1 + (len(rest) - len(rest.lstrip())) for p in places)
+    return ends_before and starts_after

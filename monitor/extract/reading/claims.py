@@ -1,0 +1,294 @@
+"""Judge what a sentence claims about an event, axis by axis, and what status that makes.
+
+A claim is one predicate of the event in a sentence (it will be held, it was postponed...)
+with its polarity, modality and source, each read from the cue tables within its scope:
+negation within the clause before the predicate, modality and source within the part of the
+sentence a contrast ("but", "however") does not cut off. `rules.py` turns the axes into a
+status. The caller decides which spans of the sentence are about the watched event and
+whether time allows a happening.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from monitor.extract.reading import cues
+from monitor.extract.reading.cues import Modality, Predicate, Source
+from monitor.extract.reading.rules import status_of
+from monitor.model import Status
+
+# Where a sentence's framing stops: "Sources say X, but Xiaomi has not confirmed it".
+_CONTRAST = re.compile(
+    r";|\s[—–]\s|\s-\s|\b(?<!all )(?:but|however|while|whereas|although|though|yet|meanwhile|"
+    r"ma|però|mentre|pero|mientras|aber|jedoch|während|mais|tandis que|maar|terwijl|mas|"
+    r"enquanto|ale|zatímco)\b",
+    re.IGNORECASE,
+)
+# Present-tense forms of a happening, as headlines use them for plans too.
+_PRESENT = re.compile(
+    r"\b(?:unveils|launches|introduces|debuts|presents|announces|reveals|stellt|présente|"
+    r"presenta|dévoile|lance|lancia|lanza|onthult|presenteert|apresenta)\b",
+    re.IGNORECASE,
+)
+# "no event", "kein Event", "aucun événement": an event said not to exist.
+_NO_EVENT = re.compile(
+    r"\b(?:no|not an?|kein(?:e|en)?|aucun(?:e)?|pas d[e']|nessun[oa]?|ningún|ninguna|geen|"
+    r"nenhum(?:a)?)\s+(?:[\w-]+\s+){0,2}?(?:events?|launch(?:es)?|launch events?|keynotes?|"
+    r"press (?:conference|event)s?|presentations?|Events?|Veranstaltung|Präsentation|événement|"
+    r"évènement|lancement|evento|presentazione|lanzamiento|presentación|evenement)\b",
+    re.IGNORECASE,
+)
+# "there will be an event": the existential form of holding one.
+_THERE_IS = re.compile(r"\bthere(?:'s| is| will be| would be| are)\b", re.IGNORECASE)
+# Words after a denial or disruption that make it about the event or the report of it.
+_REPORT_WORDS = re.compile(r"\b(?:reports?|rumou?rs?|claims?|speculation|talk|news|date)\b",
+                           re.IGNORECASE)
+
+# How many words a negation reaches: "does not have a 'launch event' scheduled".
+_REACH = 5
+
+_STRONG = {Status.POSTPONED, Status.CANCELLED, Status.DENIED}
+
+
+# Typographic quotes as plain ones, one character for one, so spans stay where they were.
+_PLAIN = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " "})
+
+
+def plain(text: str) -> str:
+    """`text` with typographic apostrophes and quotes made plain, of the same length."""
+    return text.translate(_PLAIN)
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One thing a sentence says of the event, judged."""
+
+    status: Status
+    predicate: Predicate
+    negated: bool
+    modality: Modality | None
+    source: Source | None
+    start: int  # the predicate's span in the sentence
+    end: int
+
+
+@dataclass(frozen=True)
+class _Hit:
+    predicate: Predicate
+    start: int
+    end: int
+
+
+def judge(
+    sentence: str,
+    spans: Sequence[tuple[int, int]] | None = None,
+    *,
+    happening_allowed: bool = True,
+    live_allowed: bool | None = None,
+    event_today: bool = False,
+    goods: Sequence[tuple[int, int]] = (),
+) -> list[Claim]:
+    """The claims `sentence` makes about the event, within `spans` (all of it by default).
+
+    `happening_allowed` is False when time rules out that the event took place (the article
+    came out before its day); `event_today` is True when the event is on the article's day,
+    so a plain statement that it is on counts as confirmed. `goods` are the spans of product
+    names, which a denial or delay may be about instead of the event.
+    """
+    spans = list(spans) if spans is not None else [(0, len(sentence))]
+    live_allowed = happening_allowed if live_allowed is None else live_allowed
+    sentence = plain(sentence)
+    hits = _predicates(sentence)
+    claims: list[Claim] = []
+    segments = _segments(sentence)
+    sceptic = bool(cues.SCEPTIC.search(sentence))
+    for hit in hits:
+        if not any(s <= hit.start < e for s, e in spans):
+            continue
+        seg_start, seg_end = next((s, e) for s, e in segments if s <= hit.start < e)
+        segment_hits = [h for h in hits if seg_start <= h.start < seg_end]
+        if _absorbed(hit, segment_hits):
+            continue
+        predicate = hit.predicate
+        before = sentence[seg_start : hit.start]
+        if predicate in (Predicate.HAPPEN, Predicate.LIVE) and cues.FUTURE_BEFORE.search(before):
+            predicate = Predicate.HOLD
+        if predicate is Predicate.HAPPEN and not happening_allowed:
+            # "Google unveils Nexus phones on September 29": a headline's present is a plan
+            # before the day; a past tense before the day is about some earlier event.
+            if not _PRESENT.search(sentence[hit.start : hit.end]):
+                continue
+            predicate = Predicate.HOLD
+        if predicate is Predicate.LIVE and not live_allowed:
+            continue
+        if predicate in (Predicate.DENY, Predicate.POSTPONE, Predicate.CANCEL) and _about_goods(
+            sentence, hit, seg_start, seg_end, goods
+        ):
+            continue
+        negated = _negated(sentence, seg_start, hit)
+        modality = _modality(sentence, seg_start, seg_end, hit)
+        source = _source(sentence, seg_start, seg_end, hit)
+        # The company's own word before the predicate is its source ("Xiaomi confirmed it
+        # will hold..."); its own word negated leaves the rest unconfirmed.
+        for other in segment_hits:
+            if other.predicate is Predicate.CONFIRM and other.end <= hit.start:
+                if _negated(sentence, seg_start, other):
+                    modality = modality or Modality.POSSIBLE
+                elif source is None:
+                    source = Source.OFFICIAL
+        status = status_of(predicate, negated, modality, source)
+        if status is None:
+            continue
+        if (status is Status.REPORTED and event_today and predicate is Predicate.HOLD
+                and source is None):
+            status = Status.CONFIRMED
+        if sceptic and status in (Status.REPORTED, Status.CONFIRMED) and source is not Source.OFFICIAL \
+                and predicate not in (Predicate.INVITE, Predicate.CONFIRM):
+            status = Status.RUMORED
+        claims.append(Claim(status, predicate, negated, modality, source, hit.start, hit.end))
+    return _drop_evidence_for_inferences(claims, segments)
+
+
+def _drop_evidence_for_inferences(claims: list[Claim], segments: list[tuple[int, int]]
+                                  ) -> list[Claim]:
+    """"The teaser ends with a date, suggesting the phone will be unveiled on the 11th": the
+    company's teaser is what the writer infers from, not a confirmation of the event."""
+    hedged = [c for c in claims if c.modality in (Modality.INFERRED, Modality.POSSIBLE)]
+    keep = []
+    for claim in claims:
+        segment = next((s, e) for s, e in segments if s <= claim.start < e)
+        if claim.predicate in (Predicate.TEASE, Predicate.INVITE, Predicate.CONFIRM) and any(
+            h.start > claim.start and segment[0] <= h.start < segment[1] for h in hedged
+        ):
+            continue
+        keep.append(claim)
+    return keep
+
+
+def _predicates(sentence: str) -> list[_Hit]:
+    """Predicate cues in the sentence, earlier table lines taking overlapping words first."""
+    hits: list[_Hit] = []
+    for cue in cues.PREDICATE_CUES:
+        for match in cue.pattern.finditer(sentence):
+            if any(h.start < match.end() and match.start() < h.end for h in hits):
+                continue
+            hits.append(_Hit(cue.value, match.start(), match.end()))
+    for match in _NO_EVENT.finditer(sentence):
+        if not any(h.start < match.end() and match.start() < h.end for h in hits):
+            hits.append(_Hit(Predicate.HOLD, match.start(), match.end()))
+    for match in _THERE_IS.finditer(sentence):
+        if not any(h.start < match.end() and match.start() < h.end for h in hits):
+            hits.append(_Hit(Predicate.HOLD, match.start(), match.end()))
+    return sorted(hits, key=lambda h: h.start)
+
+
+def _segments(sentence: str) -> list[tuple[int, int]]:
+    cuts = [0, *(m.start() for m in _CONTRAST.finditer(sentence)), len(sentence) + 1]
+    return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+
+
+def _absorbed(hit: _Hit, segment_hits: Iterable[_Hit]) -> bool:
+    """A confirmation followed by what it confirms is that claim's source, not a claim; what a
+    denial denies is no claim of its own."""
+    later = [h for h in segment_hits if h.start > hit.start]
+    earlier = [h for h in segment_hits if h.start < hit.start]
+    if hit.predicate is Predicate.CONFIRM and any(
+        h.predicate not in (Predicate.CONFIRM, Predicate.TEASE, Predicate.STREAM) for h in later
+    ):
+        return True
+    return hit.predicate not in (Predicate.DENY,) and any(
+        h.predicate is Predicate.DENY for h in earlier
+    )
+
+
+def _negated(sentence: str, seg_start: int, hit: _Hit) -> bool:
+    if hit.predicate is Predicate.HOLD and cues.NEGATION.match(sentence, hit.start):
+        return True  # "no event" carries its own negation
+    window = sentence[max(seg_start, hit.start - 70) : hit.start]
+    offset = hit.start - len(window)
+    for match in cues.NEGATION.finditer(window):
+        if _in(cues.NOT_A_NEGATION, sentence, offset + match.start()):
+            continue
+        between = window[match.end() :]
+        # A negation reaches the next few words of its own clause, not a verb further on.
+        if not cues.NEGATION_BARRIER.search(between) and len(between.split()) <= _REACH:
+            return True
+    return False
+
+
+def _in(pattern: re.Pattern[str], text: str, at: int) -> bool:
+    return any(m.start() <= at < m.end() for m in pattern.finditer(text, max(0, at - 20), at + 30))
+
+
+def _modality(sentence: str, seg_start: int, seg_end: int, hit: _Hit) -> Modality | None:
+    """The hedge on the predicate: before it in its segment, or wrapping it ("to be confirmed")."""
+    found: list[Modality] = []
+    for cue in cues.MODALITY_CUES:
+        for match in cue.pattern.finditer(sentence, seg_start, min(seg_end, len(sentence))):
+            wraps = match.start() <= hit.start < match.end()
+            close_after = 0 <= match.start() - hit.end <= 3 and cue.value is Modality.PENDING
+            if wraps or close_after or match.end() <= hit.start:
+                found.append(cue.value)
+    if cues.CONDITIONAL.search(sentence[seg_start : hit.start]):
+        found.append(Modality.POSSIBLE)
+    if not found:
+        return None
+    order = (Modality.PENDING, Modality.HABITUAL, Modality.INFERRED, Modality.POSSIBLE,
+             Modality.EXPECTED)
+    return min(found, key=order.index)
+
+
+def _source(sentence: str, seg_start: int, seg_end: int, hit: _Hit) -> Source | None:
+    """Who says so, from the attributions in the predicate's segment."""
+    matches: list[tuple[Source, int, int]] = []
+    for cue in cues.SOURCE_CUES:
+        for match in cue.pattern.finditer(sentence, seg_start, min(seg_end, len(sentence))):
+            if any(s < match.end() and match.start() < e for _, s, e in matches):
+                continue
+            if cue.value is Source.SPECULATION and cues.OBJECT_OF_ACT.search(
+                sentence[seg_start : match.start()]
+            ):
+                continue  # "confirmed the rumours": the rumour is what is confirmed
+            matches.append((cue.value, match.start(), match.end()))
+    kinds = {k for k, _, _ in matches}
+    for kind in (Source.LEAK, Source.REPORT, Source.OFFICIAL, Source.SPECULATION):
+        if kind in kinds:
+            return kind
+    return None
+
+
+def _about_goods(sentence: str, hit: _Hit, seg_start: int, seg_end: int,
+                 goods: Sequence[tuple[int, int]]) -> bool:
+    """A delay or denial of a phone, its sales or shipments is none of the event.
+
+    What a denial denies follows it ("denied reports that it will bring the Mi Note"); what a
+    delay delays stands around it ("shipments of the Mi Note were delayed")."""
+    end = min(seg_end, len(sentence))
+    if hit.predicate is Predicate.DENY:
+        after = sentence[hit.end : end]
+        if cues.EVENT_WORDS.search(after):
+            return False
+        if cues.GOODS_WORDS.search(after) or any(hit.end <= s < end for s, _ in goods):
+            return True
+        if _REPORT_WORDS.search(after):
+            return False
+    scope = sentence[max(seg_start, hit.start - 80) : min(end, hit.end + 80)]
+    if cues.EVENT_WORDS.search(scope) or _REPORT_WORDS.search(scope):
+        return False
+    near_goods = any(hit.start - 80 <= s <= hit.end + 80 for s, _ in goods)
+    return near_goods or bool(cues.GOODS_WORDS.search(scope))
+
+
+def strongest(claims: Iterable[Claim]) -> Claim | None:
+    """The claim that decides among several: a disruption, then the surest status."""
+    ranked = sorted(claims, key=_rank, reverse=True)
+    return ranked[0] if ranked else None
+
+
+def _rank(claim: Claim) -> tuple[int, int]:
+    if claim.status in _STRONG:
+        order = {Status.DENIED: 5, Status.POSTPONED: 6, Status.CANCELLED: 7}
+        return order[claim.status], 0
+    return claim.status.rank, 0

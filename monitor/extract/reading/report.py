@@ -1,0 +1,365 @@
+"""An article's report about one watch: its status, with evidence, and the facts it gives.
+
+Status: every sentence's claims about the watched event are judged (claims.py), the ones time
+rules out dropped (a happening told before the event's day), and the strongest wins: a
+happening, then a disruption (unless a later sentence says the event stands after all), then
+the surest of confirmed, reported, rumoured. An article that claims nothing but speaks of the
+event is a report of it. Facts come only from clauses about the watched event.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+from collections.abc import Iterable
+from datetime import date, timedelta
+
+from monitor.extract.reading import cues
+from monitor.extract.reading.analysis import Analysis, Sentence
+from monitor.extract.reading.claims import Claim, judge
+from monitor.extract.reading.cues import Predicate, Source
+from monitor.extract.reading.people import Person
+from monitor.extract.reading.products import Product
+from monitor.extract.reading.resolve import Anchor, Placed, Placement, about_the_event, place
+from monitor.extract.reading.times import TimeMention, local_first
+from monitor.model import EventReport, Fact, FactKind, Status, Watch
+
+# A date after these words is the one a move left behind ("originally set for February 12").
+_OLD_DATE = re.compile(
+    r"\b(?:originally|previously|initially|from|not|(?:set|scheduled|planned|expected) for|"
+    r"instead of|than|first planned|previst[oa] (?:per|para)|programmat[oa] per|"
+    r"geplant (?:für|am)|ursprünglich|statt(?: am)?|en lugar del?|au lieu du|prévue? (?:le|pour)|"
+    r"initialement|inizialmente|inicialmente|oorspronkelijk)"
+    r"\b[^,;]{0,25}$",
+    re.IGNORECASE,
+)
+# ...unless a word of destination stands right before it: "from February 12 to February 24".
+_NEW_DATE = re.compile(r"\b(?:to|until|till|auf|al|a|au|naar|para|on)\s+$", re.IGNORECASE)
+_SCOPE_BREAK = re.compile(r";|\b(?:but|however|while|whereas|though|although|ma|pero|aber|mais)\b")
+_DISRUPTIONS = (Status.POSTPONED, Status.CANCELLED, Status.DENIED)
+# Sentences that claim a holding without naming an event, date, time or place are no claim.
+_NEEDS_EVENT = (Predicate.HOLD, Predicate.HAPPEN)
+# A teaser or confirmation of a phone is none of the event: the event, a date or an invitation
+# must stand near the word ("teased the launch", "confirmed the date").
+_NEEDS_EVENT_NEARBY = (Predicate.TEASE, Predicate.CONFIRM)
+_EVENTISH = re.compile(
+    rf"(?:{cues.EVENT_WORDS.pattern})|\b(?:date|dates|day|Termin|Datum|data|fecha|datum|time|"
+    r"venue|location|schedule|calendar)\b",
+    re.IGNORECASE,
+)
+_NEAR_WORDS = 60
+
+
+def _event_near(sentence: Sentence, claim: Claim) -> bool:
+    text = sentence.plain
+    window = text[max(0, claim.start - _NEAR_WORDS) : claim.end + _NEAR_WORDS]
+    return bool(_EVENTISH.search(window)) or any(
+        claim.start - _NEAR_WORDS <= d.start <= claim.end + _NEAR_WORDS for d in sentence.dates
+    )
+
+
+def report_for(analysis: Analysis, watch: Watch) -> EventReport | None:
+    """What the analysed article says about `watch`'s event, or None when it is not about it."""
+    placement = place(analysis, watch)
+    if placement is None or not about_the_event(placement, watch, analysis.reference):
+        return None
+    relevant = placement.relevant
+    facts: list[Fact] = [_company(placement, relevant, watch)]
+    event_date = _date(relevant, facts, watch, analysis.reference)
+    facts.extend(_city(relevant, watch))
+    facts.extend(_venue(relevant))
+    facts.extend(_time(relevant, watch))
+    happened = _time_allows_happening(analysis.reference, event_date)
+    facts.extend(_speakers(relevant, happened))
+    facts.extend(_products(relevant))
+    status, evidence = _status(placement, analysis.reference, event_date)
+    return EventReport(watch.name, status, evidence, tuple(facts))
+
+
+# --- status ------------------------------------------------------------------------------
+
+
+def _time_allows_happening(ref: date | None, event_date: date | None) -> bool:
+    return ref is None or event_date is None or ref >= event_date
+
+
+def _status(placement: Placement, ref: date | None, event_date: date | None
+            ) -> tuple[Status, str]:
+    happening = _time_allows_happening(ref, event_date)
+    # Live coverage may start on the eve in another time zone; an account of it may not.
+    live = ref is None or event_date is None or ref >= event_date - timedelta(days=1)
+    today = ref is not None and event_date is not None and ref == event_date
+    judged: list[tuple[Claim, Placed]] = []
+    for sentence_clauses in _by_sentence(placement.relevant):
+        first = sentence_clauses[0]
+        sentence = first.sentence
+        spans = [(c.clause.start, c.clause.end) for c in sentence_clauses]
+        goods = [(p.start, p.end) for p in sentence.products]
+        named = any(c.event or c.clause.dates or c.clause.times or c.clause.places
+                    for c in sentence_clauses)
+        for claim in judge(sentence.text, spans, happening_allowed=happening, live_allowed=live,
+                           event_today=today, goods=goods):
+            if claim.predicate in _NEEDS_EVENT and not named:
+                continue
+            if claim.predicate in _NEEDS_EVENT_NEARBY and not _event_near(sentence, claim):
+                continue
+            judged.append((claim, first))
+    if happening and (past := _past_reference(placement, ref, event_date)) is not None:
+        judged.append(past)
+    if not judged:
+        return Status.REPORTED, _fallback_evidence(placement)
+    judged = _attributed(judged, placement)
+    disruptions = [(c, p) for c, p in judged if c.status in _DISRUPTIONS]
+    if disruptions:
+        last = max(p.sentence.index for _, p in disruptions)
+        # "will go ahead as planned, despite reports of a delay": said with or after it, the
+        # event stands.
+        stands = [(c, p) for c, p in judged if p.sentence.index >= last and (
+            c.predicate is Predicate.GO_AHEAD
+            or (c.negated and c.predicate in (Predicate.POSTPONE, Predicate.CANCEL)))]
+        if stands:
+            judged = [(c, p) for c, p in judged if c.status not in _DISRUPTIONS]
+    best = max(judged, key=_rank)
+    return best[0].status, best[1].sentence.text
+
+
+# Tiers of status, surest last; disruptions share one tier so a headline's "cancels" does not
+# outweigh the body's "postpones".
+_TIER = {Status.RUMORED: 1, Status.REPORTED: 2, Status.CONFIRMED: 3, Status.DENIED: 4,
+         Status.POSTPONED: 4, Status.CANCELLED: 4, Status.HAPPENED: 5}
+_WITHIN = {Status.DENIED: 1, Status.POSTPONED: 2, Status.CANCELLED: 3}
+
+
+def _attributed(judged: list[tuple[Claim, Placed]], placement: Placement
+                ) -> list[tuple[Claim, Placed]]:
+    """Who says what the article states without saying who: its own attributions do.
+
+    A plain "Xiaomi will hold an event on Thursday" in an article whose only sources are
+    rumours is the rumour retold, not a report of its own; in one that cites sources it is
+    their report. And a writer's doubt ("take it with a grain of salt") leaves every claim
+    not on record a rumour.
+    """
+    sources = {c.source for c, _ in judged}
+    hedged = any(c.status is Status.RUMORED for c, _ in judged)
+    sceptic = any(cues.SCEPTIC.search(c.sentence.plain) for c in placement.relevant)
+    out = []
+    for claim, placed in judged:
+        plain_statement = (claim.status is Status.REPORTED and claim.source is None
+                           and claim.modality is None and not claim.negated)
+        on_record = claim.source is Source.OFFICIAL or claim.predicate in _OWN_WORD
+        if (plain_statement and hedged and Source.REPORT not in sources
+                and Source.OFFICIAL not in sources) or (
+                sceptic and not on_record and claim.status in (Status.REPORTED,
+                                                               Status.CONFIRMED)):
+            claim = replace(claim, status=Status.RUMORED)
+        out.append((claim, placed))
+    return out
+
+
+_OWN_WORD = (Predicate.INVITE, Predicate.CONFIRM, Predicate.TEASE, Predicate.STREAM)
+
+
+def _past_reference(placement: Placement, ref: date | None, event_date: date | None
+                    ) -> tuple[Claim, Placed] | None:
+    """A clause that speaks of the event as past ("after its SF event last week")."""
+    if ref is None or event_date is None or ref <= event_date:
+        return None
+    for item in placement.relevant:
+        if item.event and any(d.last < ref and d.covers(event_date) for d in item.clause.dates):
+            claim = Claim(Status.HAPPENED, Predicate.HAPPEN, False, None, None,
+                          item.clause.start, item.clause.end)
+            return claim, item
+    return None
+
+
+def _rank(item: tuple[Claim, Placed]) -> tuple[int, bool, int, bool, int]:
+    claim, placed = item
+    # Among equals: a body sentence before the headline, one naming the event, the first.
+    return (_TIER[claim.status], not placed.sentence.in_title, _WITHIN.get(claim.status, 0),
+            bool(cues.EVENT_WORDS.search(placed.sentence.plain)), -placed.sentence.index)
+
+
+def _by_sentence(clauses: Iterable[Placed]) -> list[list[Placed]]:
+    grouped: dict[int, list[Placed]] = {}
+    for item in clauses:
+        grouped.setdefault(item.sentence.index, []).append(item)
+    return [grouped[k] for k in sorted(grouped)]
+
+
+def _fallback_evidence(placement: Placement) -> str:
+    relevant = placement.relevant or placement.clauses
+    ordered = sorted(relevant, key=lambda c: c.sentence.in_title)
+    chosen = next(
+        (c for c in ordered if c.event and c.anchor is Anchor.MATCH),
+        next((c for c in ordered if c.event), ordered[0]),
+    )
+    return chosen.sentence.text
+
+
+# --- facts -------------------------------------------------------------------------------
+
+
+def _company(placement: Placement, relevant: list[Placed], watch: Watch) -> Fact:
+    mentions = [c for c in relevant if c.ours]
+    best = next((c for c in mentions if c.event), mentions[0] if mentions else None)
+    if best is None:
+        best = next(c for c in placement.clauses if c.ours)
+    return Fact(FactKind.COMPANY, watch.company, best.sentence.text)
+
+
+def _date(relevant: list[Placed], facts: list[Fact], watch: Watch, ref: date | None
+          ) -> date | None:
+    candidates: list[tuple[date, str]] = []
+    moved: list[tuple[date, str]] = []
+    for item in relevant:
+        sentence = item.sentence
+        if not (item.event or cues.EVENT_WORDS.search(sentence.plain) or sentence.moved):
+            continue
+        for mention in item.clause.dates:
+            if not mention.exact:
+                continue
+            if not sentence.moved:
+                candidates.append((mention.first, sentence.text))
+            elif not _OLD_DATE.search(before := sentence.text[: mention.start]) or (
+                _NEW_DATE.search(before)
+            ):
+                moved.append((mention.first, sentence.text))
+    if not candidates and not moved:
+        # No date in an event sentence: one the article ties to the event elsewhere will do.
+        candidates = [
+            (m.first, c.sentence.text)
+            for c in relevant
+            if not c.sentence.moved and (c.ours or c.date_match or c.city_match)
+            for m in c.clause.dates
+            if m.exact
+        ]
+    if not candidates and not moved:
+        # Coverage of the event as it happens: "announced today at an event", a liveblog.
+        candidates = [
+            (m.first, c.sentence.text)
+            for c in relevant
+            if _at_the_event(c.sentence.text)
+            for m in c.clause.said_on
+            if m.exact
+        ]
+        live = next((c for c in relevant if cues.LIVE_WORDS.search(c.sentence.plain)), None)
+        if not candidates and live and ref:
+            candidates = [(ref, live.sentence.text)]
+    chosen: tuple[date, str] | None = None
+    if moved:
+        chosen = moved[-1]
+    elif any(c.sentence.moved and _moves_the_event(c) for c in relevant):
+        return watch.date  # moved without a new date: the old one is no fact any more
+    elif watch.date and any(d == watch.date for d, _ in candidates):
+        chosen = next(c for c in candidates if c[0] == watch.date)
+    elif candidates:
+        top = Counter(d for d, _ in candidates).most_common(1)[0][0]
+        chosen = next(c for c in candidates if c[0] == top)
+    if chosen is None:
+        return watch.date
+    facts.append(Fact(FactKind.DATE, chosen[0].isoformat(), chosen[1], supersedes=bool(moved)))
+    return chosen[0]
+
+
+def _moves_the_event(item: Placed) -> bool:
+    return any(c.predicate is Predicate.POSTPONE and not c.negated
+               for c in judge(item.sentence.text, [(item.clause.start, item.clause.end)]))
+
+
+def _at_the_event(sentence: str) -> bool:
+    """True when the sentence reports what happened at the event, so who spoke there spoke."""
+    return any(c.status is Status.HAPPENED for c in judge(sentence))
+
+
+def _city(relevant: list[Placed], watch: Watch) -> list[Fact]:
+    found = [
+        (p.name, c.sentence.text, c.event)
+        for c in relevant for p in c.clause.places if p.kind == "city"
+    ]
+    if watch.city:
+        found = [f for f in found if f[0] == watch.city]
+    else:
+        found = [f for f in found if f[2]] or found
+    if not found:
+        return []
+    top = Counter(name for name, _, _ in found).most_common(1)[0][0]
+    evidence = next(s for name, s, event in sorted(found, key=lambda f: not f[2]) if name == top)
+    return [Fact(FactKind.CITY, top, evidence)]
+
+
+def _venue(relevant: list[Placed]) -> list[Fact]:
+    found = [(p.name, c.sentence.text) for c in relevant for p in c.clause.places
+             if p.kind == "venue"]
+    return _first(FactKind.VENUE, found)
+
+
+def _time(relevant: list[Placed], watch: Watch) -> list[Fact]:
+    found: list[tuple[TimeMention, str]] = [
+        (t, c.sentence.text)
+        for c in relevant
+        if c.event or cues.EVENT_WORDS.search(c.sentence.plain)
+        or cues.START_WORDS.search(c.sentence.plain)
+        for t in c.clause.times
+    ]
+    if not found:
+        return []
+    best = local_first(found, watch.city)
+    return [Fact(FactKind.TIME, best[0].value, best[1])]
+
+
+def _speakers(relevant: list[Placed], happened: bool) -> list[Fact]:
+    found: list[tuple[str, str]] = []
+    for item in relevant:
+        sentence = item.sentence.plain
+        people = [*item.people, *(p for p in item.sentence.people
+                                  if item.clause.start <= p.start < item.clause.end)]
+        for person in people:
+            if _negated_person(sentence, person):
+                continue
+            after = sentence[person.end :]
+            if (cues.SPEAKER_CUES.search(sentence) or cues.FUTURE_STAGE_VERBS.search(after)
+                    or (happened and cues.STAGE_VERBS.search(after))
+                    or (happened and _at_the_event(sentence))):
+                found.append((person.name, sentence))
+    return list(_each(FactKind.SPEAKER, found))
+
+
+def _products(relevant: list[Placed]) -> list[Fact]:
+    found = [
+        (p.name, c.sentence.text)
+        for c in relevant
+        if cues.LAUNCH_VERBS.search(c.sentence.plain)
+        for p in c.clause.products
+        if not _negated(c.sentence.plain, p)
+    ]
+    return list(_each(FactKind.PRODUCT, found))
+
+
+def _each(kind: FactKind, found: Iterable[tuple[str, str]]) -> Iterable[Fact]:
+    seen: set[str] = set()
+    for value, sentence in found:
+        if value not in seen:
+            seen.add(value)
+            yield Fact(kind, value, sentence)
+
+
+def _first(kind: FactKind, found: list[tuple[str, str]]) -> list[Fact]:
+    if not found:
+        return []
+    top = Counter(v for v, _ in found).most_common(1)[0][0]
+    return [Fact(kind, top, next(s for v, s in found if v == top))]
+
+
+def _negated(sentence: str, product: Product) -> bool:
+    starts = [0] + [m.end() for m in _SCOPE_BREAK.finditer(sentence) if m.end() <= product.start]
+    ends = [m.start() for m in _SCOPE_BREAK.finditer(sentence) if m.start() >= product.end]
+    scope = sentence[starts[-1] : ends[0] if ends else len(sentence)]
+    return bool(cues.NEGATION.search(scope))
+
+
+def _negated_person(sentence: str, person: Person) -> bool:
+    """True for "Lei Jun is not expected to attend": a negation right after the name."""
+    after = sentence[person.end :]
+    scope = _SCOPE_BREAK.split(after, maxsplit=1)[0]
+    return bool(re.match(r"^\s+(?:is|was|will)\s+(?:not|n't|never)\b|^\s+won't\b", scope))
