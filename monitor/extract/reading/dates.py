@@ -8,32 +8,59 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-# Month names by number; English forms are capitalised only, so the verb "may" is no month.
-MONTHS: dict[int, tuple[str, ...]] = {
-    1: ("January", "Jan", "gennaio", "enero", "Januar", "Jänner", "janvier"),
-    2: ("February", "Feb", "Febr", "febbraio", "febrero", "Februar", "février", "fevrier"),
-    3: ("March", "Mar", "marzo", "März", "Maerz", "mars"),
-    4: ("April", "Apr", "aprile", "abril", "avril"),
-    5: ("May", "maggio", "mayo", "Mai"),
-    6: ("June", "Jun", "giugno", "junio", "Juni", "juin"),
-    7: ("July", "Jul", "luglio", "julio", "Juli", "juillet"),
-    8: ("August", "Aug", "agosto", "août", "aout"),
-    9: ("September", "Sept", "Sep", "settembre", "septiembre", "setiembre", "septembre"),
-    10: ("October", "Oct", "ottobre", "octubre", "Oktober", "octobre"),
-    11: ("November", "Nov", "novembre", "noviembre"),
-    12: ("December", "Dec", "dicembre", "diciembre", "Dezember", "décembre"),
+from monitor.extract.reading import calendar_names
+
+# English month names by number, capitalised only, so the verb "may" is no month; a few
+# spellings CLDR lacks ("Jänner", "Febr", "Maerz") beside them.
+ENGLISH_MONTHS: dict[int, tuple[str, ...]] = {
+    1: ("January", "Jan", "Jänner"),
+    2: ("February", "Feb", "Febr"),
+    3: ("March", "Mar", "Maerz"),
+    4: ("April", "Apr"),
+    5: ("May",),
+    6: ("June", "Jun"),
+    7: ("July", "Jul"),
+    8: ("August", "Aug"),
+    9: ("September", "Sept", "Sep"),
+    10: ("October", "Oct"),
+    11: ("November", "Nov"),
+    12: ("December", "Dec"),
 }
+# Abbreviations other languages write with a dot ("12 févr.", "30 sept."), lower case.
+_ABBREVIATIONS: dict[int, tuple[str, ...]] = {
+    1: ("janv", "genn", "ene"), 2: ("févr", "fevr", "febbr"), 4: ("avr",), 7: ("juil",),
+    9: ("sept", "sett", "set"), 10: ("ott", "okt"), 11: ("nov",), 12: ("déc", "dic", "dez"),
+}
+# Lower-case names that are English words when capitalised ("Mars").
+_LOWER_ONLY = frozenset({"mars", "marc", "maj", "mai", "set", "dez"})
+
+
+def _merge(*tables: dict[int, tuple[str, ...]]) -> dict[int, tuple[str, ...]]:
+    out: dict[int, list[str]] = {}
+    for table in tables:
+        for number, forms in table.items():
+            out.setdefault(number, []).extend(forms)
+    return {number: tuple(dict.fromkeys(forms)) for number, forms in out.items()}
+
+
+def _cased(table: dict[int, tuple[str, ...]]) -> dict[int, tuple[str, ...]]:
+    """Lower-case names also capitalised, as German nouns and sentence openers are."""
+    return {n: tuple(f2 for f in forms for f2 in ({f} if f in _LOWER_ONLY else {f, f.capitalize()}))
+            for n, forms in table.items()}
+
+
+MONTHS: dict[int, tuple[str, ...]] = _merge(
+    ENGLISH_MONTHS, _cased(calendar_names.MONTHS), _cased(_ABBREVIATIONS)
+)
 
 # Weekday names by Python weekday number (Monday = 0).
-WEEKDAYS: dict[int, tuple[str, ...]] = {
-    0: ("Monday", "lunedì", "lunedi", "lunes", "Montag", "lundi"),
-    1: ("Tuesday", "martedì", "martedi", "martes", "Dienstag", "mardi"),
-    2: ("Wednesday", "mercoledì", "mercoledi", "miércoles", "miercoles", "Mittwoch", "mercredi"),
-    3: ("Thursday", "giovedì", "giovedi", "jueves", "Donnerstag", "jeudi"),
-    4: ("Friday", "venerdì", "venerdi", "viernes", "Freitag", "vendredi"),
-    5: ("Saturday", "sabato", "sábado", "sabado", "Samstag", "samedi"),
-    6: ("Sunday", "domenica", "domingo", "Sonntag", "dimanche"),
-}
+WEEKDAYS: dict[int, tuple[str, ...]] = _merge(
+    {0: ("Monday",), 1: ("Tuesday",), 2: ("Wednesday",), 3: ("Thursday",), 4: ("Friday",),
+     5: ("Saturday",), 6: ("Sunday",)},
+    {0: ("lunedi",), 1: ("martedi",), 2: ("mercoledi", "miercoles"), 3: ("giovedi",),
+     4: ("venerdi",), 5: ("sabado",)},
+    calendar_names.WEEKDAYS,
+)
 
 # Fixed offsets in days from the reference date.
 RELATIVE_DAYS: dict[str, int] = {
@@ -220,6 +247,8 @@ def find_dates(
         for match in pattern.finditer(text):
             if any(match.start() < end and start < match.end() for start, end in taken):
                 continue
+            if kind == "relative" and _a_morning(text, match):
+                continue
             days = _resolve(kind, match, reference, day_first=day_first, past=past)
             if days is None:
                 continue
@@ -231,6 +260,17 @@ def find_dates(
             taken.append((match.start(), match.end()))
             found.append(DateMention(days[0], days[1], match.start(), match.end(), match.group(0)))
     return sorted(found, key=lambda m: m.start)
+
+
+# "de la mañana" and "heute Morgen" are mornings, not tomorrow.
+_MORNING_BEFORE = re.compile(r"(?:\bla|\besta|\bheute|\bam|\bjeden|\bfrüh|\bguten)\s+$", re.IGNORECASE)
+
+
+def _a_morning(text: str, match: re.Match[str]) -> bool:
+    word = match.group(0)
+    if word.lower() not in ("mañana", "morgen"):
+        return False
+    return bool(_MORNING_BEFORE.search(text[: match.start()])) or word == "Morgen" and match.start() > 0
 
 
 def _resolve(
