@@ -100,7 +100,7 @@ PREDICATE_CUES: tuple[Cue[Predicate], ...] = (
             r"|\brinvi(?:at[oaie]|o|are)\b|\bposticipat[oaie]\b|\bslitta(?:to|ta)?\b|\bspostat[oa]\b"
             r"|\bpospuest[oa]s?\b|\bpospon(?:e|er|ido)\b|\baplaza(?:d[oa]|r|do)\b|\bretras(?:a|ad[oa])\b"
             r"|\bverschoben\b|\bverschiebt\b|\bverschieben\b|\bvorverlegt\b|\bneuer Termin\b"
-            r"|\brepouss[ée]e?s?\b|\breport[ée]e?s? (?:au|à|a|de)\b|\bdécal[ée]e?\b"
+            r"|\brepouss[ée]e?s?\b|\breport[ée]e?s? (?:au|à|a|de)\b|\bdécal[ée]e?s?\b"
             r"|\buitgesteld\b|\bverplaatst\b|\badiad[oa]\b|\bodložen[aáý]?\b|\bprzełożon[aey]\b",
         "Xiaomi has postponed its San Francisco event."),
     cue(X, r"\bcancel(?:l)?(?:ed|s|ing|lation)?\b|\bcalled off\b|\bcall(?:s|ing)? off\b|\bscrapped\b"
@@ -115,6 +115,14 @@ PREDICATE_CUES: tuple[Cue[Predicate], ...] = (
            r"|\bsmentit[oa]\b|\bsmentisce\b|\bdesmentid[oa]\b|\bdesminti[óo]\b|\bdesmiente\b"
            r"|\bneg[óo]\b|\bdementiert\b|\bdément\w*\b|\bontkend\b|\bdesmente\b",
         "Xiaomi denied the report of an event in San Francisco."),
+    # --- the company announces the event (before "announced" is read as a launch below)
+    cue(C, r"\b(?:announc(?:ed|es)|revealed|confirmed|unveiled|annoncé|annonce|annunciato|annuncia|"
+           r"anunciado|anunció|anuncia|angekündigt|kündigt\w*|verkündet\w*|aangekondigd|kondigt|"
+           r"anunciou|anuncia|bekanntgegeben|bekannt gegeben)\s+(?:\w+\s+){0,3}?(?:that|que|che|"
+           r"dass|dat|(?:the|its|a|an|their|la|le|les|il|el|los|das|den|die|het|de|o|a)\s+(?:\w+\s+){0,2}?"
+           r"(?:date|dates|plans?|event|keynote|launch event|press conference|schedule|details|time|"
+           r"venue|invitations?|data|fecha|Termin|datum|évènement|événement|evento|Event))\b",
+        "Xiaomi announced that it will hold an event in San Francisco on February 12."),
     # --- the event went on, or is going on
     cue(L, _LIVE, "We're live from Xiaomi's San Francisco event."),
     cue(HP, r"\b(?:during|at) (?:the|its|today's|yesterday's|\w+day's) (?:\w+ ){0,2}?(?:event|keynote|unveiling|"
@@ -130,10 +138,9 @@ PREDICATE_CUES: tuple[Cue[Predicate], ...] = (
             r"|\bintroduces\b|\bdebuts\b"
             r"|\bha (?:presentato|svelato|lanciato|annunciato(?= (?:il|la|i|le|lo|gli) (?!data|evento)))\b"
             r"|\bè stat[oa] presentat[oa]\b|\bsono stati presentati\b|\bsi è svolt[oa]\b"
-            r"|\b(?:presentat[oaie]|svelat[oaie]|lanciat[oaie]|annunciat[oaie]|presentad[oa]s?|"
-            r"lanzad[oa]s?|anunciad[oa]s?|présenté(?:e|s|es)?|dévoilé(?:e|s|es)?|lancé(?:e|s|es)?|"
-            r"annoncé(?:e|s|es)?|enthüllt|präsentiert|gepresenteerd|onthuld|apresentad[oa]s?|"
-            r"lançad[oa]s?)\b"
+            r"|\b(?:presentat[oaie]|svelat[oaie]|lanciat[oaie]|presentad[oa]s?|"
+            r"lanzad[oa]s?|présenté(?:e|s|es)?|dévoilé(?:e|s|es)?|lancé(?:e|s|es)?|"
+            r"enthüllt|präsentiert|gepresenteerd|onthuld|apresentad[oa]s?|lançad[oa]s?)\b"
             r"|\bpresent[óo]\b|\bha presentado\b|\bsubi[óo] al escenario\b|\bse celebr[óo]\b"
             r"|\blanz[óo]\b|\bha lanzado\b|\bdesvel[óo]\b"
             r"|\bvorgestellt\b|\bpräsentierte\b|\bstellte\b[^.]{0,60}\bvor\b|\benthüllte\b"
@@ -379,7 +386,15 @@ EVENT_WORDS = re.compile(
     r"presentad[oa]|vorstellung|enthüllung|"
     r"événement|evenement|conférence(?: de presse)?|présentation|lancement|dévoilé|présenté|"
     r"keynote|evenement|presentatie|lancering|lançamento|apresentação|evento|akce|událost|"
-    r"představení|premiéra|wydarzenie|konferencja|prezentacja|premiera)\b",
+    r"představení|premiéra|wydarzenie|konferencja|prezentacja|premiera|premieres?|world premiere|"
+    r"Weltpremiere|première|estreno|anteprima|debut(?:s|ed)?|enthüll\w*|dévoil\w*|svelat[oaie]|"
+    r"onthul\w*|presenteer\w*|apresent\w+|présent(?:e|é|ée|és|era|ation)s?|"
+    r"(?:motor |auto |trade |car )?shows?|salon|salone|Messe|fair|exhibition|convention|"
+    r"(?:shareholder|annual|general|investor|developer|analyst)s?'? (?:meeting|day|conference)|"
+    r"meeting|Hauptversammlung|assemblea|junta|"
+    r"(?-i:[A-Z][A-Za-z]* Day)|(?-i:Direct)|(?-i:State of Play)|(?-i:Showcase)|(?-i:Unpacked)|"
+    r"(?-i:WWDC|CES|IFA|MWC|E3|IAA|Computex|Gamescom|GDC|Build|Ignite|re:Invent|Dreamforce|"
+    r"Connect|Snapdragon Summit|Tech Day|Made by Google|Google I/O|I/O|Keynote))\b",
     re.IGNORECASE,
 )
 
@@ -472,7 +487,7 @@ LATER_EVENT = re.compile(
 MOVE_CUES = re.compile(
     r"\b(?:moved|moving|postpone[ds]?|pushed back|delayed|reschedul(?:ed|es|ing)|brought forward|"
     r"new date|now (?:take|be held)|rinviat[oa]|pospuest[oa]|verschoben|vorverlegt|nueva fecha|"
-    r"nuova data|neuer Termin|neuen Termin|forward to|repouss[ée]e?|décalé|report[ée]e?|slitta\w*|"
+    r"nuova data|neuer Termin|neuen Termin|forward to|repouss[ée]e?s?|décal[ée]e?s?|report[ée]e?s?|slitta\w*|"
     r"spostat[oa]|posticipat[oa]|aplazad[oa]|uitgesteld|verplaatst|adiad[oa]|"
     r"now (?:(?:expected|set|scheduled|due|slated) to )?(?:take place|be held|be unveiled|"
     r"be launched|be announced|launch|happen)|correction|corrected)\b",

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 
 
 def _words(text: str) -> frozenset[str]:
@@ -179,17 +181,111 @@ _VENUE_PHRASE = re.compile(
 )
 
 
+@dataclass(frozen=True)
+class KnownCity:
+    """A city of the GeoNames table: its name, country and time zone."""
+
+    name: str
+    country: str
+    zone: str
+
+
+@cache
+def gazetteer() -> dict[str, KnownCity]:
+    """Every city of 50,000 people or more by each name it is written under (cities.tsv, from
+    GeoNames); the bigger city keeps a name two share; the table above keeps its own names."""
+    by_name: dict[str, KnownCity] = {}
+    text = resources.files("monitor.extract.reading").joinpath("cities.tsv").read_text("utf-8")
+    for line in text.splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        name, country, zone, _population, aliases = line.split("\t")
+        canonical = _CITY_BY_NAME.get(name, name)
+        city = KnownCity(canonical, country, zone)
+        for form in (name, *filter(None, aliases.split("|"))):
+            if form not in by_name and form not in _STOP_CITIES:
+                by_name[form] = city
+    for alias, canonical in _CITY_BY_NAME.items():
+        known = by_name.get(canonical)
+        by_name[alias] = KnownCity(canonical, CITIES[canonical][0],
+                                   known.zone if known else "")
+    return by_name
+
+
+# City names that are words of the languages read, or first names, far more often than places.
+_STOP_CITIES = frozenset(
+    """
+    Mobile Reading Bath Split Nice Victoria Hamilton Lincoln Jackson Surprise Orange Marathon
+    Independence Sale Deal Most Of Van Mission Florence Salem Troy Aurora Temple Columbia Chester
+    Kent Lima Santiago Cordoba Mercedes Concordia Providence Vitoria Valencia Paris Palma Leon
+    Jena Aachen Bonn Colon Como Bari Pau Granada Charlotte Albany Austin Dallas Phoenix Murcia
+    Venezia Alexandria Victoria Darwin Hope Glory Union Ocean Bristol Washington Sydney Jersey
+    Monaco Colonia Roma Essen Hof Aue Ulm Rom Mainz Siegen Regen Hamm Minden Halle Kiel Worms
+    Marl Moers Gera Wels Hagen Herne Bottrop Gelsenkirchen Solingen Neuss Paderborn Wetzlar
+    Pau Nancy Lens Tours Laval Angers Brest Metz Lorient Toulon Cannes Antibes Arles Sens Vannes
+    Gap Cholet Mantes Bourges Evry Creteil Auxerre Dole
+    """.split()
+)
+# Words after which a capitalised name places something: "in Geneva", "the city of Chengdu".
+_LOCATIVE = re.compile(
+    r"\b(?:in|at|near|from|to|city of|town of|ville de|città di|ciudad de|cidade de|Stadt|à|a|"
+    r"en|nach|in der|im|em|no|na|w|we|ve|v|i|u|de|di|du|da|aus|bei|vers|verso|hacia|naar|te|"
+    r"lieu à|held in|based in)\s+$"
+)
+_WORD_START = re.compile(r"(?<![\w'’.-])[A-ZÀ-Þ]")
+_NAME = re.compile(r"[A-ZÀ-Þ][\w'’.-]*(?:[ -](?:de|di|del|la|am|an|sur|[A-ZÀ-Þ][\w'’.-]*)){0,3}")
+
+
 def city_country(city: str) -> str | None:
     """The country code of a canonical city, if known."""
     entry = CITIES.get(city)
-    return entry[0] if entry else None
+    if entry:
+        return entry[0]
+    known = gazetteer().get(city)
+    return known.country if known else None
+
+
+def city_zone(city: str) -> str | None:
+    """The time zone (tz database name) of a city, if known."""
+    known = gazetteer().get(city)
+    return known.zone or None if known else None
 
 
 def canonical_city(name: str) -> str | None:
     """The canonical name for a city as written, or None if it is not a known city."""
     if name in CITIES:
         return name
-    return _CITY_BY_NAME.get(name)
+    if name in _CITY_BY_NAME:
+        return _CITY_BY_NAME[name]
+    known = gazetteer().get(name)
+    return known.name if known else None
+
+
+def _gazetteer_cities(text: str, taken: list[tuple[int, int]]) -> list[Place]:
+    """Cities of the GeoNames table named right after a word that places something."""
+    table = gazetteer()
+    found: list[Place] = []
+    for start in _WORD_START.finditer(text):
+        match = _NAME.match(text, start.start())
+        if match is None or any(s <= match.start() < e for s, e in taken + [
+                (p.start, p.end) for p in found]):
+            continue
+        if not _LOCATIVE.search(text[max(0, match.start() - 14) : match.start()]):
+            continue
+        words = match.group(0).split(" ")
+        for size in range(len(words), 0, -1):
+            form = " ".join(words[:size]).rstrip(".,'’")
+            city = table.get(form)
+            if city is None:
+                continue
+            rest = text[match.start() + len(form) :]
+            # "in Mobile World Congress": a longer name, not the city.
+            if size < len(words) and re.match(r"\s+[A-Z]", rest) and not re.match(
+                r"\s+(?:de|di|del|am)\b", rest):
+                break
+            found.append(Place(city.name, "city", match.start(), match.start() + len(form)))
+            break
+    return found
 
 
 def find_places(text: str) -> list[Place]:
@@ -208,6 +304,7 @@ def find_places(text: str) -> list[Place]:
                 continue
             places.append(Place(table[match.group(0)], kind, match.start(), match.end()))
             taken.append((match.start(), match.end()))
+    places.extend(_gazetteer_cities(text, [(p.start, p.end) for p in places]))
     return sorted(places, key=lambda p: p.start)
 
 

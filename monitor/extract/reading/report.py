@@ -20,6 +20,7 @@ from monitor.extract.reading.analysis import Analysis, Sentence
 from monitor.extract.reading.claims import Claim, judge
 from monitor.extract.reading.cues import Predicate, Source
 from monitor.extract.reading.people import Person
+from monitor.extract.reading.places import canonical_city
 from monitor.extract.reading.products import Product
 from monitor.extract.reading.resolve import Anchor, Placed, Placement, about_the_event, place
 from monitor.extract.reading.times import TimeMention, local_first
@@ -278,7 +279,8 @@ def _city(relevant: list[Placed], watch: Watch) -> list[Fact]:
         for c in relevant for p in c.clause.places if p.kind == "city"
     ]
     if watch.city:
-        found = [f for f in found if f[0] == watch.city]
+        city = canonical_city(watch.city) or watch.city
+        found = [f for f in found if f[0] == city]
     else:
         found = [f for f in found if f[2]] or found
     if not found:

@@ -22,7 +22,7 @@ from monitor.extract.reading.analysis import Analysis, Clause, Sentence
 from monitor.extract.reading.dates import RELATIVE_DAYS
 from monitor.extract.reading.companies import company_pattern, other_companies
 from monitor.extract.reading.people import Person, find_people
-from monitor.extract.reading.places import city_country
+from monitor.extract.reading.places import canonical_city, city_country
 from monitor.model import Watch
 
 # Another date this close, in the watched city, is a disagreement about the same event
@@ -84,6 +84,7 @@ class Placement:
 
     clauses: list[Placed]
     event_date: date | None  # the watched event's day as the watch or the article gives it
+    main: Anchor  # how the event the article is about stands to the watch
 
     @property
     def relevant(self) -> list[Placed]:
@@ -96,7 +97,7 @@ def place(analysis: Analysis, watch: Watch) -> Placement | None:
     if ours is None or not any(ours.search(s.text) for s in analysis.sentences):
         return None
     others = other_companies(watch.company)
-    country = city_country(watch.city) if watch.city else None
+    country = city_country(canonical_city(watch.city) or watch.city) if watch.city else None
     ref = analysis.reference
     placed: list[Placed] = []
     for sentence in analysis.sentences:
@@ -110,11 +111,11 @@ def place(analysis: Analysis, watch: Watch) -> Placement | None:
             _compare(item, watch, ref, country)
             placed.append(item)
     _settle_single_anchors(placed)
-    _anchor(placed)
+    main = _anchor(placed)
     event_date = _event_date(placed, watch)
     _remember(placed, watch, event_date)
     _rule_out_by_time(placed, ref, event_date)
-    return Placement(placed, event_date)
+    return Placement(placed, event_date, main)
 
 
 def _compare(item: Placed, watch: Watch, ref: date | None, country: str | None) -> None:
@@ -134,11 +135,11 @@ def _compare(item: Placed, watch: Watch, ref: date | None, country: str | None) 
     if watch.city:
         cities = {p.name for p in clause.places if p.kind == "city"}
         countries = {p.name for p in clause.places if p.kind == "country"}
-        if watch.city in cities:
+        if (canonical_city(watch.city) or watch.city) in cities:
             item.city_match = True
         elif cities or (country and countries and country not in countries):
             item.city_conflict = True
-    if item.date_conflict and item.city_match and _near(item, watch):
+    if watch.date and item.date_conflict and item.city_match and _near(item, watch):
         item.date_conflict = False
     item.edition = _other_edition(clause.plain)
 
@@ -177,7 +178,7 @@ def _settle_single_anchors(placed: list[Placed]) -> None:
             item.city_conflict = True
 
 
-def _anchor(placed: list[Placed]) -> None:
+def _anchor(placed: list[Placed]) -> Anchor:
     """Each clause's anchor and whose event it is.
 
     A clause that names a date, city or edition anchors itself. One that names an event but
@@ -218,6 +219,7 @@ def _anchor(placed: list[Placed]) -> None:
         elif item.other_company:
             subject_ours, subject_known = False, True
         item.theirs = subject_known and not subject_ours
+    return main
 
 
 # Words that bring in an event other than the one in focus.
@@ -307,9 +309,11 @@ def about_the_event(placement: Placement, watch: Watch, ref: date | None) -> boo
         return False
     events = [c for c in clauses if c.event and not c.theirs]
     if not any(c.anchor is Anchor.MATCH for c in events):
-        if not any(c.anchor is Anchor.NEUTRAL for c in events) or any(
-            c.anchor is Anchor.OTHER for c in events
-        ):
+        undetermined = [c for c in events if c.anchor is Anchor.NEUTRAL]
+        if placement.main is Anchor.OTHER:
+            # An article about another event speaks of this one only where it says so.
+            undetermined = [c for c in undetermined if _NEW_EVENT.search(c.clause.plain)]
+        if not undetermined:
             return False
         if watch.date and ref and ref > watch.date + LATE:
             return False  # long after the day, an undated event is a later one
