@@ -47,8 +47,12 @@ _REPORTED_AFTER = re.compile(
 )
 # A company's seat: "the Shenzhen-based maker", "based in Seoul", "the Cupertino company".
 _SEAT_BEFORE = re.compile(
-    r"(?:\bbased in|\bheadquartered in|\bheadquarters in|\bHQ in|\bhome(?:town)? (?:of|in)|"
-    r"\bsede (?:a|in|en|di)|\bSitz in|\bsiège (?:à|de)|\bcon sede|\bcon sede en)\s+$",
+    r"(?:\bbased in|\bheadquartered in|\bhome(?:town)? (?:of|in)|\bcon sede (?:a|in|en|di)|"
+    r"\bSitz in|\bsiège (?:à|de)|\bcon sede|\bcon sede en|\bmit Sitz in|\bgevestigd in|"
+    r"\b(?:la|le|il|el|die|der|das|de|het|a|o)\s+(?:compañía|empresa|société|entreprise|firme|"
+    r"firma|azienda|società|casa|Konzern|Unternehmen|Firma|bedrijf|gigante|géant|Riese|colosso|"
+    r"multinacional|multinationale|fabricante|fabricant|produttore|Hersteller|empresa)\s+"
+    r"(?:tecnológic[oa]\s+|tech\s+)?(?:de|di|du|da|aus|uit|van)\s*)$",
     re.IGNORECASE,
 )
 _SEAT_AFTER = re.compile(
@@ -68,6 +72,26 @@ _ZONE_BEFORE = re.compile(
 _ZONE_AFTER = re.compile(r"^(?:\s+time\b|\s+hora\b|\s+ora\b|\s+Zeit\b|'s time\b)", re.IGNORECASE)
 # A dateline opens a paragraph: "SAN FRANCISCO (Reuters) -", "BERLIN —".
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Za-z. ]{2,20})?\s*(?:\([^)]{1,40}\))?\s*[-—–:]")
+
+
+# Prices and availability: the dates beside them are when goods go on sale.
+_RELEASE = re.compile(
+    r"[$€£¥]\s?\d|\d\s?(?:dollars|euros?|€|\$)|\b(?:cost(?:s|ing)?|priced|price|pre-?orders?|"
+    r"on sale|in stores|available|availability|ships?|shipping|deliver(?:y|ies)|sale|"
+    r"in den Handel|erhältlich|verfügbar|Marktstart|disponible|disponibile|in vendita|a la venta|"
+    r"en vente|prezzo|precio|prix|Preis|beschikbaar|disponível)\b",
+    re.IGNORECASE,
+)
+_EVENT_NOUN = re.compile(
+    r"\b(?:event|keynote|conference|presentation|press|show|showcase|livestream|stream|"
+    r"evento|Event|conférence|événement|presentazione|presentación|Präsentation)\b",
+    re.IGNORECASE,
+)
+
+
+def _release_date(text: str, mention: DateMention) -> bool:
+    window = text[max(0, mention.start - 70) : mention.end + 40]
+    return bool(_RELEASE.search(window)) and not _EVENT_NOUN.search(window)
 
 
 @dataclass
@@ -160,6 +184,9 @@ def _sentence(text: str, index: int, paragraph: int, in_title: bool, ref: date |
         dates = [d for d in dates if re.search(r"\d", d.text)]
     said_on = [d for d in dates if _is_reporting_date(text, d)]
     dates = [d for d in dates if d not in said_on]
+    if _RELEASE.search(flat):
+        # "will cost $699.99 and launch on November 7": a day in stores, not the event's.
+        dates = [d for d in dates if not _release_date(flat, d)]
     places = find_places(text)
     set_aside = [p for p in places if p.kind != "venue" and _set_aside(text, p, first=first)]
     zones = [p for p in set_aside if _is_zone(text, p)]
@@ -205,8 +232,17 @@ def _set_aside(text: str, place: Place, *, first: bool) -> bool:
 
 
 def _is_zone(text: str, place: Place) -> bool:
-    return bool(_ZONE_BEFORE.search(text[max(0, place.start - 40) : place.start])
-                or _ZONE_AFTER.match(text[place.end :]))
+    """A place a time is restated for: "(9 p.m. in London)", "early the next morning in
+    Sydney". The restatement follows the time it restates, so a clock time or a "next" must
+    stand before it; "presented yesterday evening in Milan" places the event."""
+    before = text[max(0, place.start - 40) : place.start]
+    if not (_ZONE_BEFORE.search(before) or _ZONE_AFTER.match(text[place.end :])):
+        return False
+    earlier = text[: place.start]
+    return bool(_RESTATED.search(before) or any(t.end <= place.start for t in find_times(earlier)))
+
+
+_RESTATED = re.compile(r"\b(?:next|following|local time|that's|which is|or)\b", re.IGNORECASE)
 
 
 def _is_reporting_date(sentence: str, mention: DateMention) -> bool:

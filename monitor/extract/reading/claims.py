@@ -26,6 +26,23 @@ _CONTRAST = re.compile(
     r"enquanto|ale|zatímco)\b",
     re.IGNORECASE,
 )
+# A noun predicate negated by the verb after it: "invitations have not gone out yet".
+_NOUN_NEGATED = re.compile(
+    r"\s+(?:\w+\s+){0,2}?(?:have|has|had|are|is|were|was|will|did|do|does|haben|sind|wurden|"
+    r"ont|sont|hanno|sono|han|son)(?:n't|\s+(?:not|yet to|nicht|noch nicht|pas|non|no)\b)",
+    re.IGNORECASE,
+)
+# "recently announced cost-reduction measures": a participle before a noun is no act.
+_ADJECTIVAL = re.compile(
+    r"(?-i:\s+(?!(?:the|a|an|its|their|his|her|our|my|your|two|three|new|at|on|in|during|today|"
+    r"yesterday|that|it|him|them|this|these|those|plans|details|what|how|both|all|some|several|"
+    r"more|another|one|first|last|to|as|by|with|for|via|and|with|before|after|earlier|late|"
+    r"officially|finally|just|also|here|there|last|next)\b)[a-z][a-z-]+(?:\s+[a-z-]+)?\s+"
+    r"(?:measures|plans|features|changes|products|devices|models|phones|prices|updates|"
+    r"partnership|deal|program|programme|strategy|cuts|layoffs|results|figures|numbers))"
+)
+_ENGLISH_PAST = re.compile(r"(?:unveiled|introduced|launched|debuted|announced|revealed|presented|"
+                           r"showed)$", re.IGNORECASE)
 # Present-tense forms of a happening, as headlines use them for plans too.
 _PRESENT = re.compile(
     r"\b(?:unveils|launches|introduces|debuts|presents|announces|reveals|stellt|présente|"
@@ -35,7 +52,7 @@ _PRESENT = re.compile(
 # "no event", "kein Event", "aucun événement": an event said not to exist.
 _NO_EVENT = re.compile(
     r"\b(?:no|not an?|kein(?:e|en)?|aucun(?:e)?|pas d[e']|nessun[oa]?|ningún|ninguna|geen|"
-    r"nenhum(?:a)?)\s+(?:[\w-]+\s+){0,2}?(?:events?|launch(?:es)?|launch events?|keynotes?|"
+    r"nenhum(?:a)?)\s*(?:[\w-]+\s+){0,2}?(?:[\w]+-?(?:event|evenement)s?|events?|launch(?:es)?|launch events?|keynotes?|"
     r"press (?:conference|event)s?|presentations?|Events?|Veranstaltung|Präsentation|événement|"
     r"évènement|lancement|evento|presentazione|lanzamiento|presentación|evenement)\b",
     re.IGNORECASE,
@@ -72,6 +89,7 @@ class Claim:
     source: Source | None
     start: int  # the predicate's span in the sentence
     end: int
+    source_words: str = ""  # the words the source was read from
 
 
 @dataclass(frozen=True)
@@ -129,7 +147,7 @@ def judge(
             continue
         negated = _negated(sentence, seg_start, hit)
         modality = _modality(sentence, seg_start, seg_end, hit)
-        source = _source(sentence, seg_start, seg_end, hit)
+        source, source_words = _source(sentence, seg_start, seg_end, hit)
         # The company's own word before the predicate is its source ("Xiaomi confirmed it
         # will hold..."); its own word negated leaves the rest unconfirmed.
         for other in segment_hits:
@@ -137,7 +155,7 @@ def judge(
                 if _negated(sentence, seg_start, other):
                     modality = modality or Modality.POSSIBLE
                 elif source is None:
-                    source = Source.OFFICIAL
+                    source, source_words = Source.OFFICIAL, sentence[other.start : other.end]
         status = status_of(predicate, negated, modality, source)
         if status is None:
             continue
@@ -147,7 +165,8 @@ def judge(
         if sceptic and status in (Status.REPORTED, Status.CONFIRMED) and source is not Source.OFFICIAL \
                 and predicate not in (Predicate.INVITE, Predicate.CONFIRM):
             status = Status.RUMORED
-        claims.append(Claim(status, predicate, negated, modality, source, hit.start, hit.end))
+        claims.append(Claim(status, predicate, negated, modality, source, hit.start, hit.end,
+                            source_words))
     return _drop_evidence_for_inferences(claims, segments)
 
 
@@ -173,6 +192,12 @@ def _predicates(sentence: str) -> list[_Hit]:
     for cue in cues.PREDICATE_CUES:
         for match in cue.pattern.finditer(sentence):
             if any(h.start < match.end() and match.start() < h.end for h in hits):
+                continue
+            if cue.value is Predicate.HAPPEN and _ENGLISH_PAST.search(match.group(0)) and (
+                    _ADJECTIVAL.match(sentence, match.end())
+                    or re.search(r"\b(?:recently|newly|previously|already)\s+$",
+                                 sentence[: match.start()], re.IGNORECASE)
+                    and _ADJECTIVAL.match(sentence, match.end())):
                 continue
             hits.append(_Hit(cue.value, match.start(), match.end()))
     for match in _NO_EVENT.finditer(sentence):
@@ -206,6 +231,9 @@ def _absorbed(hit: _Hit, segment_hits: Iterable[_Hit]) -> bool:
 def _negated(sentence: str, seg_start: int, hit: _Hit) -> bool:
     if hit.predicate is Predicate.HOLD and cues.NEGATION.match(sentence, hit.start):
         return True  # "no event" carries its own negation
+    if hit.predicate in (Predicate.INVITE, Predicate.TEASE) and _NOUN_NEGATED.match(
+            sentence, hit.end):
+        return True  # "invitations have not gone out"
     window = sentence[max(seg_start, hit.start - 70) : hit.start]
     offset = hit.start - len(window)
     for match in cues.NEGATION.finditer(window):
@@ -240,7 +268,8 @@ def _modality(sentence: str, seg_start: int, seg_end: int, hit: _Hit) -> Modalit
     return min(found, key=order.index)
 
 
-def _source(sentence: str, seg_start: int, seg_end: int, hit: _Hit) -> Source | None:
+def _source(sentence: str, seg_start: int, seg_end: int, hit: _Hit
+            ) -> tuple[Source | None, str]:
     """Who says so, from the attributions in the predicate's segment."""
     matches: list[tuple[Source, int, int]] = []
     for cue in cues.SOURCE_CUES:
@@ -252,11 +281,11 @@ def _source(sentence: str, seg_start: int, seg_end: int, hit: _Hit) -> Source | 
             ):
                 continue  # "confirmed the rumours": the rumour is what is confirmed
             matches.append((cue.value, match.start(), match.end()))
-    kinds = {k for k, _, _ in matches}
     for kind in (Source.LEAK, Source.REPORT, Source.OFFICIAL, Source.SPECULATION):
-        if kind in kinds:
-            return kind
-    return None
+        for found, start, end in matches:
+            if found is kind:
+                return kind, sentence[start:end]
+    return None, ""
 
 
 def _about_goods(sentence: str, hit: _Hit, seg_start: int, seg_end: int,

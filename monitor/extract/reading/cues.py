@@ -74,6 +74,7 @@ _LIVE = (
     r"|\bon stage (?:now|right now)\b|\bright now\b|\bunder ?way\b|\bjust (?:took|taken) the stage\b"
     r"|\ben directo\b|\ben vivo\b|\bin diretta\b|\bLiveticker\b|\bLive-Ticker\b|\ben direct\b"
     r"|\blive ?updates?\b|\bit'?s happening\b"
+    r"|^\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\s*)?:\s"
 )
 
 # "official" of an account, a site or a render names a source or a picture, not a confirmation.
@@ -94,8 +95,8 @@ PREDICATE_CUES: tuple[Cue[Predicate], ...] = (
            r"|\bstill (?:on|happening|going ahead)\b|\bon track\b|\bfesthalten\b|\bhält\b[^.]{0,40}\bfest\b"
            r"|\bconferma(?:to)? l'appuntamento\b|\bsigue en pie\b|\bmaintenu\b",
         "The Galaxy event will go ahead as planned, Samsung said."),
-    cue(PP, r"\bpostpon(?:e|ed|es|ing|ement)\b|\bpushed (?:it )?back\b|\bpush(?:es|ing)? back\b"
-            r"|\bdelay(?:ed|s|ing)?\b|\breschedul(?:e|ed|es|ing)\b|\bbrought forward\b"
+    cue(PP, r"(?<!-)\bpostpon(?:e|ed|es|ing|ement)\b|\bpushed (?:it )?back\b|\bpush(?:es|ing)? back\b"
+            r"|(?<!-)\bdelay(?:ed|s|ing)?\b|\breschedul(?:e|ed|es|ing)\b|\bbrought forward\b"
             r"|\bmov(?:ed|es|ing)\b[^.]{0,40}\b(?:forward|back|up)\b|\bslipped\b"
             r"|\brinvi(?:at[oaie]|o|are)\b|\bposticipat[oaie]\b|\bslitta(?:to|ta)?\b|\bspostat[oa]\b"
             r"|\bpospuest[oa]s?\b|\bpospon(?:e|er|ido)\b|\baplaza(?:d[oa]|r|do)\b|\bretras(?:a|ad[oa])\b"
@@ -108,12 +109,17 @@ PREDICATE_CUES: tuple[Cue[Predicate], ...] = (
            r"|\bno longer (?:take place|be held|happen)\b"
            r"|\bannullat[oaie]\b|\bcancellat[oaie]\b|\bcancelad[oa]s?\b|\bsuspendid[oa]\b"
            r"|\babgesagt\b|\bsagt\b[^.]{0,40}\bab\b|\bgestrichen\b|\bfällt aus\b|\bannul[ée]e?s?\b"
-           r"|\bgeannuleerd\b|\bafgelast\b|\bcancelad[oa]\b|\bzrušen[aáý]?\b|\bodwołan[aey]\b",
+           r"|\bgeannuleerd\b|\bafgelast\b|\bcancelad[oa]\b|\bzrušen[aáý]?\b|\bodwołan[aey]\b"
+           r"|\bcancel(?:a|ou|ó|an|aron|am)\b|\bannull(?:a|ano)\b|\bannule\b|\bsuspend(?:e|ió|eu)\b"
+           r"|\bruší\b|\bzrušil[ao]?\b|\bodwołuje\b",
         "Xiaomi has cancelled its San Francisco event."),
     cue(D, r"\bden(?:ied|ies|y|ying)\b|\bdismiss(?:ed|es)\b|\brefuted?\b|\bshot down\b|\bnot true\b"
            r"|\bfalse\b|\bno such (?:event|plans?)\b|\bno plans? to (?:hold|host|stage|launch)\b"
            r"|\bsmentit[oa]\b|\bsmentisce\b|\bdesmentid[oa]\b|\bdesminti[óo]\b|\bdesmiente\b"
-           r"|\bneg[óo]\b|\bdementiert\b|\bdément\w*\b|\bontkend\b|\bdesmente\b",
+           r"|\bneg[óo]\b|\bniega(?:n)?\b|\bnega(?:no)?\b|\bnegou\b|\bdementiert\b|\bdément\w*\b"
+           r"|\bontkend\b|\bontkent\b|\bdesmente\b|\bbestreitet\b|\bzurückgewiesen\b|\bweist\b[^.]{0,40}\bzurück\b"
+           r"|\bfake\b|\bnot genuine\b|\bnot real\b|\bbogus\b|\bhoax\b|\bfals[oa]\b|\bgefälscht\b"
+           r"|\bfaux\b|\bfausse\b|\bnep\b|\bvervalst\b",
         "Xiaomi denied the report of an event in San Francisco."),
     # --- the company announces the event (before "announced" is read as a launch below)
     cue(C, r"\b(?:announc(?:ed|es)|revealed|confirmed|unveiled|annoncé|annonce|annunciato|annuncia|"
@@ -242,6 +248,9 @@ SOURCE_CUES: tuple[Cue[Source], ...] = (
                        r"|\brapporte\b|\bvolgens\b|\bbronnen\b|\bsegundo\b|\bfontes\b|\bpodle\b"
                        r"|\bwedług\b",
         "According to sources, Xiaomi will hold an event in San Francisco."),
+    cue(Source.REPORT, r"(?-i:\b[a-záéíóúàèìòù]\w*(?:aría|ería|iría|arían|erían|irían|rebbe|rebbero|"
+                       r"erait|eraient|irait|iraient|arait|araient|aurait|auraient|serait|seraient))\b",
+        "Apple enviaría las invitaciones para su evento el próximo martes."),
     cue(Source.OFFICIAL, r"\bspokes(?:person|man|woman|people)\b|\brepresentative\b"
                          r"|\bin a (?:statement|press release|blog post|tweet|post|letter|memo)\b"
                          r"|\bpress release\b|\bstatement\b|\bofficial(?:ly)?\b|\bit'?s official\b"
@@ -256,7 +265,9 @@ SOURCE_CUES: tuple[Cue[Source], ...] = (
     # a leak is nobody's word on record, whatever document it shows
     cue(Source.LEAK, r"\bleak(?:s|ed|er|ster|y)?\b|\btipster\b|\balleged(?:ly)?\b|\bpurported(?:ly)?\b"
                      r"|\bfiltrad[oa]s?\b|\bfiltraci\w+\b|\btrapelat[oa]\b|\bgeleakt\b|\bgelekt\b"
-                     r"|\bfuité\w*\b|\bfuite\w*\b",
+                     r"|\bfuité\w*\b|\bfuite\w*\b|\bbriefly (?:appeared|posted|went live|published)\b"
+                     r"|\bbefore being (?:pulled|removed|taken down|deleted)\b|\baccidentally\b"
+                     r"|\binadvertently\b|\bmistakenly\b|\bprematurely\b|\bby mistake\b",
         "A leaked invitation shows Xiaomi's San Francisco event."),
     cue(Source.SPECULATION, r"\brumou?r(?:s|ed|ing|mill)?\b|\btipster\b"
                             r"|\bspeculat\w*\b|\bgrapevine\b|\bwhispers?\b|\bword on the street\b"
@@ -284,7 +295,9 @@ OBJECT_OF_ACT = re.compile(
 MODALITY_CUES: tuple[Cue[Modality], ...] = (
     cue(Modality.HABITUAL, r"\busually\b|\btypically\b|\btraditionally\b|\boften\b|\bgenerally\b"
                            r"|\bnormally\b|\bhistorically\b|\balways\b|\btends? to\b|\bevery year\b"
-                           r"|\beach year\b|\bannually\b|\busual\b|\bsolitamente\b|\bdi solito\b"
+                           r"|\beach year\b|\bannually\b|\busual\b|\bevery (?:January|February|March|April|May|"
+                           r"June|July|August|September|October|November|December|spring|summer|fall|autumn|"
+                           r"winter|month|time|edition)\b|\bsolitamente\b|\bdi solito\b"
                            r"|\bnormalmente\b|\bsuele\b|\bgeneralmente\b|\bnormalerweise\b"
                            r"|\bgewöhnlich\b|\bjedes Jahr\b|\bhabituellement\b|\bchaque année\b"
                            r"|\bd'habitude\b|\bmeestal\b|\bgewoonlijk\b|\belk jaar\b|\bcostuma\b",
@@ -305,7 +318,9 @@ MODALITY_CUES: tuple[Cue[Modality], ...] = (
                            r"|\bparece\b|\bscheint\b|\boffenbar\b|\banscheinend\b|\bsemble\b"
                            r"|\bvisiblement\b|\blijkt\b|\bblijkbaar\b|\bpelo visto\b|\bzřejmě\b",
         "Xiaomi is apparently planning an event in San Francisco."),
-    cue(Modality.POSSIBLE, r"\bmight\b|(?-i:\bmay\b)|\bcould\b|\bpossibl[ey]\b|\bperhaps\b|\bmaybe\b"
+    cue(Modality.POSSIBLE, r"\bhopefully\b|\bideally\b|\baim(?:s|ing|ed)? (?:to|for)\b|\bhop(?:e|es|ing) to\b"
+                           r"|\btarget(?:s|ing|ed)?\b|\bif all goes well\b|\bwaiting for\b|\bawait(?:s|ing|ed)?\b"
+                           r"|\bmight\b|(?-i:\bmay\b)|\bcould\b|\bpossibl[ey]\b|\bperhaps\b|\bmaybe\b"
                            r"|\bpotentially\b|\brumou?red to\b|\bsaid to\b|\btipped to\b|\bwhether\b"
                            r"|\bprobabl[ey]\b|\bor not\b|\bpotrebbe\b|\bpotrebbero\b|\bforse\b"
                            r"|\bpodría\b|\bpodrían\b|\bquizás?\b|\btal vez\b|\bkönnte\b|\bkönnten\b"
@@ -375,7 +390,7 @@ REPORTING_VERBS = re.compile(
 
 # What makes a sentence speak of an event, as opposed to a product or the company at large.
 EVENT_WORDS = re.compile(
-    r"\b(?:events?|launch(?:es|ed|ing)?|launch event|press (?:conference|event|briefing)|"
+    r"\b[\w]+-?(?:event|events|evenement|Veranstaltung)\b|\b(?:demo|demonstration|events?|launch(?:es|ed|ing)?|launch event|press (?:conference|event|briefing)|"
     r"media (?:event|briefing)|keynotes?|invit(?:e|es|ation|ations)|showcase|unveiling|"
     r"presentation|conference|take place|takes place|took place|livestream|live ?blog|live from|"
     r"unpacked|unveil(?:s|ed|ing)?|special event|hardware event|showcase|summit|expo|"

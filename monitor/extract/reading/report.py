@@ -13,11 +13,12 @@ import re
 from collections import Counter
 from dataclasses import replace
 from collections.abc import Iterable
-from datetime import date, timedelta
+from datetime import date
 
 from monitor.extract.reading import cues
 from monitor.extract.reading.analysis import Analysis, Sentence
 from monitor.extract.reading.claims import Claim, judge
+from monitor.extract.reading.rules import status_of
 from monitor.extract.reading.cues import Predicate, Source
 from monitor.extract.reading.people import Person
 from monitor.extract.reading.places import canonical_city
@@ -54,6 +55,13 @@ _NEAR_WORDS = 60
 
 def _event_near(sentence: Sentence, claim: Claim) -> bool:
     text = sentence.plain
+    if claim.predicate is Predicate.TEASE:
+        # What is teased follows the word ("teased the launch"), or names it ("launch teaser").
+        after = text[claim.end : claim.end + 30]
+        before = text[max(0, claim.start - 20) : claim.start]
+        return bool(cues.EVENT_WORDS.search(after) or re.search(
+            rf"(?:{cues.EVENT_WORDS.pattern})\W*$", before, re.IGNORECASE) or any(
+            claim.end <= d.start <= claim.end + 30 for d in sentence.dates))
     window = text[max(0, claim.start - _NEAR_WORDS) : claim.end + _NEAR_WORDS]
     return bool(_EVENTISH.search(window)) or any(
         claim.start - _NEAR_WORDS <= d.start <= claim.end + _NEAR_WORDS for d in sentence.dates
@@ -88,8 +96,7 @@ def _time_allows_happening(ref: date | None, event_date: date | None) -> bool:
 def _status(placement: Placement, ref: date | None, event_date: date | None
             ) -> tuple[Status, str]:
     happening = _time_allows_happening(ref, event_date)
-    # Live coverage may start on the eve in another time zone; an account of it may not.
-    live = ref is None or event_date is None or ref >= event_date - timedelta(days=1)
+    live = happening
     today = ref is not None and event_date is not None and ref == event_date
     judged: list[tuple[Claim, Placed]] = []
     for sentence_clauses in _by_sentence(placement.relevant):
@@ -129,7 +136,6 @@ def _status(placement: Placement, ref: date | None, event_date: date | None
 # outweigh the body's "postpones".
 _TIER = {Status.RUMORED: 1, Status.REPORTED: 2, Status.CONFIRMED: 3, Status.DENIED: 4,
          Status.POSTPONED: 4, Status.CANCELLED: 4, Status.HAPPENED: 5}
-_WITHIN = {Status.DENIED: 1, Status.POSTPONED: 2, Status.CANCELLED: 3}
 
 
 def _attributed(judged: list[tuple[Claim, Placed]], placement: Placement
@@ -141,11 +147,26 @@ def _attributed(judged: list[tuple[Claim, Placed]], placement: Placement
     their report. And a writer's doubt ("take it with a grain of salt") leaves every claim
     not on record a rumour.
     """
+    anonymous = any(_ANONYMOUS.search(c.sentence.plain) for c in placement.relevant)
+    if anonymous:
+        # "the official said", after "an official who asked not to be named": that source.
+        judged = [(replace(c, source=Source.REPORT,
+                           status=status_of(c.predicate, c.negated, c.modality, Source.REPORT)
+                           or c.status)
+                   if c.source is Source.OFFICIAL and _PERSON_WORD.fullmatch(c.source_words.lower())
+                   else c, p) for c, p in judged]
     sources = {c.source for c, _ in judged}
     hedged = any(c.status is Status.RUMORED for c, _ in judged)
     sceptic = any(cues.SCEPTIC.search(c.sentence.plain) for c in placement.relevant)
+    official_voice = Source.OFFICIAL in sources or _QUOTED.search(
+        " ".join(c.sentence.plain for c in placement.relevant)) is not None
     out = []
     for claim, placed in judged:
+        if (claim.predicate is Predicate.HOLD and claim.negated and claim.source is None
+                and claim.modality is None and official_voice):
+            # "There is no event planned for that date," in an article quoting the company.
+            out.append((replace(claim, status=Status.DENIED), placed))
+            continue
         plain_statement = (claim.status is Status.REPORTED and claim.source is None
                            and claim.modality is None and not claim.negated)
         on_record = claim.source is Source.OFFICIAL or claim.predicate in _OWN_WORD
@@ -159,6 +180,19 @@ def _attributed(judged: list[tuple[Claim, Placed]], placement: Placement
 
 
 _OWN_WORD = (Predicate.INVITE, Predicate.CONFIRM, Predicate.TEASE, Predicate.STREAM)
+_ANONYMOUS = re.compile(
+    r"\b(?:asked|wish(?:ed)?|requested) not to be (?:named|identified)|\banonymity\b|"
+    r"\bnot authori[sz]ed to (?:speak|comment)|\bdeclined to be (?:named|identified)",
+    re.IGNORECASE,
+)
+_PERSON_WORD = re.compile(r"officials?|official(?:ly)?|the official|an official|representative")
+# The company's words quoted: a spokesperson or an executive speaking on record.
+_QUOTED = re.compile(
+    r"[\"„«“][^\"„«“”»]{8,}[\"”»“]\s*,?\s*(?:\w+\s+){0,6}?(?:said|says|told|stated|added|wrote|sagte|"
+    r"erklärte|dijo|afirmó|ha detto|ha dichiarato|a déclaré|a dit|zei|disse)\b|"
+    r"\b(?:spokes(?:person|man|woman)|Sprecher(?:in)?|portavo(?:z|ce)|porte-parole|woordvoerder)\b",
+    re.IGNORECASE,
+)
 
 
 def _past_reference(placement: Placement, ref: date | None, event_date: date | None
@@ -176,9 +210,14 @@ def _past_reference(placement: Placement, ref: date | None, event_date: date | N
 
 def _rank(item: tuple[Claim, Placed]) -> tuple[int, bool, int, bool, int]:
     claim, placed = item
+    index = placed.sentence.index
+    if claim.status in _DISRUPTIONS:
+        # "called off this year's edition ... we've decided to postpone it to 2025": the
+        # body's last word on the disruption is the one that holds.
+        return _TIER[claim.status], not placed.sentence.in_title, index, True, 0
     # Among equals: a body sentence before the headline, one naming the event, the first.
-    return (_TIER[claim.status], not placed.sentence.in_title, _WITHIN.get(claim.status, 0),
-            bool(cues.EVENT_WORDS.search(placed.sentence.plain)), -placed.sentence.index)
+    return (_TIER[claim.status], not placed.sentence.in_title, 0,
+            bool(cues.EVENT_WORDS.search(placed.sentence.plain)), -index)
 
 
 def _by_sentence(clauses: Iterable[Placed]) -> list[list[Placed]]:

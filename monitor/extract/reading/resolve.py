@@ -19,11 +19,13 @@ from datetime import date, timedelta
 
 from monitor.extract.reading import cues
 from monitor.extract.reading.analysis import Analysis, Clause, Sentence
+from monitor.extract.reading.claims import judge
+from monitor.extract.reading.cues import Predicate
 from monitor.extract.reading.dates import RELATIVE_DAYS
 from monitor.extract.reading.companies import company_pattern, other_companies
 from monitor.extract.reading.people import Person, find_people
 from monitor.extract.reading.places import canonical_city, city_country
-from monitor.model import Watch
+from monitor.model import Status, Watch
 
 # Another date this close, in the watched city, is a disagreement about the same event
 # (12 vs 13 February) unless the sentence names another kind of gathering.
@@ -293,12 +295,10 @@ def _rule_out_by_time(placed: list[Placed], ref: date | None, event_date: date |
     if ref is None or event_date is None or ref >= event_date:
         return
     for item in placed:
-        if item.anchor is Anchor.OTHER or item.clause.dates:
+        if item.anchor is Anchor.OTHER or item.clause.dates or not item.event:
             continue
-        text = item.clause.plain
-        if re.search(r"\b(?:was|were) held\b|\btook place\b|\bheld (?:its|an?|the)\b", text) and (
-            not cues.FUTURE_BEFORE.search(text)
-        ):
+        claims = judge(item.sentence.text, [(item.clause.start, item.clause.end)])
+        if any(c.predicate is Predicate.HAPPEN and c.status is Status.HAPPENED for c in claims):
             item.anchor = Anchor.OTHER
 
 
