@@ -43,6 +43,11 @@ _ADJECTIVAL = re.compile(
 )
 _ENGLISH_PAST = re.compile(r"(?:unveiled|introduced|launched|debuted|announced|revealed|presented|"
                            r"showed)$", re.IGNORECASE)
+_NOUN_BEFORE = re.compile(
+    r"\b(?:the|their|its|his|her|our|product|products|smartphone|phone|device|recent|upcoming|new|"
+    r"several|two|three|many|of|other|major|big|latest|future|planned|global|India|China)\s+$",
+    re.IGNORECASE,
+)
 # Present-tense forms of a happening, as headlines use them for plans too.
 _PRESENT = re.compile(
     r"\b(?:unveils|launches|introduces|debuts|presents|announces|reveals|stellt|présente|"
@@ -193,6 +198,9 @@ def _predicates(sentence: str) -> list[_Hit]:
         for match in cue.pattern.finditer(sentence):
             if any(h.start < match.end() and match.start() < h.end for h in hits):
                 continue
+            if cue.value is Predicate.HAPPEN and _PRESENT.fullmatch(match.group(0)) and _NOUN_BEFORE.search(
+                    sentence[: match.start()]):
+                continue  # "their product launches": a noun, not the verb
             if cue.value is Predicate.HAPPEN and _ENGLISH_PAST.search(match.group(0)) and (
                     _ADJECTIVAL.match(sentence, match.end())
                     or re.search(r"\b(?:recently|newly|previously|already)\s+$",

@@ -102,7 +102,9 @@ PREDICATE_CUES: tuple[Cue[Predicate], ...] = (
             r"|\bpospuest[oa]s?\b|\bpospon(?:e|er|ido)\b|\baplaza(?:d[oa]|r|do)\b|\bretras(?:a|ad[oa])\b"
             r"|\bverschoben\b|\bverschiebt\b|\bverschieben\b|\bvorverlegt\b|\bneuer Termin\b"
             r"|\brepouss[ée]e?s?\b|\breport[ée]e?s? (?:au|à|a|de)\b|\bdécal[ée]e?s?\b"
-            r"|\buitgesteld\b|\bverplaatst\b|\badiad[oa]\b|\bodložen[aáý]?\b|\bprzełożon[aey]\b",
+            r"|\buitgesteld\b|\bverplaatst\b|\bverschoven\b|\badiad[oa]\b|\bodložen[aáý]?\b|\bprzełożon[aey]\b"
+            r"|\badvance[ds]? the (?:event|launch|date)\b|\bmov(?:ed|es|ing) (?:up|forward)\b|\bvorverleg\w*\b"
+            r"|\banticipat[oa] (?:al|a)\b|\badelant(?:a|ó|ado|ada)\b|\bavanc(?:é|ée|e) (?:au|à)\b",
         "Xiaomi has postponed its San Francisco event."),
     cue(X, r"\bcancel(?:l)?(?:ed|s|ing|lation)?\b|\bcalled off\b|\bcall(?:s|ing)? off\b|\bscrapped\b"
            r"|\bwill not (?:take place|go ahead|happen)\b|\bwon't (?:take place|go ahead|happen)\b"
@@ -314,7 +316,8 @@ MODALITY_CUES: tuple[Cue[Modality], ...] = (
                            r"|\bhint(?:s|ed|ing)?\b|\bindicat(?:es|ing|ed)\b|\bpoint(?:s|ing)? to\b"
                            r"|\ball but confirm\w*\b|\btacit(?:ly)?\b|\bimpl(?:y|ies|ied)\b"
                            r"|\bif (?:the|this|that|a|these)\b|\bcan be interpreted\b|\bstrongly\b"
-                           r"|\bwhat looks like\b|\blooks like\b|\bsembra\b|\bsembrerebbe\b"
+                           r"|\bwhat looks like\b|\blooks like\b|\breason to (?:believe|think|expect)\b"
+                           r"|\bit is believed\b|\bsembra\b|\bsembrerebbe\b"
                            r"|\bparece\b|\bscheint\b|\boffenbar\b|\banscheinend\b|\bsemble\b"
                            r"|\bvisiblement\b|\blijkt\b|\bblijkbaar\b|\bpelo visto\b|\bzřejmě\b",
         "Xiaomi is apparently planning an event in San Francisco."),
@@ -471,7 +474,9 @@ LAUNCH_VERBS = re.compile(
     r"present(?:s|ed|ing)?|shown|expected|tipped|rumou?red|star of the show|arriv(?:e|es|ing)|"
     r"bring(?:s|ing)?|brought|(?:will|to|we'll|might|may|could) see|take the wraps off|"
     r"took the wraps off|teas(?:e|es|ed|ing)|hints? at|on the agenda|headlin(?:e|es|ed)|"
-    r"focus(?:ed)? on|successor|new|next|upcoming|latest|coming|"
+    r"focus(?:ed)? on|new|next|upcoming|latest|coming|sell(?:s|ing)?|sold|on sale|available|"
+    r"offer(?:s|ing)?|show(?:s|ed|ing|n)?|see|expect(?:s|ing)?|lineup|line-up|including|"
+    r"updated|refresh(?:ed)?|improved|upgraded|versions?|models?|variants?|there will be|"
     r"Präsentation|presentazione|presentación|mostra(?:re|to|ti)?|mostrar|gezeigt|zeig(?:en|t)|"
     r"presentar(?:á|à)?|presenterà|presenta(?:r|re|to|ti|ti)?|vorstell(?:en|t)|lancia(?:re|to)?|"
     r"arriv(?:a|ano|eranno)|presentó|lanz(?:ar|ó|ará|amiento)|vorgestellt|präsentier(?:t|te|en)|"
@@ -503,7 +508,8 @@ MOVE_CUES = re.compile(
     r"\b(?:moved|moving|postpone[ds]?|pushed back|delayed|reschedul(?:ed|es|ing)|brought forward|"
     r"new date|now (?:take|be held)|rinviat[oa]|pospuest[oa]|verschoben|vorverlegt|nueva fecha|"
     r"nuova data|neuer Termin|neuen Termin|forward to|repouss[ée]e?s?|décal[ée]e?s?|report[ée]e?s?|slitta\w*|"
-    r"spostat[oa]|posticipat[oa]|aplazad[oa]|uitgesteld|verplaatst|adiad[oa]|"
+    r"spostat[oa]|posticipat[oa]|aplazad[oa]|uitgesteld|verplaatst|verschoven|adiad[oa]|advance[ds]?|"
+    r"moved (?:up|forward)|vorverlegt|anticipat[oa]|adelantad[oa]|avancée?|"
     r"now (?:(?:expected|set|scheduled|due|slated) to )?(?:take place|be held|be unveiled|"
     r"be launched|be announced|launch|happen)|correction|corrected)\b",
     re.IGNORECASE,

@@ -22,7 +22,7 @@ from monitor.extract.reading.rules import status_of
 from monitor.extract.reading.cues import Predicate, Source
 from monitor.extract.reading.people import Person
 from monitor.extract.reading.places import canonical_city
-from monitor.extract.reading.products import Product
+from monitor.extract.reading.products import SERIES, Product
 from monitor.extract.reading.resolve import Anchor, Placed, Placement, about_the_event, place
 from monitor.extract.reading.times import TimeMention, local_first
 from monitor.model import EventReport, Fact, FactKind, Status, Watch
@@ -81,7 +81,7 @@ def report_for(analysis: Analysis, watch: Watch) -> EventReport | None:
     facts.extend(_time(relevant, watch))
     happened = _time_allows_happening(analysis.reference, event_date)
     facts.extend(_speakers(relevant, happened))
-    facts.extend(_products(relevant))
+    facts.extend(_products(relevant, watch))
     status, evidence = _status(placement, analysis.reference, event_date)
     return EventReport(watch.name, status, evidence, tuple(facts))
 
@@ -366,15 +366,33 @@ def _speakers(relevant: list[Placed], happened: bool) -> list[Fact]:
     return list(_each(FactKind.SPEAKER, found))
 
 
-def _products(relevant: list[Placed]) -> list[Fact]:
+def _products(relevant: list[Placed], watch: Watch) -> list[Fact]:
+    makers = {watch.company.lower(), *(a.lower() for a in watch.aliases)}
     found = [
         (p.name, c.sentence.text)
         for c in relevant
-        if cues.LAUNCH_VERBS.search(c.sentence.plain)
+        # A headline names what the article is about; a body sentence must put it on offer.
+        if c.sentence.in_title or cues.LAUNCH_VERBS.search(c.sentence.plain)
         for p in c.clause.products
         if not _negated(c.sentence.plain, p)
+        and (p.maker is None or p.maker.lower() in makers)
+        and not _HISTORY.search(c.sentence.plain[max(0, p.start - 40) : p.start])
     ]
+    names = {name for name, _ in found}
+    # "the new iPhone" beside "the iPhone 15" is that model, not another product.
+    found = [(n, s) for n, s in found
+             if not (n in SERIES and any(o.startswith(n + " ") for o in names))]
     return list(_each(FactKind.PRODUCT, found))
+
+
+# Words before a product that make it history or a comparison, not what this event brings.
+_HISTORY = re.compile(
+    r"\b(?:successor (?:to|of)|predecessor|replac(?:es|ing)|like the|than the|compared (?:to|with)|"
+    r"last year's|previous|older|original|follow(?:s|ing)? (?:up )?(?:on )?the|after the|"
+    r"since the|based on the|such as the|rival|rivals|competitor|competing|against the|"
+    r"vs\.?|versus|instead of the|unlike the)\s+(?:\w+\s+){0,3}$",
+    re.IGNORECASE,
+)
 
 
 def _each(kind: FactKind, found: Iterable[tuple[str, str]]) -> Iterable[Fact]:

@@ -37,6 +37,7 @@ _OTHER_KIND = re.compile(
     r"disponibile|verfügbar|erhältlich|beschikbaar|disponível)\b",
     re.IGNORECASE,
 )
+_ZONE_SLIP = timedelta(days=1)
 # A past event this far before the article is another event when the watch has no date.
 OLD = timedelta(days=30)
 # An article this long after the watched day that never names its day or city is about a later
@@ -128,7 +129,10 @@ def _compare(item: Placed, watch: Watch, ref: date | None, country: str | None) 
     dated = [d for d in clause.dates if d.text.lower() not in RELATIVE_DAYS]
     if clause.dates:
         if watch.date:
-            if any(d.covers(watch.date) for d in clause.dates):
+            # A day either side is the same moment told in another time zone ("August 14" on
+            # an Asian site for New York's evening of the 13th).
+            if any(d.covers(watch.date) or d.exact and abs(d.first - watch.date) <= _ZONE_SLIP
+                   for d in clause.dates):
                 item.date_match = True
             elif not sentence.moved and dated:
                 item.date_conflict = True
@@ -247,6 +251,12 @@ def _own_anchor(item: Placed) -> Anchor | None:
 def _main_anchor(placed: list[Placed]) -> Anchor:
     """The event the article is about: the one its first event words name (the headline's
     when it names one), or an undetermined one when they anchor nothing."""
+    # A headline that names a day or a city names the article's event, event word or not
+    # ("London May 3: Come and meet the next Galaxy").
+    title = [c for c in placed if c.sentence.in_title and not c.other_company]
+    title_anchors = {a for c in title if (a := _own_anchor(c)) is not None}
+    if title_anchors:
+        return Anchor.MATCH if Anchor.MATCH in title_anchors else Anchor.OTHER
     events = [c for c in placed if c.event and not c.other_company]
     first = next((c for c in events if c.sentence.in_title), events[0] if events else None)
     if first is None:
