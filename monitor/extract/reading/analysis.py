@@ -70,6 +70,9 @@ _ZONE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _ZONE_AFTER = re.compile(r"^(?:\s+time\b|\s+hora\b|\s+ora\b|\s+Zeit\b|'s time\b)", re.IGNORECASE)
+# "(heure de Paris)", "hora de Madrid", "ora di Roma": a clock named after a city.
+_CLOCK_OF = re.compile(r"\b(?:heure|hora|ora|horário|time|tijd|Zeit|czasu)\s+(?:de|di|in|van|of|w)\s+$",
+                       re.IGNORECASE)
 # A dateline opens a paragraph: "SAN FRANCISCO (Reuters) -", "BERLIN —".
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Za-z. ]{2,20})?\s*(?:\([^)]{1,40}\))?\s*[-—–:]")
 
@@ -236,6 +239,8 @@ def _is_zone(text: str, place: Place) -> bool:
     Sydney". The restatement follows the time it restates, so a clock time or a "next" must
     stand before it; "presented yesterday evening in Milan" places the event."""
     before = text[max(0, place.start - 40) : place.start]
+    if _CLOCK_OF.search(before):
+        return True
     if not (_ZONE_BEFORE.search(before) or _ZONE_AFTER.match(text[place.end :])):
         return False
     earlier = text[: place.start]

@@ -123,6 +123,11 @@ PREDICATE_CUES: tuple[Cue[Predicate], ...] = (
            r"|\bfake\b|\bnot genuine\b|\bnot real\b|\bbogus\b|\bhoax\b|\bfals[oa]\b|\bgefälscht\b"
            r"|\bfaux\b|\bfausse\b|\bnep\b|\bvervalst\b",
         "Xiaomi denied the report of an event in San Francisco."),
+    # --- said at the event: it took place (before "announced" is read as an announcement)
+    cue(HP, r"\b(?:announc\w+|unveil\w+|reveal\w+|launch\w+|introduc\w+|show\w*|present\w*)\s+"
+            r"(?:today\s+|on \w+day\s+|yesterday\s+|this \w+\s+)?(?:at|during)\s+(?:its|the|an?|today's|"
+            r"\w+day's)\s+(?:[\w-]+\s+){0,2}?(?:event|keynote|conference|launch|presentation|showcase)\b",
+        "Xiaomi announced today at an event in San Francisco that it will sell accessories."),
     # --- the company announces the event (before "announced" is read as a launch below)
     cue(C, r"\b(?:announc(?:ed|es)|revealed|confirmed|unveiled|annoncé|annonce|annunciato|annuncia|"
            r"anunciado|anunció|anuncia|angekündigt|kündigt\w*|verkündet\w*|aangekondigd|kondigt|"
@@ -492,7 +497,8 @@ EARLIER_EVENT = re.compile(
     r"(?:a|one|two|three|four|five|six|\d+) (?:year|month|week)s? ago|in the past|"
     r"dell'anno scorso|l'anno scorso|scorso|precedente|del año pasado|el año pasado|anterior|"
     r"letztes Jahr|vergangen\w*|im Vorjahr|vorherig\w*|l'an dernier|l'année dernière|précédent\w*|"
-    r"vorig\w*|vorige|afgelopen|passad[oa]|anterior)\b",
+    r"vorig\w*|vorige|afgelopen|passad[oa]|anterior|ubiegłoroczn\w*|zeszłoroczn\w*|loňsk\w*|"
+    r"minulý\w*|förra årets|fjolårets|vorig jaar|van vorig jaar)\b",
     re.IGNORECASE,
 )
 

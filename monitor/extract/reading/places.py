@@ -26,6 +26,12 @@ CITIES: dict[str, tuple[str, tuple[str, ...]]] = {
     "Chicago": ("US", ()),
     "Austin": ("US", ()),
     "Boston": ("US", ()),
+    "Menlo Park": ("US", ()),
+    "Palo Alto": ("US", ()),
+    "Sunnyvale": ("US", ()),
+    "Santa Clara": ("US", ()),
+    "Redmond": ("US", ()),
+    "Hawthorne": ("US", ()),
     "Beijing": ("CN", ("Pechino", "Pekín", "Peking")),
     "Shanghai": ("CN", ("Shanghái",)),
     "Shenzhen": ("CN", ()),
@@ -131,7 +137,19 @@ KNOWN_VENUES: dict[str, tuple[str, ...]] = {
     "Barclays Center": (),
     "Javits Center": ("Jacob K. Javits Convention Center",),
     "Steve Jobs Theater": ("Steve Jobs Theatre",),
-    "Flint Center": ("Flint Center for the Performing Arts",),
+    "Flint Center for the Performing Arts": ("Flint Center",),
+    "Radio City Music Hall": ("Radio City Hall", "Radio City"),
+    "Apple Park": (),
+    "Shoreline Amphitheatre": ("Shoreline Amphitheater",),
+    "Palexpo": (),
+    "Messe Berlin": ("Berlin ExpoCenter City",),
+    "Carrousel du Louvre": (),
+    "Earl's Court": ("Earls Court", "Earl’s Court"),
+    "COEX": ("COEX Convention Center",),
+    "Printworks": ("Printworks London",),
+    "Roundhouse": (),
+    "Park Avenue Armory": (),
+    "Cow Palace": (),
 }
 
 # Words that make a capitalised phrase after "at"/"in" a venue.
@@ -139,7 +157,10 @@ VENUE_WORDS = _words(
     """
     hotel center centre hall auditorium pavilion theater theatre stadium arena pier club
     museum gallery convention conference ballroom studio studios campus forum expo palace
-    plaza palazzo palacio teatro sala
+    plaza palazzo palacio teatro sala amphitheatre amphitheater park armory armoury dock docks
+    warehouse gardens garden opera museu museo musée musee palau palais théâtre salle auditorio
+    centro halle messe stadion estadio dome hangar cinema kino complex galleria galerie welt
+    fairgrounds showroom terminal basilica church cathedral
     """
 )
 
@@ -152,6 +173,7 @@ class Place:
     kind: str  # "city", "country" or "venue"
     start: int
     end: int
+    minor: bool = False  # a small city of the GeoNames table: may agree, never rule out
 
 
 def _names_pattern(names: dict[str, str]) -> re.Pattern[str]:
@@ -169,12 +191,13 @@ _VENUE_BY_NAME = {
 }
 _VENUE_PATTERN = _names_pattern(_VENUE_BY_NAME)
 
-_CAP = r"(?:[A-Z][\w'’&.-]*|\d+)"
-_LINK = r"(?:of|for|the|and|de|del|di|la|&)"
+_CAP = r"(?:(?:d'|l'|d’|l’)?[A-Z][\w'’&.-]*|\d+)"
+_LINK = r"(?:of|for|the|and|de|del|di|la|&|du|des|d'|der|am|an)"
 # "at the Fairmont hotel", "at Fort Mason", "all'hotel Fairmont", "im Palace Hotel"
 _VENUE_PHRASE = re.compile(
-    r"\b(?:at|in|inside|from|all'|al|nel|nell'|en|el|im|in der)\s*"
-    r"(?:the\s+|l'|il\s+|la\s+|el\s+|der\s+|dem\s+)?"
+    r"\b(?P<prep>at|in|inside|from|all'|al|nel|nell'|nella|en|el|im|in der|in dem|au|à la|à l'|dans le|"
+    r"dans la|desde|op|in het|no|na|w)\s*"
+    r"(?:the\s+|l'|il\s+|la\s+|el\s+|der\s+|dem\s+|het\s+|de\s+|o\s+|a\s+)?"
     rf"(?P<name>(?:[Hh]otel\s+)?{_CAP}(?:\s+(?:{_LINK}\s+)*{_CAP})*"
     r"(?:(?:\s+(?:convention|conference|exhibition|event))?\s+"
     rf"(?:hotel|center|centre|hall|auditorium|pavilion|theater|theatre|stadium|arena|ballroom))?)"
@@ -188,6 +211,7 @@ class KnownCity:
     name: str
     country: str
     zone: str
+    population: int = 0
 
 
 @cache
@@ -199,19 +223,24 @@ def gazetteer() -> dict[str, KnownCity]:
     for line in text.splitlines():
         if line.startswith("#") or not line.strip():
             continue
-        name, country, zone, _population, aliases = line.split("\t")
+        name, country, zone, population, aliases = line.split("\t")
         canonical = _CITY_BY_NAME.get(name, name)
-        city = KnownCity(canonical, country, zone)
+        city = KnownCity(canonical, country, zone, int(population))
         for form in (name, *filter(None, aliases.split("|"))):
             if form not in by_name and form not in _STOP_CITIES:
                 by_name[form] = city
     for alias, canonical in _CITY_BY_NAME.items():
         known = by_name.get(canonical)
         by_name[alias] = KnownCity(canonical, CITIES[canonical][0],
-                                   known.zone if known else "")
+                                   known.zone if known else "", _CURATED)
     return by_name
 
 
+# Cities of the table above count as big ones wherever they are named.
+_CURATED = 10**9
+# A smaller city of the GeoNames table agrees with a watched city when named, but shares its
+# name with too many districts and suburbs ("Camden", "Brooklyn") to rule an event out.
+MINOR = 300_000
 # City names that are words of the languages read, or first names, far more often than places.
 _STOP_CITIES = frozenset(
     """
@@ -283,7 +312,8 @@ def _gazetteer_cities(text: str, taken: list[tuple[int, int]]) -> list[Place]:
             if size < len(words) and re.match(r"\s+[A-Z]", rest) and not re.match(
                 r"\s+(?:de|di|del|am)\b", rest):
                 break
-            found.append(Place(city.name, "city", match.start(), match.start() + len(form)))
+            found.append(Place(city.name, "city", match.start(), match.start() + len(form),
+                               minor=city.population < MINOR))
             break
     return found
 
@@ -318,18 +348,69 @@ def find_venues(text: str) -> list[Place]:
         start, end = match.span("name")
         if any(v.start < end and start < v.end for v in venues):
             continue
-        name = _trim_venue(match.group("name"))
+        at = match.group("prep").lower() not in ("in", "en", "from", "desde", "w", "op")
+        name = _trim_venue(match.group("name"), text[end : end + 40] if at else "")
         if name:
-            venues.append(Place(name, "venue", start, start + len(name)))
+            venues.append(Place(name.replace("’", "'"), "venue", start, start + len(name)))
     return sorted(venues, key=lambda p: p.start)
 
 
-def _trim_venue(phrase: str) -> str | None:
+# A name that is a city, a country, a company or a word of time is no venue of its own.
+_NOT_VENUE = frozenset(
+    """
+    January February March April May June July August September October November December
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday The This That Its Their
+    CES IFA MWC IAA Computex Gamescom WWDC GDC E3 Build Ignite Connect Unpacked
+    """.split()
+)
+# After a venue comes its city: "at the Printworks in south-east London", "at COEX, Seoul".
+_IN_CITY = re.compile(r"^(?:,|\s+(?:in|à|a|en|in der|em|w)\b)\s+(?:[\w-]+\s+){0,2}?(?P<city>[A-ZÀ-Þ][\w'’ .-]{1,30})")
+
+
+def _placed_name(words: list[str], after: str) -> str | None:
+    """A name without a venue word is a venue when its city follows it ("at Printworks in
+    London", "at COEX in Seoul"), unless it is a city, a country or a company itself."""
+    name = " ".join(words)
+    if not words or len(words) > 4 or any(w in _NOT_VENUE for w in words):
+        return None
+    match = _IN_CITY.match(after)
+    if match is None:
+        return None
+    city = match.group("city")
+    if not any(canonical_city(" ".join(city.split()[:n]).rstrip(".,")) for n in (1, 2, 3)):
+        return None
+    if canonical_city(name) or name in _COUNTRY_BY_NAME or _is_company(name):
+        return None
+    return name
+
+
+def _is_company(name: str) -> bool:
+    from monitor.extract.reading.companies import COMPANIES  # the tables are siblings
+
+    return name in COMPANIES or name.split()[0] in COMPANIES
+
+
+def _trim_venue(phrase: str, after: str = "") -> str | None:
     words = [w.rstrip(".,;:") for w in phrase.split()]
-    # Cut at the last venue word so "Pier 48 Xiaomi" or "Hall Thursday" keep only the venue.
+    # Cut at the last venue word so "Pier 48 Xiaomi" or "Hall Thursday" keep only the venue,
+    # keeping the number or name a venue word leads ("Pier 94", "Museu Nacional d'Art").
     last = max((i for i, w in enumerate(words) if w.lower().strip(".,") in VENUE_WORDS), default=-1)
     if last < 0:
-        return None
+        return _placed_name(words, after)
+    if last == 0:
+        # A venue word first leads its name: "Museu Nacional d'Art de Catalunya", "Pier 94".
+        while last + 1 < len(words):
+            following = words[last + 1]
+            if following.isdigit() or following[:1].isupper() and following not in _NOT_VENUE or (
+                    re.match(r"[dl]['’][A-Z]", following)):
+                last += 1
+            elif following in ("de", "del", "di", "of", "du", "der") and last + 2 < len(words) and (
+                    words[last + 2][:1].isupper()):
+                last += 2
+            else:
+                break
+    while last + 1 < len(words) and words[last + 1].isdigit():
+        last += 1
     words = words[: last + 1]
     if len(words) == 1:
         return None  # "at the Hotel" names no venue
@@ -337,4 +418,4 @@ def _trim_venue(phrase: str) -> str | None:
         return None
     name = " ".join(words)
     # Lower-case venue words are written in the same case everywhere for equal values.
-    return " ".join(w if w[0].isupper() or w[0].isdigit() else w.capitalize() for w in name.split())
+    return " ".join(w.capitalize() if w in VENUE_WORDS else w for w in name.split())

@@ -141,6 +141,7 @@ _LIST_ITEM = re.compile(
     rf"(?:,\s*|\s+(?:and|or|y|e|et|und|en|o|ou|oder|&)\s+|\s*/\s*)(?:the\s+|a\s+|el\s+|il\s+|le\s+|"
     rf"das\s+|de\s+|o\s+)?(?P<item>{_MODEL_TOKEN}(?:\s+{_MODEL_TOKEN}){{0,3}})(?![\w-])"
 )
+_ABBREVIATIONS = frozenset("VP SVP EVP CEO CFO CTO COO CMO US UK EU AI PR HQ IT OS UI".split())
 # Words that end a product name although capitalised ("Mi Band On Sale", "Mi Note In India").
 _STOP = frozenset(
     """
@@ -207,6 +208,8 @@ def find_products(text: str) -> list[Product]:
         if not words or not (any(re.search(r"\d", w) for w in words) or len(words) >= 2
                              or re.fullmatch(r"[A-Z]{1,3}", words[0])):
             continue
+        if words[0] in _ABBREVIATIONS:
+            continue  # "the Xiaomi VP", "Samsung CEO": people, not products
         end = match.start() + len(maker) + _span(model, words)
         if extra := _suffix(text, end, words[-1]):
             words.append(extra)

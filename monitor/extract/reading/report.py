@@ -24,7 +24,7 @@ from monitor.extract.reading.people import Person
 from monitor.extract.reading.places import canonical_city
 from monitor.extract.reading.products import SERIES, Product
 from monitor.extract.reading.resolve import Anchor, Placed, Placement, about_the_event, place
-from monitor.extract.reading.times import TimeMention, local_first
+from monitor.extract.reading.times import TimeMention, local_first, with_local_zone
 from monitor.model import EventReport, Fact, FactKind, Status, Watch
 
 # A date after these words is the one a move left behind ("originally set for February 12").
@@ -78,7 +78,7 @@ def report_for(analysis: Analysis, watch: Watch) -> EventReport | None:
     event_date = _date(relevant, facts, watch, analysis.reference)
     facts.extend(_city(relevant, watch))
     facts.extend(_venue(relevant))
-    facts.extend(_time(relevant, watch))
+    facts.extend(_time(relevant, watch, facts))
     happened = _time_allows_happening(analysis.reference, event_date)
     facts.extend(_speakers(relevant, happened))
     facts.extend(_products(relevant, watch))
@@ -335,7 +335,7 @@ def _venue(relevant: list[Placed]) -> list[Fact]:
     return _first(FactKind.VENUE, found)
 
 
-def _time(relevant: list[Placed], watch: Watch) -> list[Fact]:
+def _time(relevant: list[Placed], watch: Watch, facts: list[Fact]) -> list[Fact]:
     found: list[tuple[TimeMention, str]] = [
         (t, c.sentence.text)
         for c in relevant
@@ -345,8 +345,9 @@ def _time(relevant: list[Placed], watch: Watch) -> list[Fact]:
     ]
     if not found:
         return []
-    best = local_first(found, watch.city)
-    return [Fact(FactKind.TIME, best[0].value, best[1])]
+    city = next((f.value for f in facts if f.kind is FactKind.CITY), watch.city)
+    best = local_first(found, city)
+    return [Fact(FactKind.TIME, with_local_zone(best[0].value, city), best[1])]
 
 
 def _speakers(relevant: list[Placed], happened: bool) -> list[Fact]:

@@ -140,10 +140,11 @@ def _compare(item: Placed, watch: Watch, ref: date | None, country: str | None) 
             item.date_conflict = True
     if watch.city:
         cities = {p.name for p in clause.places if p.kind == "city"}
+        major = {p.name for p in clause.places if p.kind == "city" and not p.minor}
         countries = {p.name for p in clause.places if p.kind == "country"}
         if (canonical_city(watch.city) or watch.city) in cities:
             item.city_match = True
-        elif cities or (country and countries and country not in countries):
+        elif major or (country and countries and country not in countries):
             item.city_conflict = True
     if watch.date and item.date_conflict and item.city_match and _near(item, watch):
         item.date_conflict = False
