@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from monitor.extract.reading.facts import report_for  # noqa: E402
+from monitor.extract.reading import report_for  # noqa: E402
 from monitor.model import Article, EventReport, Watch  # noqa: E402
 
 CASES_DIR = ROOT / "fixtures" / "events"

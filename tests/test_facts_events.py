@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from bench.facts import Case, evaluate, expected_facts, found_facts, load_cases, status_right
-from monitor.extract.reading.facts import find_reports, report_for
+from monitor.extract.reading import find_reports, report_for
 from monitor.extract.reading.sentences import split_sentences
 from monitor.model import Article, FactKind, Status, Watch
 

@@ -43,7 +43,8 @@ _REPORTED_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _REPORTED_AFTER = re.compile(
-    rf"^(?:,\s+(?:[\w'’]+\s+){{0,3}}?|\s+)(?:{cues.REPORTING_VERBS.pattern})", re.IGNORECASE
+    rf"^(?:,\s+(?:[\w'’]+\s+){{0,3}}?|\s+)(?:{cues.REPORTING_VERBS.pattern}|took to|went to|"
+    r"teased|tweeted|shared|dropped|put out|released a|issued)", re.IGNORECASE
 )
 # A company's seat: "the Shenzhen-based maker", "based in Seoul", "the Cupertino company".
 _SEAT_BEFORE = re.compile(

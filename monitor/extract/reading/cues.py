@@ -380,6 +380,7 @@ PAST_TENSE = re.compile(
 )
 FUTURE_TENSE = re.compile(
     r"\b(?:will|'ll|going to|set to|plans? to|to hold|to host|upcoming|expected|scheduled|"
+    r"is on|are on|takes place|is set for|is due|"
     r"terrà|celebrará|wird|tiendra|se tiendra|organisera|slated|due to|zal|vai)\b",
     re.IGNORECASE,
 )

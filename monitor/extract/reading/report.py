@@ -18,6 +18,7 @@ from datetime import date
 from monitor.extract.reading import cues
 from monitor.extract.reading.analysis import Analysis, Sentence
 from monitor.extract.reading.claims import Claim, judge
+from monitor.extract.reading.dates import DateMention
 from monitor.extract.reading.rules import status_of
 from monitor.extract.reading.cues import Predicate, Source
 from monitor.extract.reading.people import Person
@@ -32,12 +33,12 @@ _OLD_DATE = re.compile(
     r"\b(?:originally|previously|initially|from|not|(?:set|scheduled|planned|expected) for|"
     r"instead of|than|first planned|previst[oa] (?:per|para)|programmat[oa] per|"
     r"geplant (?:für|am)|ursprünglich|statt(?: am)?|en lugar del?|au lieu du|prévue? (?:le|pour)|"
-    r"initialement|inizialmente|inicialmente|oorspronkelijk)"
-    r"\b[^,;]{0,25}$",
+    r"initialement|inizialmente|inicialmente|oorspronkelijk|set to|due to|meant to|was to|"
+    r"supposed to|pierwotnie|původně)"
+    r"\b[^,;]{0,40}$",
     re.IGNORECASE,
 )
-# ...unless a word of destination stands right before it: "from February 12 to February 24".
-_NEW_DATE = re.compile(r"\b(?:to|until|till|auf|al|a|au|naar|para|on)\s+$", re.IGNORECASE)
+
 _SCOPE_BREAK = re.compile(r";|\b(?:but|however|while|whereas|though|although|ma|pero|aber|mais)\b")
 _DISRUPTIONS = (Status.POSTPONED, Status.CANCELLED, Status.DENIED)
 # Sentences that claim a holding without naming an event, date, time or place are no claim.
@@ -261,9 +262,7 @@ def _date(relevant: list[Placed], facts: list[Fact], watch: Watch, ref: date | N
                 continue
             if not sentence.moved:
                 candidates.append((mention.first, sentence.text))
-            elif not _OLD_DATE.search(before := sentence.text[: mention.start]) or (
-                _NEW_DATE.search(before)
-            ):
+            elif _new_date(sentence.plain, mention):
                 moved.append((mention.first, sentence.text))
     if not candidates and not moved:
         # No date in an event sentence: one the article ties to the event elsewhere will do.
@@ -300,6 +299,35 @@ def _date(relevant: list[Placed], facts: list[Fact], watch: Watch, ref: date | N
         return watch.date
     facts.append(Fact(FactKind.DATE, chosen[0].isoformat(), chosen[1], supersedes=bool(moved)))
     return chosen[0]
+
+
+def _new_date(text: str, mention: DateMention) -> bool:
+    """In a sentence that moves the event, whether `mention` is where it moved to ("postponed
+    to March 5", "from the 12th to the 24th", "now set for"), not the day it left ("postpones
+    its April 24 event", "originally scheduled for October 29")."""
+    before = text[: mention.start]
+    if _TO.search(before):
+        return True
+    if _OLD_DATE.search(before):
+        return False
+    if _ON.search(before):
+        return True
+    moves = [m.end() for m in cues.MOVE_CUES.finditer(text) if m.end() <= mention.start]
+    if not moves:
+        return False
+    between = text[moves[-1] : mention.start]
+    return len(between.split()) <= 2 and not re.search(
+        r"\b(?:its|the|their|his|her|from)\s*$", between, re.IGNORECASE)
+
+
+# A word of destination right before a date: where the move went.
+_TO = re.compile(
+    r"\b(?:to|until|till|auf|al|au|naar|para|a|now (?:set |scheduled |slated |due )?(?:for|on))\s+"
+    r"(?:(?:the|a|an|le|el|il|den|dem|de|o)\s+)?(?:\w+(?:day|di|tag|dag),?\s+)?"
+    r"(?:(?:the|le|el|il|den|dem|de|o)\s+)?$",
+    re.IGNORECASE,
+)
+_ON = re.compile(r"\b(?:for|on|am|le|per|op|el|il)\s+(?:the\s+)?(?:\w+day,?\s+)?$", re.IGNORECASE)
 
 
 def _moves_the_event(item: Placed) -> bool:
