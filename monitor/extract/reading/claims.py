@@ -150,6 +150,10 @@ def judge(
             sentence, hit, seg_start, seg_end, goods
         ):
             continue
+        if predicate is Predicate.DENY and any(
+                h.predicate in (Predicate.POSTPONE, Predicate.CANCEL) and h.start > hit.start
+                for h in segment_hits):
+            predicate = Predicate.GO_AHEAD  # "denied reports that the launch will be delayed"
         negated = _negated(sentence, seg_start, hit)
         modality = _modality(sentence, seg_start, seg_end, hit)
         source, source_words = _source(sentence, seg_start, seg_end, hit)
@@ -261,9 +265,13 @@ def _in(pattern: re.Pattern[str], text: str, at: int) -> bool:
 def _modality(sentence: str, seg_start: int, seg_end: int, hit: _Hit) -> Modality | None:
     """The hedge on the predicate: before it in its segment, or wrapping it ("to be confirmed")."""
     found: list[Modality] = []
+    noun = hit.predicate in (Predicate.INVITE, Predicate.TEASE)
     for cue in cues.MODALITY_CUES:
         for match in cue.pattern.finditer(sentence, seg_start, min(seg_end, len(sentence))):
             wraps = match.start() <= hit.start < match.end()
+            if noun and 0 <= match.start() - hit.end <= 20:
+                found.append(cue.value)  # "invitations usually go out a week ahead"
+                continue
             close_after = 0 <= match.start() - hit.end <= 3 and cue.value is Modality.PENDING
             if wraps or close_after or match.end() <= hit.start:
                 found.append(cue.value)

@@ -93,7 +93,8 @@ PREDICATE_CUES: tuple[Cue[Predicate], ...] = (
     # --- disruptions and their opposite
     cue(G, r"\bgo(?:es|ing)? ahead as (?:planned|scheduled)\b|\b(?:is|remains) (?:still )?on\b(?! \w+day)"
            r"|\bstill (?:on|happening|going ahead)\b|\bon track\b|\bfesthalten\b|\bhält\b[^.]{0,40}\bfest\b"
-           r"|\bconferma(?:to)? l'appuntamento\b|\bsigue en pie\b|\bmaintenu\b",
+           r"|\bconferma(?:to)? l'appuntamento\b|\bsigue en pie\b|\bmaintenu\b|\bTermin steht\b"
+           r"|\bbleibt (?:bestehen|unverändert|bei)\b|\bremains? unchanged\b|\bunchanged\b",
         "The Galaxy event will go ahead as planned, Samsung said."),
     cue(PP, r"(?<!-)\bpostpon(?:e|ed|es|ing|ement)\b|\bpushed (?:it )?back\b|\bpush(?:es|ing)? back\b"
             r"|(?<!-)\bdelay(?:ed|s|ing)?\b|\breschedul(?:e|ed|es|ing)\b|\bbrought forward\b"
@@ -151,7 +152,7 @@ PREDICATE_CUES: tuple[Cue[Predicate], ...] = (
             r"|\bintroduces\b|\bdebuts\b"
             r"|\bha (?:presentato|svelato|lanciato|annunciato(?= (?:il|la|i|le|lo|gli) (?!data|evento)))\b"
             r"|\bè stat[oa] presentat[oa]\b|\bsono stati presentati\b|\bsi è svolt[oa]\b"
-            r"|\b(?:presentat[oaie]|svelat[oaie]|lanciat[oaie]|presentad[oa]s?|"
+            r"|\b(?:presentat[oaie]|svelat[oaie]|lanciat[oaie]|presentad[oa]s?|révélé(?:e|s|es)?|"
             r"lanzad[oa]s?|présenté(?:e|s|es)?|dévoilé(?:e|s|es)?|lancé(?:e|s|es)?|"
             r"enthüllt|präsentiert|gepresenteerd|onthuld|apresentad[oa]s?|lançad[oa]s?)\b"
             r"|\bpresent[óo]\b|\bha presentado\b|\bsubi[óo] al escenario\b|\bse celebr[óo]\b"
@@ -220,7 +221,8 @@ PREDICATE_CUES: tuple[Cue[Predicate], ...] = (
            r"|\bprésentera\b|\bdévoilera\b|\blancera\b|\borganisera\b|\bprévu[es]*\b|\bse déroulera\b"
            r"|\bvindt\b[^.]{0,40}\bplaats\b|\bzal\b[^.]{0,40}\b(?:presenteren|onthullen|houden)\b"
            r"|\bgepland\b|\bvai (?:apresentar|lançar|realizar)\b|\bacontecerá\b|\bserá realizad[oa]\b"
-           r"|\bmarcad[oa] para\b|\bproběhne\b|\bpředstaví\b|\bodbędzie się\b|\bzaprezentuje\b",
+           r"|\bmarcad[oa] para\b|\bproběhne\b|\bpředstaví\b|\bodbędzie się\b|\bzaprezentuje\b"
+           r"|\bkommer att (?:visa|presentera|lansera|hålla)\b|\bvil (?:vise|præsentere|lancere)\b",
         "Xiaomi will hold an event in San Francisco on February 12."),
 )
 
@@ -253,6 +255,7 @@ SOURCE_CUES: tuple[Cue[Source], ...] = (
                        r"|\binforma\b|\bBerichten? zufolge\b|\bInsidern? zufolge\b|\blaut\b"
                        r"|\bQuellen\b|\bberichtet\b|\bunter Berufung\b|\bselon\b|\bd'après\b"
                        r"|\brapporte\b|\bvolgens\b|\bbronnen\b|\bsegundo\b|\bfontes\b|\bpodle\b"
+                       r"|\benligt\b|\buppgifter\b|\bifølge\b|\bkilder\b"
                        r"|\bwedług\b",
         "According to sources, Xiaomi will hold an event in San Francisco."),
     cue(Source.REPORT, r"(?-i:\b[a-záéíóúàèìòù]\w*(?:aría|ería|iría|arían|erían|irían|rebbe|rebbero|"
@@ -306,6 +309,8 @@ MODALITY_CUES: tuple[Cue[Modality], ...] = (
                            r"June|July|August|September|October|November|December|spring|summer|fall|autumn|"
                            r"winter|month|time|edition)\b|\bsolitamente\b|\bdi solito\b"
                            r"|\bnormalmente\b|\bsuele\b|\bgeneralmente\b|\bnormalerweise\b"
+                           r"|\berfahrungsgemäß\b|\bin der Regel\b|\büblicherweise\b|\bde costume\b"
+                           r"|\bsolitamente\b|\bpor lo general\b|\bbrukar\b|\bvanligtvis\b"
                            r"|\bgewöhnlich\b|\bjedes Jahr\b|\bhabituellement\b|\bchaque année\b"
                            r"|\bd'habitude\b|\bmeestal\b|\bgewoonlijk\b|\belk jaar\b|\bcostuma\b",
         "Xiaomi usually holds its launch events in Beijing."),
@@ -411,7 +416,8 @@ EVENT_WORDS = re.compile(
     r"événement|evenement|conférence(?: de presse)?|présentation|lancement|dévoilé|présenté|"
     r"keynote|evenement|presentatie|lancering|lançamento|apresentação|evento|akce|událost|"
     r"představení|premiéra|wydarzenie|konferencja|prezentacja|premiera|premieres?|world premiere|"
-    r"Weltpremiere|première|estreno|anteprima|debut(?:s|ed)?|enthüll\w*|dévoil\w*|svelat[oaie]|"
+    r"Weltpremiere|première|estreno|anteprima|evenemang|evenemanget|lansering|lanseringen|"
+    r"akce|akci|akcí|debut(?:s|ed)?|enthüll\w*|dévoil\w*|svelat[oaie]|"
     r"onthul\w*|presenteer\w*|apresent\w+|présent(?:e|é|ée|és|era|ation)s?|"
     r"(?:motor |auto |trade |car )?shows?|salon|salone|Messe|fair|exhibition|convention|"
     r"(?:shareholder|annual|general|investor|developer|analyst)s?'? (?:meeting|day|conference)|"

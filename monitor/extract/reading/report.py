@@ -64,8 +64,10 @@ def _event_near(sentence: Sentence, claim: Claim) -> bool:
             rf"(?:{cues.EVENT_WORDS.pattern})\W*$", before, re.IGNORECASE) or any(
             claim.end <= d.start <= claim.end + 30 for d in sentence.dates))
     window = text[max(0, claim.start - _NEAR_WORDS) : claim.end + _NEAR_WORDS]
+    # What is confirmed follows the word, however long: "confirmed on Thursday that the car
+    # will be revealed on Monday 26 February".
     return bool(_EVENTISH.search(window)) or any(
-        claim.start - _NEAR_WORDS <= d.start <= claim.end + _NEAR_WORDS for d in sentence.dates
+        claim.start - _NEAR_WORDS <= d.start <= claim.end + 3 * _NEAR_WORDS for d in sentence.dates
     )
 
 

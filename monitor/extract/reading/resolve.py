@@ -110,7 +110,7 @@ def place(analysis: Analysis, watch: Watch) -> Placement | None:
                          and p.name in watch.aliases)
             item = Placed(sentence, clause, people=mine)
             item.ours = bool(ours.search(clause.text)) or bool(mine)
-            item.other_company = bool(others.search(clause.text)) and not item.ours
+            item.other_company = not item.ours and _as_subject(others, clause.text)
             _compare(item, watch, ref, country)
             placed.append(item)
     _settle_single_anchors(placed)
@@ -119,6 +119,22 @@ def place(analysis: Analysis, watch: Watch) -> Placement | None:
     _remember(placed, watch, event_date)
     _rule_out_by_time(placed, ref, event_date)
     return Placement(placed, event_date, main)
+
+
+# Words after a company's name that make it the one acting: "Nokia will", "Samsung's event".
+_ACTS = re.compile(r"^(?:['’]s\b|\s+(?:will|is|has|had|was|plans?|said|says|announced|confirmed|"
+                   r"holds?|hosts?|unveil\w*|launch\w*|sent|wird|hat|ha|a|va|heeft|har|kommer)\b)")
+
+
+def _as_subject(others: re.Pattern[str], text: str) -> bool:
+    """True when another company is named as the one acting in the clause, not in passing
+    ("phones of the Nokia brand", "powered by Qualcomm")."""
+    for match in others.finditer(text):
+        lead = text[: match.start()]
+        if len(re.sub(r"^[\W\d]*(?:and|but|while|as|so|also|then|meanwhile|et|und|e|y|en)?\s*", "",
+                      lead)) <= 12 or _ACTS.match(text[match.end() :]):
+            return True
+    return False
 
 
 def _compare(item: Placed, watch: Watch, ref: date | None, country: str | None) -> None:
@@ -175,7 +191,9 @@ def _settle_single_anchors(placed: list[Placed]) -> None:
     """A clause that agrees on the city alone is another event when every date the article
     gives its events disagrees ("returns to San Francisco ... on February 25"), and the same
     for a date alone against every city."""
-    events = [c for c in placed if c.event and not c.other_company]
+    # Sentences that name an event, whichever of their clauses names the day or the city.
+    sentences = {c.sentence.index for c in placed if c.event and not c.other_company}
+    events = [c for c in placed if c.sentence.index in sentences and not c.other_company]
     other_date = any(c.date_conflict for c in events) and not any(c.date_match for c in events)
     other_city = any(c.city_conflict for c in events) and not any(c.city_match for c in events)
     for item in placed:
