@@ -50,7 +50,8 @@ _REPORTED_AFTER = re.compile(
 _SEAT_BEFORE = re.compile(
     r"(?:\bbased in|\bheadquartered in|\bhome(?:town)? (?:of|in)|\bcon sede (?:a|in|en|di)|"
     r"\bSitz in|\bsiège (?:à|de)|\bcon sede|\bcon sede en|\bmit Sitz in|\bgevestigd in|"
-    r"\b(?:la|le|il|el|die|der|das|de|het|a|o)\s+(?:compañía|empresa|société|entreprise|firme|"
+    r"(?:\b(?:la|le|il|el|die|der|das|de|het|a|o|della|del|de la|du)\s+|\bdell['’]|\bde l['’])"
+    r"(?:compañía|empresa|société|entreprise|firme|"
     r"firma|azienda|società|casa|Konzern|Unternehmen|Firma|bedrijf|gigante|géant|Riese|colosso|"
     r"multinacional|multinationale|fabricante|fabricant|produttore|Hersteller|empresa)\s+"
     r"(?:tecnológic[oa]\s+|tech\s+)?(?:de|di|du|da|aus|uit|van)\s*)$",

@@ -64,6 +64,8 @@ _NO_EVENT = re.compile(
 )
 # "there will be an event": the existential form of holding one.
 _THERE_IS = re.compile(r"\bthere(?:'s| is| will be| would be| are)\b", re.IGNORECASE)
+_FRAMING = re.compile(r"according to|secondo|según|laut|selon|d'après|volgens|segundo|stando a|enligt",
+                      re.IGNORECASE)
 # Words after a denial or disruption that make it about the event or the report of it.
 _REPORT_WORDS = re.compile(r"\b(?:reports?|rumou?rs?|claims?|speculation|talk|news|date)\b",
                            re.IGNORECASE)
@@ -155,6 +157,9 @@ def judge(
                 for h in segment_hits):
             predicate = Predicate.GO_AHEAD  # "denied reports that the launch will be delayed"
         negated = _negated(sentence, seg_start, hit)
+        if predicate is Predicate.HOLD and negated and _product_launch(sentence, seg_start, hit,
+                                                                       goods):
+            predicate = Predicate.LAUNCH
         modality = _modality(sentence, seg_start, seg_end, hit)
         source, source_words = _source(sentence, seg_start, seg_end, hit)
         # The company's own word before the predicate is its source ("Xiaomi confirmed it
@@ -297,6 +302,11 @@ def _source(sentence: str, seg_start: int, seg_end: int, hit: _Hit
             ):
                 continue  # "confirmed the rumours": the rumour is what is confirmed
             matches.append((cue.value, match.start(), match.end()))
+    # "according to rumours", "secondo indiscrezioni": the framing names speculation.
+    speculative = [(s, e) for k, s, e in matches if k in (Source.SPECULATION, Source.LEAK)]
+    matches = [(k, s, e) for k, s, e in matches if not (
+        k is Source.REPORT and _FRAMING.fullmatch(sentence[s:e])
+        and any(0 <= s2 - e <= 25 for s2, _ in speculative))]
     for kind in (Source.LEAK, Source.REPORT, Source.OFFICIAL, Source.SPECULATION):
         for found, start, end in matches:
             if found is kind:
@@ -312,11 +322,16 @@ def _about_goods(sentence: str, hit: _Hit, seg_start: int, seg_end: int,
     delay delays stands around it ("shipments of the Mi Note were delayed")."""
     end = min(seg_end, len(sentence))
     if hit.predicate is Predicate.DENY:
+        # Whatever the denial names first is what it denies: "denies Mi Note US launch".
         after = sentence[hit.end : end]
-        if cues.EVENT_WORDS.search(after):
-            return False
-        if cues.GOODS_WORDS.search(after) or any(hit.end <= s < end for s, _ in goods):
-            return True
+        first: list[tuple[int, bool]] = []
+        if (m := cues.EVENT_WORDS.search(after)) is not None:
+            first.append((m.start(), False))
+        if (m := cues.GOODS_WORDS.search(after)) is not None:
+            first.append((m.start(), True))
+        first.extend((s - hit.end, True) for s, _ in goods if hit.end <= s < end)
+        if first:
+            return min(first)[1]
         if _REPORT_WORDS.search(after):
             return False
     scope = sentence[max(seg_start, hit.start - 80) : min(end, hit.end + 80)]
@@ -324,6 +339,15 @@ def _about_goods(sentence: str, hit: _Hit, seg_start: int, seg_end: int,
         return False
     near_goods = any(hit.start - 80 <= s <= hit.end + 80 for s, _ in goods)
     return near_goods or bool(cues.GOODS_WORDS.search(scope))
+
+
+def _product_launch(sentence: str, seg_start: int, hit: _Hit, goods: Sequence[tuple[int, int]]
+                    ) -> bool:
+    """"The Galaxy Note 5 will not launch in Europe": a product's launch in a market, which a
+    negation does not turn into a denial of the event."""
+    before = sentence[max(seg_start, hit.start - 60) : hit.start]
+    return any(max(seg_start, hit.start - 60) <= s < hit.start for s, _ in goods) and not (
+        cues.EVENT_WORDS.search(before))
 
 
 def strongest(claims: Iterable[Claim]) -> Claim | None:

@@ -30,6 +30,7 @@ class Predicate(enum.StrEnum):
     CANCEL = "cancel"
     DENY = "deny"
     GO_AHEAD = "go_ahead"  # it goes ahead as planned, despite reports
+    LAUNCH = "launch"  # a product is (not) launched somewhere: no claim on the event itself
 
 
 class Source(enum.StrEnum):

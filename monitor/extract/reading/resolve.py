@@ -164,7 +164,9 @@ def _compare(item: Placed, watch: Watch, ref: date | None, country: str | None) 
             item.city_conflict = True
     if watch.date and item.date_conflict and item.city_match and _near(item, watch):
         item.date_conflict = False
-    item.edition = _other_edition(clause.plain)
+    item.edition = _other_edition(clause.plain) or bool(
+        _OTHER_KIND.search(clause.plain) and not (item.date_match or item.city_match)
+        and not cues.EVENT_WORDS.search(clause.plain))
 
 
 def _near(item: Placed, watch: Watch) -> bool:
