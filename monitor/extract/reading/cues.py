@@ -122,8 +122,9 @@ PREDICATE_CUES: tuple[Cue[Predicate], ...] = (
            r"|\bsmentit[oa]\b|\bsmentisce\b|\bdesmentid[oa]\b|\bdesminti[óo]\b|\bdesmiente\b"
            r"|\bneg[óo]\b|\bniega(?:n)?\b|\bnega(?:no)?\b|\bnegou\b|\bdementiert\b|\bdément\w*\b"
            r"|\bontkend\b|\bontkent\b|\bdesmente\b|\bbestreitet\b|\bzurückgewiesen\b|\bweist\b[^.]{0,40}\bzurück\b"
-           r"|\bfake\b|\bnot genuine\b|\bnot real\b|\bbogus\b|\bhoax\b|\bfals[oa]\b|\bgefälscht\b"
-           r"|\bfaux\b|\bfausse\b|\bnep\b|\bvervalst\b",
+           r"|\b(?:is|are|was|were|est|sont|ist|sind|è|es|son|is een|é)\s+(?:a\s+|an\s+|un\s+|une\s+|ein\s+|"
+           r"eine\s+|uno\s+|una\s+|des\s+)?(?:fake|faux|fausse|falso|falsa|gefälscht|bogus|hoax|"
+           r"not genuine|not real|nep|vervalst)\b|\bfake (?:invites?|invitations?|teasers?|posters?)\b",
         "Xiaomi denied the report of an event in San Francisco."),
     # --- said at the event: it took place (before "announced" is read as an announcement)
     cue(HP, r"\b(?:announc\w+|unveil\w+|reveal\w+|launch\w+|introduc\w+|show\w*|present\w*)\s+"
@@ -132,6 +133,7 @@ PREDICATE_CUES: tuple[Cue[Predicate], ...] = (
         "Xiaomi announced today at an event in San Francisco that it will sell accessories."),
     # --- the company announces the event (before "announced" is read as a launch below)
     cue(C, r"\b(?:announc(?:ed|es)|revealed|confirmed|unveiled|annoncé|annonce|annunciato|annuncia|"
+           r"dévoilé|dévoile|révélé|révèle|svelato|svela|revelado|revela|enthüllt|verraten|"
            r"anunciado|anunció|anuncia|angekündigt|kündigt\w*|verkündet\w*|aangekondigd|kondigt|"
            r"anunciou|anuncia|bekanntgegeben|bekannt gegeben)\s+(?:\w+\s+){0,3}?(?:that|que|che|"
            r"dass|dat|(?:the|its|a|an|their|la|le|les|il|el|los|das|den|die|het|de|o|a)\s+(?:\w+\s+){0,2}?"
@@ -242,9 +244,9 @@ SOURCE_CUES: tuple[Cue[Source], ...] = (
     cue(Source.REPORT, r"\b(?:asked|wish(?:ed)?) not to be (?:named|identified)\b|\banonymity\b"
                        r"|\banonymous(?:ly)?\b|\bnot authori[sz]ed to\b|\bdeclined to be named\b",
         "An official who asked not to be named said the event is on February 12."),
-    cue(Source.OFFICIAL, r"\baccording to (?:an?|the|its|their) (?:official |press )?(?:statement|"
+    cue(Source.OFFICIAL, r"\baccording to (?:an?|the|its|their) (?:[\w-]+\s+){0,2}?(?:statement|"
                          r"press release|invit(?:e|ation)|announcement|company|blog post|teaser|"
-                         r"website|tweet|post)\b|\binvit(?:e|ation) seen by\b",
+                         r"website|tweet|post|video|trailer)\b|\binvit(?:e|ation) seen by\b",
         "The event is in San Francisco, according to an invitation seen by us."),
     cue(Source.REPORT, r"\baccording to\b|\breportedly\b|\ballegedly\b|\bsources?\b"
                        r"|\binsiders?\b|\bpeople (?:familiar|with knowledge|briefed|close)\b"
@@ -343,7 +345,7 @@ MODALITY_CUES: tuple[Cue[Modality], ...] = (
                            r"|\bmisschien\b|\bpoderá\b|\bpode\b|\btalvez\b|\bmožná\b|\bmoże\b",
         "Xiaomi might hold an event in San Francisco."),
     cue(Modality.EXPECTED, r"\bexpected\b|\bexpect(?:s|ing)?\b|\blikely\b|\bshould\b|\bsupposed(?:ly)? to\b"
-                           r"|\bsupposedly\b|\banticipated\b|\btipped\b|\bpoised to\b|\bbelieved to\b"
+                           r"|\bsupposedly\b|\banticipated to\b|\btipped\b|\bpoised to\b|\bbelieved to\b"
                            r"|\bthought to\b|\bwould\b|\bdovrebbe\b|\bdovrebbero\b|\battes[oa]\b"
                            r"|\bprevede\b|\bdebería\b|\bdeberían\b|\bse espera\b|\besperad[oa]\b"
                            r"|\bdürfte\b|\bdürften\b|\berwartet\b|\bdevrait\b|\bdevraient\b"

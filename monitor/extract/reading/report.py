@@ -60,6 +60,10 @@ def _event_near(sentence: Sentence, claim: Claim) -> bool:
         # What is teased follows the word ("teased the launch"), or names it ("launch teaser").
         after = text[claim.end : claim.end + 30]
         before = text[max(0, claim.start - 20) : claim.start]
+        if re.search(r"\b(?:according to|in|via|from|through|with)\s+(?:an?|the|its|their)\s+(?:[\w-]+\s+)?$",
+                     text[: claim.start], re.IGNORECASE):
+            # "on June 28, according to a video teaser": the teaser is the source of it all.
+            return bool(sentence.dates or cues.EVENT_WORDS.search(text))
         return bool(cues.EVENT_WORDS.search(after) or re.search(
             rf"(?:{cues.EVENT_WORDS.pattern})\W*$", before, re.IGNORECASE) or any(
             claim.end <= d.start <= claim.end + 30 for d in sentence.dates))

@@ -109,7 +109,7 @@ def place(analysis: Analysis, watch: Watch) -> Placement | None:
             mine = tuple(p for p in people if clause.start <= p.start < clause.end
                          and p.name in watch.aliases)
             item = Placed(sentence, clause, people=mine)
-            item.ours = bool(ours.search(clause.text)) or bool(mine)
+            item.ours = _named(ours, clause.text) or bool(mine)
             item.other_company = not item.ours and _as_subject(others, clause.text)
             _compare(item, watch, ref, country)
             placed.append(item)
@@ -121,9 +121,26 @@ def place(analysis: Analysis, watch: Watch) -> Placement | None:
     return Placement(placed, event_date, main)
 
 
+_LOCATIVE = re.compile(r"\b(?:in|à|en|nach|in der|im|em|w|na|no|nel|nella|dans|aux?)\s+(?:the\s+)?$",
+                       re.IGNORECASE)
 # Words after a company's name that make it the one acting: "Nokia will", "Samsung's event".
 _ACTS = re.compile(r"^(?:['’]s\b|\s+(?:will|is|has|had|was|plans?|said|says|announced|confirmed|"
                    r"holds?|hosts?|unveil\w*|launch\w*|sent|wird|hat|ha|a|va|heeft|har|kommer)\b)")
+
+
+# A company named as a yardstick is not the one spoken of: "the Apple of China", "unlike Apple".
+_YARDSTICK_BEFORE = re.compile(
+    r"\b(?:like|unlike|than|as|rival(?:s|ing)?(?: to)?|compared (?:to|with)|similar to|versus|vs\.?|"
+    r"imitat\w+|copy(?:ing)?|come|wie|comme)\s+$|\bthe\s+['‘\"]?$", re.IGNORECASE)
+_YARDSTICK_AFTER = re.compile(r"^(?:\s+of\s+[A-Z]|['’]?-like\b|\s+killer\b|\s+rival\b)")
+
+
+def _named(ours: re.Pattern[str], text: str) -> bool:
+    return any(not (_YARDSTICK_BEFORE.search(text[: m.start()])
+                    and _YARDSTICK_AFTER.match(text[m.end() :]))
+               and not re.search(r"\b(?:like|unlike|than|compared (?:to|with)|versus|vs\.?)\s+$",
+                                 text[: m.start()], re.IGNORECASE)
+               for m in ours.finditer(text))
 
 
 def _as_subject(others: re.Pattern[str], text: str) -> bool:
@@ -157,7 +174,11 @@ def _compare(item: Placed, watch: Watch, ref: date | None, country: str | None) 
     if watch.city:
         cities = {p.name for p in clause.places if p.kind == "city"}
         major = {p.name for p in clause.places if p.kind == "city" and not p.minor}
-        countries = {p.name for p in clause.places if p.kind == "country"}
+        # A country places the event only after a word that places something ("held in
+        # India"); "Samsung's Philippines website" or "sales in India" name a market.
+        countries = {p.name for p in clause.places if p.kind == "country"
+                     and _LOCATIVE.search(clause.text[: p.start - clause.start][-12:])
+                     and item.event}
         if (canonical_city(watch.city) or watch.city) in cities:
             item.city_match = True
         elif major or (country and countries and country not in countries):
