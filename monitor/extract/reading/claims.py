@@ -21,7 +21,7 @@ from monitor.model import Status
 
 # Where a sentence's framing stops: "Sources say X, but Xiaomi has not confirmed it".
 _CONTRAST = re.compile(
-    r";|\s[—–]\s|\s-\s|\b(?<!all )(?:but|however|while|whereas|although|though|yet|meanwhile|"
+    r";|\s[—–]\s|\s-\s|\b(?<!all )(?:but|however|while|whereas|although|though|meanwhile|"
     r"ma|però|mentre|pero|mientras|aber|jedoch|während|mais|tandis que|maar|terwijl|mas|"
     r"enquanto|ale|zatímco)\b",
     re.IGNORECASE,
@@ -63,7 +63,10 @@ _NO_EVENT = re.compile(
     re.IGNORECASE,
 )
 # "there will be an event": the existential form of holding one.
-_THERE_IS = re.compile(r"\bthere(?:'s| is| will be| would be| are)\b", re.IGNORECASE)
+_THERE_IS = re.compile(
+    rf"\bthere(?:'s| is| will be| would be| are)\s+(?:[\w-]+\s+){{0,3}}?(?:{cues.EVENT_WORDS.pattern})",
+    re.IGNORECASE,
+)
 _FRAMING = re.compile(r"according to|secondo|según|laut|selon|d'après|volgens|segundo|stando a|enligt",
                       re.IGNORECASE)
 # Words after a denial or disruption that make it about the event or the report of it.
@@ -302,6 +305,14 @@ def _source(sentence: str, seg_start: int, seg_end: int, hit: _Hit
             ):
                 continue  # "confirmed the rumours": the rumour is what is confirmed
             matches.append((cue.value, match.start(), match.end()))
+    # "According to Brighthand, a Verizon spokesman said": a publication relays an on-record
+    # word, which stays on record.
+    if any(k is Source.OFFICIAL for k, _, _ in matches):
+        matches = [(k, s, e) for k, s, e in matches if not (
+            k is Source.REPORT and _FRAMING.fullmatch(sentence[s:e])
+            and re.match(r"\s+(?-i:[A-Z][\w.&-]+)(?:\s+(?-i:[A-Z][\w.&-]+))*\s*,", sentence[e:])
+            and not re.match(r"\s+(?:sources?|insiders?|people|reports?)\b", sentence[e:],
+                             re.IGNORECASE))]
     # "according to rumours", "secondo indiscrezioni": the framing names speculation.
     speculative = [(s, e) for k, s, e in matches if k in (Source.SPECULATION, Source.LEAK)]
     matches = [(k, s, e) for k, s, e in matches if not (

@@ -326,7 +326,7 @@ MODALITY_CUES: tuple[Cue[Modality], ...] = (
                           r"|\bsteht noch nicht fest\b|\bà confirmer\b|\bà préciser\b",
         "The venue is still to be confirmed."),
     cue(Modality.INFERRED, r"\bapparently\b|\bseem(?:s|ingly)?\b|\bappears? to\b|\bsuggest(?:s|ing|ed)?\b"
-                           r"|\bhint(?:s|ed|ing)?\b|\bindicat(?:es|ing|ed)\b|\bpoint(?:s|ing)? to\b"
+                           r"|\bhint(?:s|ed|ing)?\b|\bindicat(?:e|es|ing|ed)\b|\bpoint(?:s|ing)? to\b"
                            r"|\ball but confirm\w*\b|\btacit(?:ly)?\b|\bimpl(?:y|ies|ied)\b"
                            r"|\bif (?:the|this|that|a|these)\b|\bcan be interpreted\b|\bstrongly\b"
                            r"|\bwhat looks like\b|\blooks like\b|\breason to (?:believe|think|expect)\b"

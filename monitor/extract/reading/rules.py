@@ -59,6 +59,8 @@ RULES: tuple[Rule, ...] = (
     Rule(None, None, Modality.HABITUAL, None, None, "Xiaomi usually holds its launch events in Beijing."),
     # Disruptions, said as fact, by anyone: the event itself is moved or off.
     Rule(DISRUPTIONS, False, HEDGED, None, R, "Xiaomi's San Francisco event could be postponed."),
+    Rule(DISRUPTIONS, False, None, (SPEC, LEAK), R,
+         "A rumour has it that Xiaomi's San Francisco event has been postponed."),
     Rule(Predicate.POSTPONE, False, None, None, PP, "Xiaomi has postponed its San Francisco event."),
     Rule(Predicate.CANCEL, False, None, None, X, "Xiaomi has cancelled its San Francisco event."),
     # "has not been postponed", "will not be cancelled": the event stands.
