@@ -87,7 +87,7 @@ def report_for(analysis: Analysis, watch: Watch) -> EventReport | None:
     facts.extend(_venue(relevant))
     facts.extend(_time(relevant, watch, facts))
     happened = _time_allows_happening(analysis.reference, event_date)
-    facts.extend(_speakers(relevant, happened))
+    facts.extend(_speakers(relevant, happened, watch))
     facts.extend(_products(relevant, watch))
     status, evidence = _status(placement, analysis.reference, event_date)
     return EventReport(watch.name, status, evidence, tuple(facts))
@@ -384,8 +384,11 @@ def _time(relevant: list[Placed], watch: Watch, facts: list[Fact]) -> list[Fact]
     return [Fact(FactKind.TIME, with_local_zone(best[0].value, city), best[1])]
 
 
-def _speakers(relevant: list[Placed], happened: bool) -> list[Fact]:
+def _speakers(relevant: list[Placed], happened: bool, watch: Watch) -> list[Fact]:
+    """People who present or host: named in a frame that puts them on stage, or the
+    company's own people (aliases, titled executives) with a stage verb after their name."""
     found: list[tuple[str, str]] = []
+    aliases = set(watch.aliases)
     for item in relevant:
         sentence = item.sentence.plain
         people = [*item.people, *(p for p in item.sentence.people
@@ -394,11 +397,19 @@ def _speakers(relevant: list[Placed], happened: bool) -> list[Fact]:
             if _negated_person(sentence, person):
                 continue
             after = sentence[person.end :]
-            if (cues.SPEAKER_CUES.search(sentence) or cues.FUTURE_STAGE_VERBS.search(after)
+            own = person.name in aliases or not person.staged
+            if (person.staged or cues.FUTURE_STAGE_VERBS.search(after)
                     or (happened and cues.STAGE_VERBS.search(after))
-                    or (happened and _at_the_event(sentence))):
-                found.append((person.name, sentence))
+                    or (own and cues.SPEAKER_CUES.search(sentence) and _near_cue(sentence, person))
+                    or (own and happened and _at_the_event(sentence))):
+                found.append((person.name, item.sentence.text))
     return list(_each(FactKind.SPEAKER, found))
+
+
+def _near_cue(sentence: str, person: Person) -> bool:
+    """A speaker word within a few words of the name ("Lin Bin will host", "joined by Barra")."""
+    window = sentence[max(0, person.start - 40) : person.end + 50]
+    return bool(cues.SPEAKER_CUES.search(window))
 
 
 def _products(relevant: list[Placed], watch: Watch) -> list[Fact]:
