@@ -54,6 +54,21 @@ _PRESENT = re.compile(
     r"presenta|dévoile|lance|lancia|lanza|onthult|presenteert|apresenta)\b",
     re.IGNORECASE,
 )
+_COMMUNICATIVE = re.compile(
+    r"\b(?:announc\w*|reveal\w*|annunci\w*|anunci\w*|annonc\w*|angekündigt|verkündet|"
+    r"aangekondigd|revelad[oa]|révélé\w*|svelat\w*)\b", re.IGNORECASE)
+_AT_EVENT = re.compile(
+    rf"\s+(?:[\w'-]+\s+){{0,6}}?(?:at|during|al|alla|durante|lors de|auf|bei|op|tijdens)\s+"
+    rf"(?:[\w'-]+\s+){{0,3}}?(?:{cues.EVENT_WORDS.pattern})", re.IGNORECASE)
+_EARLIER = re.compile(
+    r"\b(?:advance[ds]?|mov(?:ed|es|ing) (?:up|forward)|brought forward|vorverleg\w*|anticipat\w*|"
+    r"se adelanta|adelantad[oa]|avanc\w*)\b", re.IGNORECASE)
+# A day the event was set for before: "originally", "instead of", two days in one sentence.
+_OLD_DAY = re.compile(
+    r"\b(?:originally|previously|initially|instead of|rather than|than the|from|ursprünglich|"
+    r"statt|anstatt|invece del?|en lugar del?|au lieu du|initialement|inizialmente|inicialmente|"
+    r"oorspronkelijk|pierwotnie|původně|earlier than|a week earlier|früher als|plus tôt)\b",
+    re.IGNORECASE)
 # "no event", "kein Event", "aucun événement": an event said not to exist.
 _NO_EVENT = re.compile(
     r"\b(?:no|not an?|kein(?:e|en)?|aucun(?:e)?|pas d[e']|nessun[oa]?|ningún|ninguna|geen|"
@@ -64,7 +79,8 @@ _NO_EVENT = re.compile(
 )
 # "there will be an event": the existential form of holding one.
 _THERE_IS = re.compile(
-    rf"\bthere(?:'s| is| will be| would be| are)\s+(?:[\w-]+\s+){{0,3}}?(?:{cues.EVENT_WORDS.pattern})",
+    rf"\bthere(?:'s| is| will be| would be| are| won't be| will not be| isn't| aren't| is not|"
+    rf"'ll be)\s+(?:[\w-]+\s+){{0,4}}?(?:{cues.EVENT_WORDS.pattern})",
     re.IGNORECASE,
 )
 _FRAMING = re.compile(r"according to|secondo|según|laut|selon|d'après|volgens|segundo|stando a|enligt",
@@ -128,6 +144,8 @@ def judge(
     spans = list(spans) if spans is not None else [(0, len(sentence))]
     live_allowed = happening_allowed if live_allowed is None else live_allowed
     sentence = plain(sentence)
+    if sentence.rstrip().endswith("?"):
+        return []  # "When will Apple announce the event?" asks, it does not claim
     hits = _predicates(sentence)
     claims: list[Claim] = []
     segments = _segments(sentence)
@@ -142,6 +160,19 @@ def judge(
         predicate = hit.predicate
         before = sentence[seg_start : hit.start]
         if predicate in (Predicate.HAPPEN, Predicate.LIVE) and cues.FUTURE_BEFORE.search(before):
+            predicate = Predicate.HOLD
+        if predicate is Predicate.HAPPEN and _COMMUNICATIVE.search(sentence[hit.start : hit.end]):
+            # "announced he's leaving", "revealed some details": words, not a launch, unless a
+            # product is what was announced or the event is where it was said.
+            if not (any(hit.end <= s <= hit.end + 45 or hit.start - 45 <= s < hit.start
+                        for s, _ in goods)
+                    or _AT_EVENT.match(sentence, hit.end)
+                    or _AT_EVENT.search(sentence[hit.start : hit.end])
+                    or re.match(r"\s*(?:[,.;:]|$)", sentence[hit.end :])):
+                continue
+        if predicate is Predicate.POSTPONE and _EARLIER.search(sentence[hit.start : hit.end]) and (
+                not _OLD_DAY.search(sentence)):
+            # "brought forward to July 26" from no day ever set: the day is news, not a move.
             predicate = Predicate.HOLD
         if predicate is Predicate.HAPPEN and not happening_allowed:
             # "Google unveils Nexus phones on September 29": a headline's present is a plan
@@ -249,8 +280,9 @@ def _absorbed(hit: _Hit, segment_hits: Iterable[_Hit]) -> bool:
 
 
 def _negated(sentence: str, seg_start: int, hit: _Hit) -> bool:
-    if hit.predicate is Predicate.HOLD and cues.NEGATION.match(sentence, hit.start):
-        return True  # "no event" carries its own negation
+    if hit.predicate is Predicate.HOLD and (cues.NEGATION.match(sentence, hit.start) or (
+            _THERE_IS.match(sentence, hit.start) and cues.NEGATION.search(sentence[hit.start:hit.end]))):
+        return True  # "no event", "there won't be a launch event" carry their own negation
     if hit.predicate in (Predicate.INVITE, Predicate.TEASE) and _NOUN_NEGATED.match(
             sentence, hit.end):
         return True  # "invitations have not gone out"
@@ -277,7 +309,7 @@ def _modality(sentence: str, seg_start: int, seg_end: int, hit: _Hit) -> Modalit
     for cue in cues.MODALITY_CUES:
         for match in cue.pattern.finditer(sentence, seg_start, min(seg_end, len(sentence))):
             wraps = match.start() <= hit.start < match.end()
-            if noun and 0 <= match.start() - hit.end <= 20:
+            if noun and 0 <= match.start() - hit.end <= 35:
                 found.append(cue.value)  # "invitations usually go out a week ahead"
                 continue
             close_after = 0 <= match.start() - hit.end <= 3 and cue.value is Modality.PENDING

@@ -106,7 +106,7 @@ PREDICATE_CUES: tuple[Cue[Predicate], ...] = (
             r"|\brepouss[ée]e?s?\b|\breport[ée]e?s? (?:au|à|a|de)\b|\bdécal[ée]e?s?\b"
             r"|\buitgesteld\b|\bverplaatst\b|\bverschoven\b|\badiad[oa]\b|\bodložen[aáý]?\b|\bprzełożon[aey]\b"
             r"|\badvance[ds]? the (?:event|launch|date)\b|\bmov(?:ed|es|ing) (?:up|forward)\b|\bvorverleg\w*\b"
-            r"|\banticipat[oa] (?:al|a)\b|\badelant(?:a|ó|ado|ada)\b|\bavanc(?:é|ée|e) (?:au|à)\b",
+            r"|\banticipat[oa] (?:al|a)\b|\bse adelanta\b|\badelantad[oa] (?:al|a)\b|\bavanc(?:é|ée|e) (?:au|à)\b",
         "Xiaomi has postponed its San Francisco event."),
     cue(X, r"\bcancel(?:l)?(?:ed|s|ing|lation)?\b|\bcalled off\b|\bcall(?:s|ing)? off\b|\bscrapped\b"
            r"|\bwill not (?:take place|go ahead|happen)\b|\bwon't (?:take place|go ahead|happen)\b"
@@ -141,10 +141,21 @@ PREDICATE_CUES: tuple[Cue[Predicate], ...] = (
            r"venue|invitations?|data|fecha|Termin|datum|évènement|événement|evento|Event))\b",
         "Xiaomi announced that it will hold an event in San Francisco on February 12."),
     # --- the event went on, or is going on
+    cue(S, r"\b(?:live-?stream\w*|stream\w*|broadcast\w*|transmit\w*|retransmit\w*|trasmess[oa]|"
+           r"trasmett\w*|diffus\w*|übertrag\w*|uitgezonden|transmitid[oa]|transmitirá|"
+           r"retransmitid[oa]|retransmitirá|retransmis[e]?)\s+(?:[\w-]+\s+){0,3}?(?:live|en directo|"
+           r"en vivo|in diretta|en direct|ao vivo|online)\b",
+        "Xiaomi's San Francisco event will be streamed live on its website."),
     cue(L, _LIVE, "We're live from Xiaomi's San Francisco event."),
     cue(HP, r"\b(?:during|at) (?:the|its|today's|yesterday's|\w+day's) (?:\w+ ){0,2}?(?:event|keynote|unveiling|"
             r"presentation|press conference|launch|showcase)\b[^.]{0,80}\b(?:said|announced|revealed|showed|"
             r"unveiled|introduced|demoed|walked|confirmed|made|took|was|were|had)\b"
+            r"|\b(?:gave|delivered|held|opened|kicked off) (?:the|a|an|his|her|its|their) (?:opening |"
+            r"annual |main )?(?:keynote|speech|presentation|address|event|show)\b"
+            r"|\b(?:keynote|event|presentation|show|conference|stream|livestream|speech)\b[^.]{0,40}?"
+            r"\b(?:started|began|opened|kicked off|got underway|ended|wrapped up)\b"
+            r"|\bsi è (?:da poco |appena )?(?:apert[oa]|chius[oa]|conclus[oa])\b|\b(?:è|è appena) iniziat[oa]\b"
+            r"|\bappena iniziat[oa]\b|\bgehouden\b|\bvond\b[^.]{0,40}\bplaats\b|\bplaatsgevonden\b"
             r"|\btook place\b|\bwas held\b|\bwere held\b|\bheld (?:its|an|a|the|their)\b[^.]{0,50}"
             r"\b(?:event|keynote|conference|launch)\b(?! (?:on|in) \w+ \d)|\bhas held\b"
             r"|\btook (?:to )?the stage\b|\btaking the stage\b|\btook the wraps off\b|\bwrapped up\b"
@@ -235,7 +246,8 @@ FUTURE_BEFORE = re.compile(
     r"expected to|likely to|slated to|poised to|due to|wird|werden|soll|sollen|dürfte|"
     r"sarà|saranno|dovrebbe|será|serán|debería|sera|seront|devrait|zal|zullen|vai|será)"
     r"(?:\s+(?:not|n't|also|only|finally|officially|then|likely|probably|all|both|be|have|been|"
-    r"ufficialmente|offiziell|officiellement))*\s*(?:be\s+|werden\s+|essere\s+|ser\s+|être\s+|worden\s+)?$",
+    r"surely|certainly|definitely|almost|most|very|reportedly|apparently|ufficialmente|offiziell|"
+    r"officiellement|\w+ly))*\s*(?:be\s+|werden\s+|essere\s+|ser\s+|être\s+|worden\s+)?$",
     re.IGNORECASE,
 )
 
@@ -259,6 +271,8 @@ SOURCE_CUES: tuple[Cue[Source], ...] = (
                        r"|\bQuellen\b|\bberichtet\b|\bunter Berufung\b|\bselon\b|\bd'après\b"
                        r"|\brapporte\b|\bvolgens\b|\bbronnen\b|\bsegundo\b|\bfontes\b|\bpodle\b"
                        r"|\benligt\b|\buppgifter\b|\bifølge\b|\bkilder\b"
+                       r"|\bsostengono\b|\bsostiene\b|\baffermano\b|\bbehaupte[nt]\b|\baffirment\b"
+                       r"|\baseguran\b|\bclaim(?:s|ed)? that\b|\bclaims\b|\bsay(?:s)? that\b|\bbeweren\b"
                        r"|\bwedług\b",
         "According to sources, Xiaomi will hold an event in San Francisco."),
     cue(Source.REPORT, r"(?-i:\b[a-záéíóúàèìòù]\w*(?:aría|ería|iría|arían|erían|irían|rebbe|rebbero|"
@@ -311,9 +325,15 @@ MODALITY_CUES: tuple[Cue[Modality], ...] = (
                            r"|\beach year\b|\bannually\b|\busual\b|\bevery (?:January|February|March|April|May|"
                            r"June|July|August|September|October|November|December|spring|summer|fall|autumn|"
                            r"winter|month|time|edition)\b|\bsolitamente\b|\bdi solito\b"
-                           r"|\bnormalmente\b|\bsuele\b|\bgeneralmente\b|\bnormalerweise\b"
+                           r"|\bnormalmente\b|\bsuelen?\b|\bsolía(?:n)?\b|\bgeneralmente\b|\bnormalerweise\b"
+                           r"|\bpfleg(?:t|en)\b|\bde costumbre\b"
                            r"|\berfahrungsgemäß\b|\bin der Regel\b|\büblicherweise\b|\bde costume\b"
                            r"|\bsolitamente\b|\bpor lo general\b|\bbrukar\b|\bvanligtvis\b"
+                           r"|\bin the past\b|\bin (?:previous|past|recent) years\b|\bas (?:in )?(?:past|previous) years\b"
+                           r"|\bstoricamente\b|\bsempre\b|\bhistóricamente\b|\bsiempre\b|\btoujours\b"
+                           r"|\bhistoriquement\b|\bimmer\b|\btraditionell\b|\baltijd\b|\btraditioneel\b"
+                           r"|\bas (?:it|they) (?:has|have) (?:done|been done)\b|\bas usual\b|\bcomme d'habitude\b"
+                           r"|\bcome di consueto\b|\bcomo de costumbre\b|\bwie üblich\b|\bwie gewohnt\b"
                            r"|\bgewöhnlich\b|\bjedes Jahr\b|\bhabituellement\b|\bchaque année\b"
                            r"|\bd'habitude\b|\bmeestal\b|\bgewoonlijk\b|\belk jaar\b|\bcostuma\b",
         "Xiaomi usually holds its launch events in Beijing."),
@@ -340,7 +360,8 @@ MODALITY_CUES: tuple[Cue[Modality], ...] = (
                            r"|\bpotentially\b|\brumou?red to\b|\bsaid to\b|\btipped to\b|\bwhether\b"
                            r"|\bprobabl[ey]\b|\bor not\b|\bpotrebbe\b|\bpotrebbero\b|\bforse\b"
                            r"|\bpodría\b|\bpodrían\b|\bquizás?\b|\btal vez\b|\bkönnte\b|\bkönnten\b"
-                           r"|\bvielleicht\b|\bmöglicherweise\b|(?-i:\bsoll\b)|(?-i:\bsollen\b)"
+                           r"|\bvielleicht\b|\bmöglicherweise\b|(?-i:\bsoll\b)|(?-i:\bsollen\b)|\beventuell\b"
+                           r"|\beventualmente\b|\béventuellement\b|\bqualora\b"
                            r"|\bpourrait\b|\bpourraient\b|\bpeut-être\b|\bzou\b|\bzouden\b"
                            r"|\bmisschien\b|\bpoderá\b|\bpode\b|\btalvez\b|\bmožná\b|\bmoże\b",
         "Xiaomi might hold an event in San Francisco."),
@@ -512,6 +533,15 @@ EARLIER_EVENT = re.compile(
     re.IGNORECASE,
 )
 
+# Time words that put a clause's event in an earlier year: "the presentation was postponed last
+# year", "l'edizione dell'anno scorso".
+EARLIER_YEAR = re.compile(
+    r"\b(?:last year|a year ago|the year before|in the past|l'anno scorso|dell'anno scorso|"
+    r"el año pasado|del año pasado|l'an dernier|l'année dernière|letztes Jahr|im Vorjahr|"
+    r"im letzten Jahr|vergangenes Jahr|vorig jaar|vorige jaar|vorig jaar|afgelopen jaar|"
+    r"ano passado|förra året|i fjol|sidste år|w zeszłym roku|w ubiegłym roku|loni|minulý rok)\b",
+    re.IGNORECASE,
+)
 # Words that say the next edition: "next year's event".
 LATER_EVENT = re.compile(
     r"\b(?:next year'?s?|l'anno prossimo|el próximo año|nächstes Jahr|l'année prochaine|"

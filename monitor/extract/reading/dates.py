@@ -182,7 +182,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "day_month",
         re.compile(
-            rf"\b(?:{_WDAY},?\s+)?(?:(?:the|il|el)\s+)?(?P<day>\d{{1,2}}){_ORD}\.?\s+(?:of\s+|de\s+)?"
+            rf"\b(?:{_WDAY},?\s+)?(?:(?:the|il|el|den|le|der|am|op|de|lo|o)\s+)?(?P<day>\d{{1,2}}){_ORD}\.?\s+(?:of\s+|de\s+)?"
             rf"{_MONTH}\b(?:,?\s+(?:de\s+|del\s+)?(?P<year>\d{{4}})\b)?"
         ),
     ),
@@ -280,7 +280,8 @@ def _resolve(
     year = _year_of(groups.get("year"))
     if kind in ("month_day", "day_month"):
         return _single(
-            _month_day(_MONTH_BY_NAME[groups["month"].lower()], int(groups["day"]), year, ref)
+            _month_day(_MONTH_BY_NAME[groups["month"].lower()], int(groups["day"]), year, ref,
+                       past=past)
         )
     if kind == "month":
         month = _MONTH_BY_NAME[groups["month"].lower()]
@@ -362,13 +363,21 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def _month_day(month: int, day: int, year: int | None, ref: date | None) -> date | None:
+def _month_day(month: int, day: int, year: int | None, ref: date | None, *, past: bool = False
+               ) -> date | None:
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
     if year is not None:
         return _safe_date(year, month, day)
     if ref is None:
         return None
+    if past:
+        # "the event was held on 7 September", written in August: last September's; but a day
+        # within the next month in a past sentence is a plan told ("was moved to the 19th").
+        later = [d for y in (ref.year, ref.year + 1) if (d := _safe_date(y, month, day)) and d > ref]
+        earlier = [d for y in (ref.year, ref.year - 1) if (d := _safe_date(y, month, day)) and d <= ref]
+        if earlier and not (later and (min(later) - ref).days <= 31):
+            return max(earlier)
     # The year that puts the date nearest the article; a tie goes forward (Dec 31 -> Jan 5).
     candidates = [
         d for y in (ref.year + 1, ref.year, ref.year - 1) if (d := _safe_date(y, month, day))

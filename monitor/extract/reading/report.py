@@ -105,6 +105,7 @@ def _status(placement: Placement, ref: date | None, event_date: date | None
     happening = _time_allows_happening(ref, event_date)
     live = happening
     today = ref is not None and event_date is not None and ref == event_date
+    timed = ref is not None and event_date is not None
     judged: list[tuple[Claim, Placed]] = []
     for sentence_clauses in _by_sentence(placement.relevant):
         first = sentence_clauses[0]
@@ -118,6 +119,15 @@ def _status(placement: Placement, ref: date | None, event_date: date | None
             if claim.predicate in _NEEDS_EVENT and not named:
                 continue
             if claim.predicate in _NEEDS_EVENT_NEARBY and not _event_near(sentence, claim):
+                continue
+            if claim.predicate is Predicate.HAPPEN and not timed and not _EVENT_NOUN.search(
+                    sentence.plain[max(0, claim.start - 120) : claim.end + 120]) and not any(
+                    claim.end <= p.start <= claim.end + 45 for p in sentence.products) and not any(
+                    c.city_match for c in sentence_clauses):
+                # Without the day of the article or of the event, only an account of the event
+                # itself tells it took place ("unveiled at its event", "the keynote opened").
+                continue
+            if claim.status in _DISRUPTIONS and not _ours_or_the_event(sentence_clauses, claim):
                 continue
             judged.append((claim, first))
     if happening and (past := _past_reference(placement, ref, event_date)) is not None:
@@ -143,6 +153,31 @@ def _status(placement: Placement, ref: date | None, event_date: date | None
 # outweigh the body's "postpones".
 _TIER = {Status.RUMORED: 1, Status.REPORTED: 2, Status.CONFIRMED: 3, Status.DENIED: 4,
          Status.POSTPONED: 4, Status.CANCELLED: 4, Status.HAPPENED: 5}
+
+
+# Nouns of an event itself, as opposed to a launch verb.
+_EVENT_NOUN = re.compile(
+    r"\b(?:event|events|keynote|conference|presentation|press conference|showcase|unveiling|"
+    r"launch event|stage|livestream|Unpacked|Direct|evento|presentazione|presentación|"
+    r"conferencia|Event|Veranstaltung|Präsentation|Keynote|événement|conférence|présentation|"
+    r"evenement|presentatie|lançamento|apresentação)\b", re.IGNORECASE)
+# "Events, fairs and launches were postponed": a disruption of events at large is not this one's.
+_DEFINITE = re.compile(
+    r"\b(?:the|its|their|this|that|el|la|il|lo|le|der|die|das|den|de|het|o|a|su|sa|son|sein|"
+    r"seine|ihr|ihre)\s+(?:[\w'-]+\s+){0,3}?(?:event|keynote|conference|presentation|launch|"
+    r"showcase|unveiling|evento|presentazione|presentación|lanzamiento|Event|Veranstaltung|"
+    r"Präsentation|Vorstellung|événement|conférence|présentation|lancement|keynote|evenement|"
+    r"presentatie|lancering|lançamento|apresentação)\b", re.IGNORECASE)
+
+
+def _ours_or_the_event(clauses: list[Placed], claim: Claim) -> bool:
+    text = clauses[0].sentence.plain
+    return any(c.ours for c in clauses) or bool(_DEFINITE.search(text) or _ITS.search(text))
+
+
+# "Its V19 has been postponed": the company spoken of, by a pronoun.
+_ITS = re.compile(r"\b(?:its|it|the company|the firm|la compañía|l'azienda|das Unternehmen|"
+                  r"l'entreprise|la société|het bedrijf|der Konzern)\b", re.IGNORECASE)
 
 
 def _attributed(judged: list[tuple[Claim, Placed]], placement: Placement

@@ -164,9 +164,11 @@ def _compare(item: Placed, watch: Watch, ref: date | None, country: str | None) 
         if watch.date:
             # A day either side is the same moment told in another time zone ("August 14" on
             # an Asian site for New York's evening of the 13th).
-            if any(d.covers(watch.date) or d.exact and abs(d.first - watch.date) <= _ZONE_SLIP
-                   for d in clause.dates):
+            if any((d.covers(watch.date) and (d.last - d.first).days <= 31)
+                   or d.exact and abs(d.first - watch.date) <= _ZONE_SLIP for d in clause.dates):
                 item.date_match = True
+            elif any(d.covers(watch.date) for d in clause.dates):
+                pass  # "WWDC 2025" agrees with a September 2025 watch only as far as a year goes
             elif not sentence.moved and dated:
                 item.date_conflict = True
         elif ref and dated and all(d.last < ref - OLD for d in dated):
@@ -185,7 +187,7 @@ def _compare(item: Placed, watch: Watch, ref: date | None, country: str | None) 
             item.city_conflict = True
     if watch.date and item.date_conflict and item.city_match and _near(item, watch):
         item.date_conflict = False
-    item.edition = _other_edition(clause.plain) or bool(
+    item.edition = _other_edition(clause.plain, watch, ref) or bool(
         _OTHER_KIND.search(clause.plain) and not (item.date_match or item.city_match)
         and not cues.EVENT_WORDS.search(clause.plain))
 
@@ -197,8 +199,13 @@ def _near(item: Placed, watch: Watch) -> bool:
     )
 
 
-def _other_edition(text: str) -> bool:
-    """"last year's launch", "its previous event", "next year's keynote"."""
+def _other_edition(text: str, watch: Watch, ref: date | None) -> bool:
+    """"last year's launch", "its previous event", "next year's keynote", "the presentation
+    was postponed last year": another edition, unless that year is the watched event's."""
+    if watch.date and ref and cues.EARLIER_YEAR.search(text) and watch.date.year == ref.year - 1:
+        return False  # the watched event is last year's: "last year's Surface event" is it
+    if cues.EARLIER_YEAR.search(text) and cues.EVENT_WORDS.search(text):
+        return True
     for pattern in (cues.EARLIER_EVENT, cues.LATER_EVENT):
         for match in pattern.finditer(text):
             after = text[match.end() : match.end() + _EDITION_REACH]
@@ -239,8 +246,10 @@ def _anchor(placed: list[Placed]) -> Anchor:
     """
     main = _main_anchor(placed)
     focus = main
-    subject_ours = False
-    subject_known = False
+    # Before any company is named the subject is the first one the article names.
+    first = next((c for c in placed if c.ours or c.other_company), None)
+    subject_ours = first is None or first.ours
+    subject_known = True
     paragraph = -1
     sentence = -1
     context = main
@@ -267,7 +276,26 @@ def _anchor(placed: list[Placed]) -> Anchor:
         elif item.other_company:
             subject_ours, subject_known = False, True
         item.theirs = subject_known and not subject_ours
+    _anchor_from_the_right(placed)
     return main
+
+
+def _anchor_from_the_right(placed: list[Placed]) -> None:
+    """"Microsoft will hold its conference, Build, from 21 to 23 May in Seattle": an event
+    clause that names nothing takes the day or city the rest of its sentence gives it."""
+    for i, item in enumerate(placed):
+        if not item.event or _own_anchor(item) is not None:
+            continue
+        for later in placed[i + 1 :]:
+            if later.sentence.index != item.sentence.index or _CONTRAST_START.match(later.clause.text):
+                break
+            if (own := _own_anchor(later)) is not None:
+                item.anchor = own
+                break
+
+
+_CONTRAST_START = re.compile(r"^\W*(?:but|however|while|whereas|although|though|ma|pero|aber|mais)\b",
+                             re.IGNORECASE)
 
 
 # Words that bring in an event other than the one in focus.
