@@ -79,6 +79,13 @@ _CLOCK_OF = re.compile(r"\b(?:heure|hora|ora|horário|time|tijd|Zeit|czasu)\s+(?
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Za-z. ]{2,20})?\s*(?:\([^)]{1,40}\))?\s*[-—–:]")
 
 
+# An event told as held: its day without a year is the last one ("was held on 7 September").
+_HELD = re.compile(
+    r"\b(?:was held|were held|took place|was hosted|gehouden|plaatsgevonden|vond\b[^.]{0,30}\bplaats|"
+    r"fand\b[^.]{0,30}\bstatt|stattgefunden|si è svolt[oa]|si è tenut[oa]|se celebró|tuvo lugar|"
+    r"s'est tenu\w*|s'est déroulé\w*|a eu lieu|aconteceu|foi realizad[oa])\b",
+    re.IGNORECASE,
+)
 # Prices and availability: the dates beside them are when goods go on sale.
 _RELEASE = re.compile(
     r"[$€£¥]\s?\d|\d\s?(?:dollars|euros?|€|\$)|\b(?:cost(?:s|ing)?|priced|price|pre-?orders?|"
@@ -183,7 +190,8 @@ def _sentence(text: str, index: int, paragraph: int, in_title: bool, ref: date |
               day_first: bool, dated: bool, *, first: bool) -> Sentence:
     flat = plain(text)
     past = bool(cues.PAST_TENSE.search(flat)) and not cues.FUTURE_TENSE.search(flat)
-    dates = find_dates(text, ref, day_first=day_first, past=past)
+    held = past and bool(_HELD.search(flat)) and not cues.MOVE_CUES.search(flat)
+    dates = find_dates(text, ref, day_first=day_first, past=past, held=held)
     if not dated:
         # Without the article's own day, only dates that spell their digits are safe.
         dates = [d for d in dates if re.search(r"\d", d.text)]

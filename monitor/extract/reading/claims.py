@@ -174,6 +174,10 @@ def judge(
                 not _OLD_DAY.search(sentence)):
             # "brought forward to July 26" from no day ever set: the day is news, not a move.
             predicate = Predicate.HOLD
+        if predicate is Predicate.HAPPEN and re.search(
+                r"\b(?:before|until|ahead of|prior to|avant|vor|prima che|antes de que|voordat)\s+"
+                r"(?:[\w'-]+\s+){0,3}$", sentence[seg_start : hit.start], re.IGNORECASE):
+            continue  # "a photo I took before the show started" places a moment, no account
         if predicate is Predicate.HAPPEN and not happening_allowed:
             # "Google unveils Nexus phones on September 29": a headline's present is a plan
             # before the day; a past tense before the day is about some earlier event.

@@ -564,8 +564,9 @@ MOVE_CUES = re.compile(
 # A predicate a few words after these is a condition, not a claim ("Until Xiaomi sends out
 # invitations, we remain sceptical").
 CONDITIONAL = re.compile(
-    r"\b(?:until|unless|once|if|whenever|bis|finché|hasta que|jusqu'à ce que|tant que|zodra|"
-    r"totdat|wenn|falls|sofern|qualora|siempre que)\s+(?:[\w'-]+\s+){0,3}?$",
+    r"(?:\b(?:unless|once|if|whenever|zodra|wenn|falls|sofern|qualora|siempre que)\s+(?:[\w'-]+\s+){0,3}?"
+    r"|\b(?:until|bis|finché|hasta que|jusqu'à ce que|tant que|totdat)\s+(?:(?-i:[A-Z])\w+|it|they|we|he|"
+    r"she)\s+(?:[\w'-]+\s+){0,2}?)$",
     re.IGNORECASE,
 )
 

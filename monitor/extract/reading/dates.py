@@ -234,11 +234,13 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 
 def find_dates(
-    text: str, reference: date | None, *, day_first: bool = False, past: bool = False
+    text: str, reference: date | None, *, day_first: bool = False, past: bool = False,
+    held: bool = False,
 ) -> list[DateMention]:
     """Date references in `text`, earliest first; relative ones need `reference`.
 
-    `past` says the text speaks of something done, so a bare weekday means the last one.
+    `past` says the text speaks of something done, so a bare weekday means the last one;
+    `held` says it tells of an event that took place, so a day without a year is the last one.
     """
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
@@ -249,7 +251,7 @@ def find_dates(
                 continue
             if kind == "relative" and _a_morning(text, match):
                 continue
-            days = _resolve(kind, match, reference, day_first=day_first, past=past)
+            days = _resolve(kind, match, reference, day_first=day_first, past=past, held=held)
             if days is None:
                 continue
             if shift and kind in ("month_day", "day_month") and not match.group("year"):
@@ -274,14 +276,15 @@ def _a_morning(text: str, match: re.Match[str]) -> bool:
 
 
 def _resolve(
-    kind: str, match: re.Match[str], ref: date | None, *, day_first: bool, past: bool
+    kind: str, match: re.Match[str], ref: date | None, *, day_first: bool, past: bool,
+    held: bool = False,
 ) -> tuple[date, date] | None:
     groups = match.groupdict()
     year = _year_of(groups.get("year"))
     if kind in ("month_day", "day_month"):
         return _single(
             _month_day(_MONTH_BY_NAME[groups["month"].lower()], int(groups["day"]), year, ref,
-                       past=past)
+                       past=held)
         )
     if kind == "month":
         month = _MONTH_BY_NAME[groups["month"].lower()]
