@@ -71,10 +71,9 @@ _OLD_DAY = re.compile(
     re.IGNORECASE)
 # "no event", "kein Event", "aucun événement": an event said not to exist.
 _NO_EVENT = re.compile(
-    r"\b(?:no|not an?|kein(?:e|en)?|aucun(?:e)?|pas d[e']|nessun[oa]?|ningún|ninguna|geen|"
-    r"nenhum(?:a)?)\s*(?:[\w-]+\s+){0,2}?(?:[\w]+-?(?:event|evenement)s?|events?|launch(?:es)?|launch events?|keynotes?|"
-    r"press (?:conference|event)s?|presentations?|Events?|Veranstaltung|Präsentation|événement|"
-    r"évènement|lancement|evento|presentazione|lanzamiento|presentación|evenement)\b",
+    rf"\b(?:no|not an?|kein(?:e|en)?|aucun(?:e)?|pas d[e']|nessun[oa]?|ningún|ninguna|geen|"
+    rf"nenhum(?:a)?|no such)\s*(?:[\w-]+\s+){{0,3}}?(?:{cues.EVENT_WORDS.pattern})"
+    rf"(?!\s+(?:date|dates|time|details|name|venue|location|invit\w*|schedule|plans)\b)",
     re.IGNORECASE,
 )
 # "there will be an event": the existential form of holding one.
@@ -393,8 +392,15 @@ def _product_launch(sentence: str, seg_start: int, hit: _Hit, goods: Sequence[tu
     """"The Galaxy Note 5 will not launch in Europe": a product's launch in a market, which a
     negation does not turn into a denial of the event."""
     before = sentence[max(seg_start, hit.start - 60) : hit.start]
-    return any(max(seg_start, hit.start - 60) <= s < hit.start for s, _ in goods) and not (
+    after = sentence[hit.end : hit.end + 50]
+    subject = any(max(seg_start, hit.start - 60) <= s < hit.start for s, _ in goods) and not (
         cues.EVENT_WORDS.search(before))
+    # "will not launch smartphones", "is not launching a Pixel Watch": what is not launched.
+    thing = (any(hit.end <= s <= hit.end + 50 for s, _ in goods)
+             or cues.GOODS_WORDS.match(after.lstrip()) is not None
+             or re.match(r"\s*(?:any|a|an|its|new|the)?\s*(?:[\w-]+\s+)?(?:phones?|smartphones?|handsets?|"
+                         r"devices?|products?|hardware|tablets?|watch(?:es)?)\b", after, re.IGNORECASE))
+    return subject or bool(thing)
 
 
 def strongest(claims: Iterable[Claim]) -> Claim | None:

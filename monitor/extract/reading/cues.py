@@ -226,6 +226,7 @@ PREDICATE_CUES: tuple[Cue[Predicate], ...] = (
            r"due|pencill?ed in)\b|\bscheduled (?:for|on)\b|\bslated for\b|\bset for\b|\bdue on\b"
            r"|\b(?:event|keynote|show|conference|presentation|stream|livestream|it)\s+(?:\w+\s+){0,2}?"
            r"(?:kicks off|starts?|begins?|gets under ?way|happens)\b|\bopens? (?:its|the) doors\b"
+           r"|\b(?:is|'s|are|isn't|aren't|will be|won't be)\s+(?:not\s+)?happening\b"
            r"|\bwill (?:be )?(?:on|in|at)\b"
            r"|\bterrà\b|\bsi terrà\b|\bsi svolgerà\b|\bpresenterà\b|\bsvelerà\b|\blancerà\b|\bè (?:in )?programma\w*\b"
            r"|\bfissat[oa]\b|\bprevist[oa]\b|\bcelebrará\b|\bse celebrará\b|\btendrá lugar\b"

@@ -92,9 +92,11 @@ RULES: tuple[Rule, ...] = (
          "A leaked invitation shows Xiaomi's San Francisco event."),
     Rule(OWN_WORD, False, None, None, C, "Xiaomi has sent out invitations for an event in San Francisco."),
     # The event is set: as sure as its source.
+    Rule(Predicate.HOLD, True, HEDGED, None, None,
+         "Xiaomi might not hold a press event in San Francisco."),
     Rule(Predicate.HOLD, True, None, OFF, D,
          "A Xiaomi spokesperson said the company has no event planned in San Francisco."),
-    Rule(Predicate.HOLD, True, None, None, None, "Xiaomi will not hold a press event in San Francisco."),
+    Rule(Predicate.HOLD, True, None, None, D, "Xiaomi will not hold a press event in San Francisco."),
     Rule(Predicate.HOLD, False, HEDGED, None, R, "Xiaomi is expected to hold an event in San Francisco."),
     Rule(Predicate.HOLD, False, None, OFF, C,
          "Xiaomi will hold an event in San Francisco, the company said in a statement."),
