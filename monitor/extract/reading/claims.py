@@ -82,6 +82,9 @@ _THERE_IS = re.compile(
     rf"'ll be)\s+(?:[\w-]+\s+){{0,4}}?(?:{cues.EVENT_WORDS.pattern})",
     re.IGNORECASE,
 )
+_CLEAR_EVENT = re.compile(
+    r"\b(?:event|showcase|keynote|press conference|conference|presentation|Direct|Event|"
+    r"evento|presentazione|presentación|Veranstaltung|Präsentation|événement|présentation)\b")
 _FRAMING = re.compile(r"according to|secondo|según|laut|selon|d'après|volgens|segundo|stando a|enligt",
                       re.IGNORECASE)
 # Words after a denial or disruption that make it about the event or the report of it.
@@ -132,6 +135,7 @@ def judge(
     live_allowed: bool | None = None,
     event_today: bool = False,
     goods: Sequence[tuple[int, int]] = (),
+    headline: bool = False,
 ) -> list[Claim]:
     """The claims `sentence` makes about the event, within `spans` (all of it by default).
 
@@ -167,7 +171,9 @@ def judge(
                         for s, _ in goods)
                     or _AT_EVENT.match(sentence, hit.end)
                     or _AT_EVENT.search(sentence[hit.start : hit.end])
-                    or re.match(r"\s*(?:[,.;:]|$)", sentence[hit.end :])):
+                    or (re.match(r"\s*(?:[,.;:]|$)", sentence[hit.end :])
+                        and re.search(r"\b(?:everything|what|all)\s+(?:[\w'-]+\s+){0,2}$",
+                                      sentence[: hit.start], re.IGNORECASE))):
                 continue
         if predicate is Predicate.POSTPONE and _EARLIER.search(sentence[hit.start : hit.end]) and (
                 not _OLD_DAY.search(sentence)):
@@ -177,6 +183,11 @@ def judge(
                 r"\b(?:before|until|ahead of|prior to|avant|vor|prima che|antes de que|voordat)\s+"
                 r"(?:[\w'-]+\s+){0,3}$", sentence[seg_start : hit.start], re.IGNORECASE):
             continue  # "a photo I took before the show started" places a moment, no account
+        if predicate is Predicate.HAPPEN and _PRESENT.fullmatch(sentence[hit.start : hit.end]) and (
+                not headline):
+            # A body's present tense is a habit or a plan ("when the company introduces a new
+            # Galaxy"); only headlines tell what happened in the present.
+            predicate = Predicate.HOLD
         if predicate is Predicate.HAPPEN and not happening_allowed:
             # "Google unveils Nexus phones on September 29": a headline's present is a plan
             # before the day; a past tense before the day is about some earlier event.
@@ -367,8 +378,9 @@ def _about_goods(sentence: str, hit: _Hit, seg_start: int, seg_end: int,
     What a denial denies follows it ("denied reports that it will bring the Mi Note"); what a
     delay delays stands around it ("shipments of the Mi Note were delayed")."""
     end = min(seg_end, len(sentence))
-    if hit.predicate is Predicate.DENY:
-        # Whatever the denial names first is what it denies: "denies Mi Note US launch".
+    if hit.predicate in (Predicate.DENY, Predicate.POSTPONE, Predicate.CANCEL):
+        # Whatever the verb names first is what it denies or delays: "denies Mi Note US
+        # launch", "will delay the announcement of the Galaxy S8".
         after = sentence[hit.end : end]
         first: list[tuple[int, bool]] = []
         if (m := cues.EVENT_WORDS.search(after)) is not None:
@@ -377,7 +389,11 @@ def _about_goods(sentence: str, hit: _Hit, seg_start: int, seg_end: int,
             first.append((m.start(), True))
         first.extend((s - hit.end, True) for s, _ in goods if hit.end <= s < end)
         if first:
-            return min(first)[1]
+            at, is_goods = min(first)
+            # "postponed the PlayStation 5 games event": the goods name the event.
+            if is_goods and _CLEAR_EVENT.search(after[at : at + 40]):
+                return False
+            return is_goods
         if _REPORT_WORDS.search(after):
             return False
     scope = sentence[max(seg_start, hit.start - 80) : min(end, hit.end + 80)]

@@ -72,7 +72,7 @@ def cue(value: V, pattern: str, example: str) -> Cue[V]:
 # Coverage while the event goes on.
 _LIVE = (
     r"\blive ?blog\w*\b|\blive from\b|\bwe(?:'re| are) live\b|\bfollow (?:along|it live)\b"
-    r"|\bon stage (?:now|right now)\b|\bright now\b|\bunder ?way\b|\bjust (?:took|taken) the stage\b"
+    r"|\bon stage (?:now|right now)\b|\bunder ?way\b|\bjust (?:took|taken) the stage\b"
     r"|\ben directo\b|\ben vivo\b|\bin diretta\b|\bLiveticker\b|\bLive-Ticker\b|\ben direct\b"
     r"|\blive ?updates?\b|\bit'?s happening\b"
     r"|^\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\s*)?:\s"
@@ -97,7 +97,7 @@ PREDICATE_CUES: tuple[Cue[Predicate], ...] = (
            r"|\bconferma(?:to)? l'appuntamento\b|\bsigue en pie\b|\bmaintenu\b|\bTermin steht\b"
            r"|\bbleibt (?:bestehen|unverändert|bei)\b|\bremains? unchanged\b|\bunchanged\b",
         "The Galaxy event will go ahead as planned, Samsung said."),
-    cue(PP, r"(?<!-)\bpostpon(?:e|ed|es|ing|ement)\b|\bpushed (?:it )?back\b|\bpush(?:es|ing)? back\b"
+    cue(PP, r"\btemporar(?:y|ily) (?:cancel\w*|called off|suspend\w*)|(?<!-)\bpostpon(?:e|ed|es|ing|ement)\b|\bpushed (?:it )?back\b|\bpush(?:es|ing)? back\b"
             r"|(?<!-)\bdelay(?:ed|s|ing)?\b|\breschedul(?:e|ed|es|ing)\b|\bbrought forward\b"
             r"|\bmov(?:ed|es|ing)\b[^.]{0,40}\b(?:forward|back|up)\b|\bslipped\b"
             r"|\brinvi(?:at[oaie]|o|are)\b|\bposticipat[oaie]\b|\bslitta(?:to|ta)?\b|\bspostat[oa]\b"
@@ -327,7 +327,10 @@ MODALITY_CUES: tuple[Cue[Modality], ...] = (
                            r"June|July|August|September|October|November|December|spring|summer|fall|autumn|"
                            r"winter|month|time|edition)\b|\bsolitamente\b|\bdi solito\b"
                            r"|\bnormalmente\b|\bsuelen?\b|\bsolía(?:n)?\b|\bgeneralmente\b|\bnormalerweise\b"
-                           r"|\bpfleg(?:t|en)\b|\bde costumbre\b"
+                           r"|\bpfleg(?:t|en)\b|\bde costumbre\b|\bfor (?:several|many|the past \w+|a few) years\b"
+                           r"|\bover the years\b|\bevery time\b|\beach time\b|\byear after year\b"
+                           r"|\baño tras año\b|\banno dopo anno\b|\bJahr für Jahr\b|\bseit Jahren\b"
+                           r"|\bdepuis des années\b|\bda anni\b|\bdesde hace años\b|\bal jaren\b"
                            r"|\berfahrungsgemäß\b|\bin der Regel\b|\büblicherweise\b|\bde costume\b"
                            r"|\bsolitamente\b|\bpor lo general\b|\bbrukar\b|\bvanligtvis\b"
                            r"|\bin the past\b|\bin (?:previous|past|recent) years\b|\bas (?:in )?(?:past|previous) years\b"

@@ -115,7 +115,8 @@ def _status(placement: Placement, ref: date | None, event_date: date | None
         named = any(c.event or c.clause.dates or c.clause.times or c.clause.places
                     for c in sentence_clauses)
         for claim in judge(sentence.text, spans, happening_allowed=happening, live_allowed=live,
-                           event_today=today, goods=goods):
+                           event_today=today, goods=goods,
+                           headline=sentence.in_title or _LIVE_LINE.match(sentence.plain) is not None):
             if claim.predicate in _NEEDS_EVENT and not named:
                 continue
             if claim.predicate in _NEEDS_EVENT_NEARBY and not _event_near(sentence, claim):
@@ -155,6 +156,8 @@ _TIER = {Status.RUMORED: 1, Status.REPORTED: 2, Status.CONFIRMED: 3, Status.DENI
          Status.POSTPONED: 4, Status.CANCELLED: 4, Status.HAPPENED: 5}
 
 
+# A liveblog's line opens on its time: "1:04 p.m. ET:", "18:06 BST:".
+_LIVE_LINE = re.compile(r"^\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\s*)?:", re.IGNORECASE)
 # Nouns of an event itself, as opposed to a launch verb.
 _EVENT_NOUN = re.compile(
     r"\b(?:event|events|keynote|conference|presentation|press conference|showcase|unveiling|"
