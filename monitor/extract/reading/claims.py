@@ -391,7 +391,7 @@ def _about_goods(sentence: str, hit: _Hit, seg_start: int, seg_end: int,
         if first:
             at, is_goods = min(first)
             # "postponed the PlayStation 5 games event": the goods name the event.
-            if is_goods and _CLEAR_EVENT.search(after[at : at + 40]):
+            if is_goods and _CLEAR_EVENT.search(re.split(r"[,;:.]", after[at : at + 40])[0]):
                 return False
             return is_goods
         if _REPORT_WORDS.search(after):
