@@ -82,6 +82,11 @@ _THERE_IS = re.compile(
     rf"'ll be)\s+(?:[\w-]+\s+){{0,4}}?(?:{cues.EVENT_WORDS.pattern})",
     re.IGNORECASE,
 )
+# A move against the company's habit, not against a day it had set.
+_AGAINST_HABIT = re.compile(
+    r"\b(?:than (?:usual|normal|last year|in previous years|expected)|compared (?:to|with) (?:the )?"
+    r"(?:usual|last year)|rispetto a(?:lle|l|i)? (?:consuet|solit|scors)\w*|que de costumbre|"
+    r"als üblich|als sonst|que d'habitude|dan gebruikelijk|do que o habitual)\b", re.IGNORECASE)
 _CLEAR_EVENT = re.compile(
     r"\b(?:event|showcase|keynote|press conference|conference|presentation|Direct|Event|"
     r"evento|presentazione|presentación|Veranstaltung|Präsentation|événement|présentation)\b")
@@ -204,6 +209,11 @@ def judge(
                 h.predicate in (Predicate.POSTPONE, Predicate.CANCEL) and h.start > hit.start
                 for h in segment_hits):
             predicate = Predicate.GO_AHEAD  # "denied reports that the launch will be delayed"
+        if predicate is Predicate.DENY and re.search(r"\b(?:been|was|were|is|are)\s+(?:\w+ly\s+)?$",
+                                                     sentence[seg_start : hit.start]):
+            continue  # "a report that has since been widely dismissed": by no one on record
+        if predicate is Predicate.POSTPONE and _AGAINST_HABIT.search(sentence[hit.end : hit.end + 60]):
+            predicate = Predicate.HOLD  # "later than its usual presentations": no move of a day
         negated = _negated(sentence, seg_start, hit)
         if predicate is Predicate.HOLD and negated and _product_launch(sentence, seg_start, hit,
                                                                        goods):
@@ -364,10 +374,14 @@ def _source(sentence: str, seg_start: int, seg_end: int, hit: _Hit
     matches = [(k, s, e) for k, s, e in matches if not (
         k is Source.REPORT and _FRAMING.fullmatch(sentence[s:e])
         and any(0 <= s2 - e <= 25 for s2, _ in speculative))]
-    for kind in (Source.LEAK, Source.REPORT, Source.OFFICIAL, Source.SPECULATION):
-        for found, start, end in matches:
-            if found is kind:
-                return kind, sentence[start:end]
+    # Attributions before the predicate frame it ("A report says X will..."); those after it
+    # count only when none comes before ("X will hold..., sources say").
+    before = [(k, s, e) for k, s, e in matches if s < hit.start]
+    for group in (before, matches):
+        for kind in (Source.LEAK, Source.REPORT, Source.OFFICIAL, Source.SPECULATION):
+            for found, start, end in group:
+                if found is kind:
+                    return kind, sentence[start:end]
     return None, ""
 
 

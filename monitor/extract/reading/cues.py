@@ -199,7 +199,7 @@ PREDICATE_CUES: tuple[Cue[Predicate], ...] = (
            r"|\bconferm(?:a|ato|ata|ano|ando)\b|\bufficial(?:e|i|mente|izzato)\b|\bannunciat[oa]\b"
            r"|\bha annunciato\b|\bconfirm(?:a|ó|ado|ada|aron)\b|\boficial(?:es|mente)?\b"
            r"|\banunci(?:a|ó|ado|ada)\b|\bbestätig(?:t|te|ten|ung)\b|\boffiziell\b|\bangekündigt\b"
-           r"|\bkündigt\b|\bkündigte\b|\bconfirm(?:e|é|ée|és)\b|\bofficiel(?:le)?(?:ment)?\b"
+           r"|\bkündigt\b|\bkündigte\b|\bverkündet\w*\b|\bconfirm(?:e|é|ée|és)\b|\bofficiel(?:le)?(?:ment)?\b"
            r"|\bannonc(?:e|é|ée|ent)\b|\bofficialis\w*\b|\bbevestig(?:t|d|de)\b|\bofficieel\b"
            r"|\baangekondigd\b|\bkondigt\b|\bconfirm(?:ou|ado|ada)\b|\boficialmente\b"
            r"|\bpotvrdil[ao]?\b|\boficiáln\w*\b|\bpotwierdził[ao]?\b",
@@ -276,6 +276,9 @@ SOURCE_CUES: tuple[Cue[Source], ...] = (
                        r"|\baseguran\b|\bclaim(?:s|ed)? that\b|\bclaims\b|\bsay(?:s)? that\b|\bbeweren\b"
                        r"|\bwedług\b",
         "According to sources, Xiaomi will hold an event in San Francisco."),
+    # German "soll" reports what others say ("das Event soll am 10. Juli stattfinden").
+    cue(Source.REPORT, r"(?-i:\bsoll\b|\bsollen\b|\bsollte\b)",
+        "Das Xiaomi-Event soll am 12. Februar in San Francisco stattfinden."),
     cue(Source.REPORT, r"(?-i:\b[a-záéíóúàèìòù]\w*(?:aría|ería|iría|arían|erían|irían|rebbe|rebbero|"
                        r"erait|eraient|irait|iraient|arait|araient|aurait|auraient|serait|seraient))\b",
         "Apple enviaría las invitaciones para su evento el próximo martes."),
@@ -283,7 +286,8 @@ SOURCE_CUES: tuple[Cue[Source], ...] = (
                          r"|\bin a (?:statement|press release|blog post|tweet|post|letter|memo)\b"
                          r"|\bpress release\b|\bstatement\b|\bofficial(?:ly)?\b|\bit'?s official\b"
                          r"|\bthe company (?:said|says|told|announced|confirmed|stated|wrote|noted)\b"
-                         r"|\b(?:on|via|through) (?:its|their) (?:official )?(?:website|blog|"
+                         r"|\b(?:on|via|through|per|über|su|en|sur) (?:its|their|seinem|seinen|"
+                         r"sein|ihrem|il suo|su|son|sa)?\s*(?:official |offiziellen? )?(?:website|blog|"
                          r"Weibo|Twitter|X|Facebook|Instagram|YouTube|account|channel|newsroom|"
                          r"site|page)\b|\bnewsroom\b|\bkeynote invit\w*\b|\binvit(?:e|es|ations?)\b"
                          r"|\bportavoce\b|\bcomunicato\b|\bportavoz\b|\bcomunicado\b|\bSprecher(?:in)?\b"
@@ -364,14 +368,14 @@ MODALITY_CUES: tuple[Cue[Modality], ...] = (
                            r"|\bpotentially\b|\brumou?red to\b|\bsaid to\b|\btipped to\b|\bwhether\b"
                            r"|\bprobabl[ey]\b|\bor not\b|\bpotrebbe\b|\bpotrebbero\b|\bforse\b"
                            r"|\bpodría\b|\bpodrían\b|\bquizás?\b|\btal vez\b|\bkönnte\b|\bkönnten\b"
-                           r"|\bvielleicht\b|\bmöglicherweise\b|(?-i:\bsoll\b)|(?-i:\bsollen\b)|\beventuell\b"
+                           r"|\bvielleicht\b|\bmöglicherweise\b|\beventuell\b"
                            r"|\beventualmente\b|\béventuellement\b|\bqualora\b"
                            r"|\bpourrait\b|\bpourraient\b|\bpeut-être\b|\bzou\b|\bzouden\b"
                            r"|\bmisschien\b|\bpoderá\b|\bpode\b|\btalvez\b|\bmožná\b|\bmoże\b",
         "Xiaomi might hold an event in San Francisco."),
     cue(Modality.EXPECTED, r"\bexpected\b|\bexpect(?:s|ing)?\b|\blikely\b|\bshould\b|\bsupposed(?:ly)? to\b"
                            r"|\bsupposedly\b|\banticipated to\b|\btipped\b|\bpoised to\b|\bbelieved to\b"
-                           r"|\bthought to\b|\bwould\b|\bdovrebbe\b|\bdovrebbero\b|\battes[oa]\b"
+                           r"|\bthought to\b|\bwould\b|'d\b|\bdovrebbe\b|\bdovrebbero\b|\battes[oa]\b"
                            r"|\bprevede\b|\bdebería\b|\bdeberían\b|\bse espera\b|\besperad[oa]\b"
                            r"|\bdürfte\b|\bdürften\b|\berwartet\b|\bdevrait\b|\bdevraient\b"
                            r"|\battendu[es]*\b|\bverwacht\b|\bdeverá\b|\besperad[oa]\b|\bočekáv\w*\b"
@@ -576,7 +580,10 @@ CONDITIONAL = re.compile(
 
 # Doubt voiced by the writer: it leaves the article's hearsay a rumour at most.
 SCEPTIC = re.compile(
-    r"\bgrain of salt\b|\bpinch of salt\b|\bs[ck]eptical\b|\bnot convinced\b|\bnot buying it\b|"
+    r"\bif (?:this|the|that|these|it)\s+(?:\w+\s+){0,2}?(?:is|are|proves?|turns? out to be|holds?)\s+"
+    r"(?:true|accurate|correct|right)\b|\bqualora\b[^.]{0,60}\bveritier\w*|\bse (?:confermat\w*|fosse vero)\b|"
+    r"\bsi (?:se confirma|es cierto|c'est vrai)\b|\bfalls (?:sich )?(?:das|dies) (?:bestätigt|stimmt)\b|"
+    r"\bsi (?:cela|ceci) se confirme\b|\bshould (?:this|that|it) prove\b|\bgrain of salt\b|\bpinch of salt\b|\bs[ck]eptical\b|\bnot convinced\b|\bnot buying it\b|"
     r"\bwe'?re not so sure\b|\bno track record\b|\bdoubt(?:s|ful)?\b|\bunconfirmed\b|"
     r"\bunverified\b|\bcon le pinze\b|\bcon cautela\b|\bcon pinzas\b|\bmit Vorsicht\b|"
     r"\bavec prudence\b|\bavec des pincettes\b|\bmet een korrel(?:tje)? zout\b",

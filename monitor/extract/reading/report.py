@@ -114,11 +114,21 @@ def _status(placement: Placement, ref: date | None, event_date: date | None
         goods = [(p.start, p.end) for p in sentence.products]
         named = any(c.event or c.clause.dates or c.clause.times or c.clause.places
                     for c in sentence_clauses)
+        tag = _TITLE_TAG.search(sentence.plain) if sentence.in_title else None
         for claim in judge(sentence.text, spans, happening_allowed=happening, live_allowed=live,
                            event_today=today, goods=goods,
                            headline=sentence.in_title or _LIVE_LINE.match(sentence.plain) is not None):
+            if tag is not None and claim.source is None:
+                # The tag is the headline's source, whatever its verbs say.
+                source = Source.REPORT if tag.group("tag").lower() == "report" else Source.SPECULATION
+                claim = replace(claim, source=source, status=status_of(
+                    claim.predicate, claim.negated, claim.modality, source) or claim.status)
             if claim.predicate in _NEEDS_EVENT and not named:
                 continue
+            if (claim.predicate is Predicate.STREAM and claim.status is Status.REPORTED
+                    and claim.source is None and any(c.ours for c in sentence_clauses)):
+                # "Xiaomi will livestream its event": the company's own plan.
+                claim = replace(claim, status=Status.CONFIRMED)
             if claim.predicate in _NEEDS_EVENT_NEARBY and not _event_near(sentence, claim):
                 continue
             if claim.predicate is Predicate.HAPPEN and not timed and not _EVENT_NOUN.search(
@@ -134,7 +144,9 @@ def _status(placement: Placement, ref: date | None, event_date: date | None
     if happening and (past := _past_reference(placement, ref, event_date)) is not None:
         judged.append(past)
     if not judged:
-        return Status.REPORTED, _fallback_evidence(placement)
+        # Nothing claimed: a passing mention, retold as the article tells it.
+        rumours = any(_RUMOUR_WORDS.search(c.sentence.plain) for c in placement.relevant)
+        return (Status.RUMORED if rumours else Status.REPORTED), _fallback_evidence(placement)
     judged = _attributed(judged, placement)
     disruptions = [(c, p) for c, p in judged if c.status in _DISRUPTIONS]
     if disruptions:
@@ -156,6 +168,12 @@ _TIER = {Status.RUMORED: 1, Status.REPORTED: 2, Status.CONFIRMED: 3, Status.DENI
          Status.POSTPONED: 4, Status.CANCELLED: 4, Status.HAPPENED: 5}
 
 
+_RUMOUR_WORDS = re.compile(
+    r"\b(?:rumou?r\w*|leak\w*|speculat\w*|tipster|indiscrezion\w*|rumores?|Gerücht\w*|rumeurs?|"
+    r"geruchten?|filtraci\w+|grain of salt)\b", re.IGNORECASE)
+# A headline tagged as hearsay: "... – Rumor", "(Report)".
+_TITLE_TAG = re.compile(r"(?:[–—-]|\(|\[|:)\s*(?P<tag>rumou?r|report|leak|gerücht|rumeur|rumor)\s*[)\]]?\s*$",
+                        re.IGNORECASE)
 # A liveblog's line opens on its time: "1:04 p.m. ET:", "18:06 BST:".
 _LIVE_LINE = re.compile(r"^\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\s*)?:", re.IGNORECASE)
 # Nouns of an event itself, as opposed to a launch verb.

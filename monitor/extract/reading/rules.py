@@ -49,7 +49,7 @@ def _fits(want: object, got: object, *, wildcard: bool = False) -> bool:
 
 NONE_ = (None,)
 DISRUPTIONS = (Predicate.POSTPONE, Predicate.CANCEL)
-OWN_WORD = (Predicate.INVITE, Predicate.TEASE, Predicate.STREAM, Predicate.CONFIRM)
+OWN_WORD = (Predicate.INVITE, Predicate.TEASE, Predicate.CONFIRM)
 HAPPENINGS = (Predicate.HAPPEN, Predicate.LIVE)
 
 RULES: tuple[Rule, ...] = (
@@ -91,9 +91,18 @@ RULES: tuple[Rule, ...] = (
     Rule(OWN_WORD, False, None, (SPEC, LEAK), R,
          "A leaked invitation shows Xiaomi's San Francisco event."),
     Rule(OWN_WORD, False, None, None, C, "Xiaomi has sent out invitations for an event in San Francisco."),
+    # A stream of the event: as sure as its source, the company's own plan when it says so.
+    Rule(Predicate.STREAM, False, HEDGED, None, R, "Xiaomi might livestream its SF event."),
+    Rule(Predicate.STREAM, False, None, (OFF,), C,
+         "Xiaomi will livestream its San Francisco event, the company said."),
+    Rule(Predicate.STREAM, False, None, (REP,), P,
+         "Xiaomi will reportedly livestream its San Francisco event."),
+    Rule(Predicate.STREAM, False, None, None, P, "The San Francisco event will be streamed live."),
     # The event is set: as sure as its source.
     Rule(Predicate.HOLD, True, HEDGED, None, None,
          "Xiaomi might not hold a press event in San Francisco."),
+    Rule(Predicate.HOLD, True, None, (SPEC, LEAK), R,
+         "A rumour says there will be no Xiaomi event in San Francisco."),
     Rule(Predicate.HOLD, True, None, OFF, D,
          "A Xiaomi spokesperson said the company has no event planned in San Francisco."),
     Rule(Predicate.HOLD, True, None, None, D, "Xiaomi will not hold a press event in San Francisco."),
