@@ -228,7 +228,7 @@ PREDICATE_CUES: tuple[Cue[Predicate], ...] = (
            r"(?:kicks off|starts?|begins?|gets under ?way|happens)\b|\bopens? (?:its|the) doors\b"
            r"|\b(?:is|'s|are|isn't|aren't|will be|won't be)\s+(?:not\s+)?happening\b"
            r"|\bwill (?:be )?(?:on|in|at)\b"
-           r"|\bterrà\b|\bsi terrà\b|\bsi svolgerà\b|\bpresenterà\b|\bsvelerà\b|\blancerà\b|\bè (?:in )?programma\w*\b"
+           r"|\bstattfinden\b|\bstattfindet\b|\bterrà\b|\bsi terrà\b|\bsi svolgerà\b|\bpresenterà\b|\bsvelerà\b|\blancerà\b|\bè (?:in )?programma\w*\b"
            r"|\bfissat[oa]\b|\bprevist[oa]\b|\bcelebrará\b|\bse celebrará\b|\btendrá lugar\b"
            r"|\bpresentará\b|\blanzará\b|\bprogramad[oa]\b|\bprevist[oa]\b|\bfindet\b[^.]{0,60}\bstatt\b"
            r"|\bwird\b[^.]{0,60}\b(?:vorstellen|präsentieren|enthüllen|veranstalten|abhalten|stattfinden)\b"

@@ -59,7 +59,7 @@ WEEKDAYS: dict[int, tuple[str, ...]] = _merge(
      5: ("Saturday",), 6: ("Sunday",)},
     {0: ("lunedi",), 1: ("martedi",), 2: ("mercoledi", "miercoles"), 3: ("giovedi",),
      4: ("venerdi",), 5: ("sabado",)},
-    calendar_names.WEEKDAYS,
+    _cased(calendar_names.WEEKDAYS),
 )
 
 # Fixed offsets in days from the reference date.
