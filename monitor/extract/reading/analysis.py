@@ -37,7 +37,8 @@ _CLAUSE_BREAK = re.compile(
 )
 # A date right after these words is when something was said or sent, not the event's date.
 _REPORTED_BEFORE = re.compile(
-    rf"\b(?:{cues.REPORTING_VERBS.pattern})(?:\s+out)?(?:\s+(?:us|reporters|the press|media))?"
+    rf"\b(?:{cues.REPORTING_VERBS.pattern})(?:\s+out)?(?:\s+(?:us|reporters|the press|media|"
+    r"by\s+(?:the\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?))?"
     r"(?:\s+(?:press\s+)?(?:invites|invitations|a statement|an email|the news|a teaser))?"
     r"\s+(?:on\s+|earlier\s+|late\s+|this\s+|last\s+)?$",
     re.IGNORECASE,

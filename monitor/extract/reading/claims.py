@@ -48,6 +48,10 @@ _NOUN_BEFORE = re.compile(
     r"several|two|three|many|of|other|major|big|latest|future|planned|global|India|China)\s+$",
     re.IGNORECASE,
 )
+# A headline that opens on a question word asks, even without its question mark.
+_ASKS = re.compile(
+    r"^\W*(?:when|will|is|does|did|what|why|how|could|can|wanneer|wat|hoe|quand|quando|cuándo|"
+    r"cuando|wann|wird|ist|kommt|quale|qual|que|qué)\b", re.IGNORECASE)
 # Present-tense forms of a happening, as headlines use them for plans too.
 _PRESENT = re.compile(
     r"\b(?:unveils|launches|introduces|debuts|presents|announces|reveals|stellt|présente|"
@@ -152,7 +156,7 @@ def judge(
     spans = list(spans) if spans is not None else [(0, len(sentence))]
     live_allowed = happening_allowed if live_allowed is None else live_allowed
     sentence = plain(sentence)
-    if sentence.rstrip().endswith("?"):
+    if sentence.rstrip().endswith("?") or (headline and _ASKS.match(sentence)):
         return []  # "When will Apple announce the event?" asks, it does not claim
     hits = _predicates(sentence)
     claims: list[Claim] = []
@@ -332,7 +336,7 @@ def _modality(sentence: str, seg_start: int, seg_end: int, hit: _Hit) -> Modalit
     noun = hit.predicate in (Predicate.INVITE, Predicate.TEASE)
     for cue in cues.MODALITY_CUES:
         for match in cue.pattern.finditer(sentence, seg_start, min(seg_end, len(sentence))):
-            wraps = match.start() <= hit.start < match.end()
+            wraps = match.start() <= hit.start < match.end() or hit.start < match.start() < hit.end
             if noun and 0 <= match.start() - hit.end <= 35:
                 found.append(cue.value)  # "invitations usually go out a week ahead"
                 continue

@@ -80,7 +80,8 @@ _LIVE = (
 
 # "official" of an account, a site or a render names a source or a picture, not a confirmation.
 _NOT_A_DOCUMENT = (
-    r"(?!\s+(?:Weibo|Twitter|X|Facebook|YouTube|Instagram|Google\+|account|accounts|website|site|"
+    r"(?!\s+(?:(?:\w+\s+){0,3}?(?:called|named|titled|dubbed|heet|heißt|si chiama|se llama|s'appelle)\b|"
+    r"Weibo|Twitter|X|Facebook|YouTube|Instagram|Google\+|account|accounts|website|site|"
     r"channel|page|blog|store|forums?|app|teaser|trailer|renders?|images?|photos?|pictures?|specs?|"
     r"price|pricing|name|video|case|cases|accessor(?:y|ies)|partner|distributor|sources?))"
 )
@@ -572,7 +573,8 @@ MOVE_CUES = re.compile(
 # A predicate a few words after these is a condition, not a claim ("Until Xiaomi sends out
 # invitations, we remain sceptical").
 CONDITIONAL = re.compile(
-    r"(?:\b(?:unless|once|if|whenever|zodra|wenn|falls|sofern|qualora|siempre que)\s+(?:[\w'-]+\s+){0,3}?"
+    r"(?:\b(?:unless|once|if|whenever|when|cuando|quando|quand|zodra|wenn|falls|sofern|qualora|"
+    r"siempre que)\s+(?:[\w'-]+\s+){0,3}?"
     r"|\b(?:until|bis|finché|hasta que|jusqu'à ce que|tant que|totdat)\s+(?:(?-i:[A-Z])\w+|it|they|we|he|"
     r"she)\s+(?:[\w'-]+\s+){0,2}?)$",
     re.IGNORECASE,

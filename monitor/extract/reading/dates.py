@@ -182,7 +182,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "day_month",
         re.compile(
-            rf"\b(?:{_WDAY},?\s+)?(?:(?:the|il|el|den|le|der|am|op|de|lo|o)\s+)?(?P<day>\d{{1,2}}){_ORD}\.?\s+(?:of\s+|de\s+)?"
+            rf"\b(?:{_WDAY},?\s+)?(?:(?:the|il|el|den|dem|le|der|am|op|de|lo|o)\s+)?(?P<day>\d{{1,2}}){_ORD}\.?\s+(?:of\s+|de\s+)?"
             rf"{_MONTH}\b(?:,?\s+(?:de\s+|del\s+)?(?P<year>\d{{4}})\b)?"
         ),
     ),
@@ -245,6 +245,10 @@ def find_dates(
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
     shift = _year_shift(text)
+    # One year named in the sentence is the year of its days: "Summit 2026 will take place
+    # from September 22".
+    years = {m.group(1) for m in re.finditer(r"\b((?:19|20)\d\d)\b", text)}
+    named_year = int(next(iter(years))) if len(years) == 1 else None
     for kind, pattern in _PATTERNS:
         for match in pattern.finditer(text):
             if any(match.start() < end and start < match.end() for start, end in taken):
@@ -254,6 +258,10 @@ def find_dates(
             days = _resolve(kind, match, reference, day_first=day_first, past=past, held=held)
             if days is None:
                 continue
+            if named_year and not shift and kind in ("month_day", "day_month") and not match.group(
+                    "year"):
+                placed = _safe_date(named_year, days[0].month, days[0].day)
+                days = (placed, placed) if placed else days
             if shift and kind in ("month_day", "day_month") and not match.group("year"):
                 # "Last year's Unpacked was held on March 1": that year's day, not the nearest.
                 assert reference is not None

@@ -104,7 +104,8 @@ def _status(placement: Placement, ref: date | None, event_date: date | None
             ) -> tuple[Status, str]:
     happening = _time_allows_happening(ref, event_date)
     live = happening
-    today = ref is not None and event_date is not None and ref == event_date
+    # An event on the article's day or the next is as sure as a plain statement of it.
+    today = ref is not None and event_date is not None and 0 <= (event_date - ref).days <= 1
     timed = ref is not None and event_date is not None
     judged: list[tuple[Claim, Placed]] = []
     for sentence_clauses in _by_sentence(placement.relevant):
