@@ -67,6 +67,38 @@ CITIES: dict[str, tuple[str, tuple[str, ...]]] = {
     "São Paulo": ("BR", ("Sao Paulo", "San Paolo")),
     "Mexico City": ("MX", ("Ciudad de México", "Città del Messico")),
     "Sydney": ("AU", ()),
+    "Cologne": ("DE", ("Köln", "Koeln", "Colonia")),
+    "Frankfurt": ("DE", ("Frankfurt am Main",)),
+    "Hamburg": ("DE", ()),
+    "Geneva": ("CH", ("Genève", "Geneve", "Genf", "Ginevra", "Ginebra", "Genebra")),
+    "Zurich": ("CH", ("Zürich",)),
+    "Vienna": ("AT", ("Wien", "Vienne", "Viena")),
+    "Prague": ("CZ", ("Praha", "Prag", "Praga")),
+    "Lisbon": ("PT", ("Lisboa", "Lissabon", "Lisbonne")),
+    "Brussels": ("BE", ("Bruxelles", "Brussel", "Brüssel", "Bruselas")),
+    "Copenhagen": ("DK", ("København", "Kopenhagen")),
+    "Stockholm": ("SE", ()),
+    "Helsinki": ("FI", ()),
+    "Oslo": ("NO", ()),
+    "Dublin": ("IE", ()),
+    "Maui": ("US", ()),
+    "Honolulu": ("US", ()),
+    "Toronto": ("CA", ()),
+    "Vancouver": ("CA", ()),
+    "Detroit": ("US", ()),
+    "Chengdu": ("CN", ()),
+    "Wuhan": ("CN", ()),
+    "Hangzhou": ("CN", ()),
+}
+# Shows that name their city: "at Gamescom" is in Cologne, "at IFA" in Berlin.
+SHOWS: dict[str, str] = {
+    "Gamescom": "Cologne", "gamescom": "Cologne", "IFA": "Berlin", "MWC": "Barcelona",
+    "Mobile World Congress": "Barcelona", "CES": "Las Vegas", "Computex": "Taipei",
+    "COMPUTEX": "Taipei", "E3": "Los Angeles", "Paris Games Week": "Paris",
+    "Tokyo Game Show": "Tokyo", "Geneva Motor Show": "Geneva", "Salon de Genève": "Geneva",
+    "Genfer Autosalon": "Geneva", "Google I/O": "Mountain View", "Dreamforce": "San Francisco",
+    "re:Invent": "Las Vegas", "Web Summit": "Lisbon", "GDC": "San Francisco",
+    "Detroit Auto Show": "Detroit", "NAB Show": "Las Vegas",
 }
 
 # Country names that place an event ("in India", "the India launch"); demonyms are left out
@@ -174,6 +206,7 @@ class Place:
     start: int
     end: int
     minor: bool = False  # a small city of the GeoNames table: may agree, never rule out
+    implied: bool = False  # named by a show held there ("at Gamescom"): places, is no fact
 
 
 def _names_pattern(names: dict[str, str]) -> re.Pattern[str]:
@@ -335,7 +368,17 @@ def find_places(text: str) -> list[Place]:
             places.append(Place(table[match.group(0)], kind, match.start(), match.end()))
             taken.append((match.start(), match.end()))
     places.extend(_gazetteer_cities(text, [(p.start, p.end) for p in places]))
+    taken = [(p.start, p.end) for p in places]
+    for match in _SHOW_PATTERN.finditer(text):
+        if not any(s <= match.start() < e for s, e in taken):
+            places.append(Place(SHOWS[match.group(0)], "city", match.start(), match.end(),
+                                implied=True))
     return sorted(places, key=lambda p: p.start)
+
+
+_SHOW_PATTERN = re.compile(
+    r"(?<![\w-])(?:" + "|".join(re.escape(s) for s in sorted(SHOWS, key=len, reverse=True))
+    + r")(?![\w])")
 
 
 def find_venues(text: str) -> list[Place]:

@@ -406,7 +406,7 @@ def _at_the_event(sentence: str) -> bool:
 def _city(relevant: list[Placed], watch: Watch) -> list[Fact]:
     found = [
         (p.name, c.sentence.text, c.event)
-        for c in relevant for p in c.clause.places if p.kind == "city"
+        for c in relevant for p in c.clause.places if p.kind == "city" and not p.implied
     ]
     if watch.city:
         city = canonical_city(watch.city) or watch.city
