@@ -82,7 +82,7 @@ _DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Za-z. ]{2,20})?\s*(?:\([
 
 # An event told as held: its day without a year is the last one ("was held on 7 September").
 _HELD = re.compile(
-    r"\b(?:was held|were held|took place|was hosted|gehouden|plaatsgevonden|vond\b[^.]{0,30}\bplaats|"
+    r"\b(?:was held|were held|took place|was hosted|werd\b[^.]{0,60}\bgehouden|plaatsgevonden|vond\b[^.]{0,30}\bplaats|"
     r"fand\b[^.]{0,30}\bstatt|stattgefunden|si è svolt[oa]|si è tenut[oa]|se celebró|tuvo lugar|"
     r"s'est tenu\w*|s'est déroulé\w*|a eu lieu|aconteceu|foi realizad[oa])\b",
     re.IGNORECASE,
@@ -191,7 +191,8 @@ def _sentence(text: str, index: int, paragraph: int, in_title: bool, ref: date |
               day_first: bool, dated: bool, *, first: bool) -> Sentence:
     flat = plain(text)
     past = bool(cues.PAST_TENSE.search(flat)) and not cues.FUTURE_TENSE.search(flat)
-    held = past and bool(_HELD.search(flat)) and not cues.MOVE_CUES.search(flat)
+    held = bool(_HELD.search(flat)) and not cues.MOVE_CUES.search(flat) and not (
+        cues.FUTURE_TENSE.search(flat))
     dates = find_dates(text, ref, day_first=day_first, past=past, held=held)
     if not dated:
         # Without the article's own day, only dates that spell their digits are safe.

@@ -171,7 +171,12 @@ def judge(
             continue
         predicate = hit.predicate
         before = sentence[seg_start : hit.start]
-        if predicate in (Predicate.HAPPEN, Predicate.LIVE) and cues.FUTURE_BEFORE.search(before):
+        if predicate in (Predicate.HAPPEN, Predicate.LIVE) and (
+                cues.FUTURE_BEFORE.search(before)
+                or re.match(r"\s+(?:worden|werden|zu werden|wird)\b", sentence[hit.end :])
+                or re.search(r"\b(?:zal|zullen|wird|werden|wordt)\b(?:\s+\S+){0,6}\s*$", before)
+                and re.match(r"(?:ge|ver|be|ont)\w+(?:d|t|en)$", sentence[hit.start : hit.end])):
+            # "will be unveiled", "zal dan gepresenteerd worden", "wordt ... gehouden": plans
             predicate = Predicate.HOLD
         if predicate is Predicate.HAPPEN and _COMMUNICATIVE.search(sentence[hit.start : hit.end]):
             # "announced he's leaving", "revealed some details": words, not a launch, unless a

@@ -109,7 +109,8 @@ PREDICATE_CUES: tuple[Cue[Predicate], ...] = (
             r"|\badvance[ds]? the (?:event|launch|date)\b|\bmov(?:ed|es|ing) (?:up|forward)\b|\bvorverleg\w*\b"
             r"|\banticipat[oa] (?:al|a)\b|\bse adelanta\b|\badelantad[oa] (?:al|a)\b|\bavanc(?:é|ée|e) (?:au|à)\b",
         "Xiaomi has postponed its San Francisco event."),
-    cue(X, r"\bcancel(?:l)?(?:ed|s|ing|lation)?\b|\bcalled off\b|\bcall(?:s|ing)? off\b|\bscrapped\b"
+    cue(X, r"\bpull(?:ed|s|ing)? the plug\b|\bden Stecker gezogen\b|\bzieht den Stecker\b|"
+           r"\bstacca(?:to)? la spina\b|\bcancel(?:l)?(?:ed|s|ing|lation)?\b|\bcalled off\b|\bcall(?:s|ing)? off\b|\bscrapped\b"
            r"|\bwill not (?:take place|go ahead|happen)\b|\bwon't (?:take place|go ahead|happen)\b"
            r"|\bno longer (?:take place|be held|happen)\b"
            r"|\bannullat[oaie]\b|\bcancellat[oaie]\b|\bcancelad[oa]s?\b|\bsuspendid[oa]\b"
@@ -245,7 +246,7 @@ PREDICATE_CUES: tuple[Cue[Predicate], ...] = (
 # "will be unveiled", "expected to be unveiled": a past participle after these is future.
 FUTURE_BEFORE = re.compile(
     r"\b(?:will|'ll|to|would|could|may|might|should|shall|won't|can|must|set to|going to|"
-    r"expected to|likely to|slated to|poised to|due to|wird|werden|soll|sollen|dürfte|"
+    r"expected to|likely to|slated to|poised to|due to|wird|werden|wordt|soll|sollen|dürfte|"
     r"sarà|saranno|dovrebbe|será|serán|debería|sera|seront|devrait|zal|zullen|vai|será)"
     r"(?:\s+(?:not|n't|also|only|finally|officially|then|likely|probably|all|both|be|have|been|"
     r"surely|certainly|definitely|almost|most|very|reportedly|apparently|ufficialmente|offiziell|"
@@ -533,7 +534,8 @@ LAUNCH_VERBS = re.compile(
 
 # Words that put what follows in the company's past: "last year's", "the previous launch".
 EARLIER_EVENT = re.compile(
-    r"\b(?:last year'?s?|previous|prior|former|earlier|past|last (?:event|launch|keynote|time)|"
+    r"\b(?:last year'?s?|previous|prior|former|earlier (?:event|launch|keynote|edition)s?|"
+    r"past (?:event|launch|keynote|edition)s?|last (?:event|launch|keynote|time)|"
     r"(?:a|one|two|three|four|five|six|\d+) (?:year|month|week)s? ago|in the past|"
     r"dell'anno scorso|l'anno scorso|scorso|precedente|del año pasado|el año pasado|anterior|"
     r"letztes Jahr|vergangen\w*|im Vorjahr|vorherig\w*|l'an dernier|l'année dernière|précédent\w*|"

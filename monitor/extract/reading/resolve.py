@@ -187,6 +187,8 @@ def _compare(item: Placed, watch: Watch, ref: date | None, country: str | None) 
             item.city_conflict = True
     if watch.date and item.date_conflict and item.city_match and _near(item, watch):
         item.date_conflict = False
+    if watch.date and ref and _names_watched_year(clause.plain, watch.date, ref):
+        item.date_match = True  # "last year's Surface event", read a year after the watched one
     item.edition = _other_edition(clause.plain, watch, ref) or bool(
         _OTHER_KIND.search(clause.plain) and not (item.date_match or item.city_match)
         and not cues.EVENT_WORDS.search(clause.plain))
@@ -197,6 +199,13 @@ def _near(item: Placed, watch: Watch) -> bool:
     return not _OTHER_KIND.search(item.sentence.text) and all(
         d.exact and abs(d.first - watch.date) <= NEAR for d in item.clause.dates
     )
+
+
+def _names_watched_year(text: str, watched: date, ref: date) -> bool:
+    if not cues.EVENT_WORDS.search(text):
+        return False
+    return bool((cues.EARLIER_YEAR.search(text) and watched.year == ref.year - 1)
+                or (cues.LATER_EVENT.search(text) and watched.year == ref.year + 1))
 
 
 def _other_edition(text: str, watch: Watch, ref: date | None) -> bool:
