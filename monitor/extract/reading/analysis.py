@@ -120,6 +120,7 @@ class Clause:
     times: list[TimeMention] = field(default_factory=list)
     products: list[Product] = field(default_factory=list)
     event: bool = False  # names an event or an event-like act ("launch", "invitations")
+    names: list[str] = field(default_factory=list)  # event names, normalised ("i/o", "cloud next")
 
     @property
     def plain(self) -> str:
@@ -230,9 +231,52 @@ def _sentence(text: str, index: int, paragraph: int, in_title: bool, ref: date |
             times=[t for t in times if start <= t.start < end],
             products=[p for p in products if start <= p.start < end],
             event=bool(cues.EVENT_WORDS.search(plain(piece))),
+            names=event_names(piece),
         ))
     return Sentence(index, paragraph, text, in_title, clauses, find_people(text, ()),
                     bool(cues.MOVE_CUES.search(flat)), past, set_aside)
+
+
+# An event's own name: capitalised words before an event noun ("Cloud Next conference", "Surface
+# event"), before a year ("Intel Innovation 2024"), or a show of the SHOWS table.
+_NAMED = re.compile(
+    r"(?<![\w/])(?P<name>(?:(?-i:[A-Z][\w/&.'-]*|I/O|re:Invent)\s*){1,3}?)(?:[\s-]+(?:20\d\d\s+)?(?:event|"
+    r"conference|Konferenz|keynote|summit|showcase|presentation|Präsentation|Veranstaltung|"
+    r"evento|événement|conférence|presentazione|presentación|PK|Pressekonferenz)\b|\s+20\d\d\b)",
+    re.IGNORECASE,
+)
+# Words that begin a sentence or name a thing, not an event.
+_NOT_EVENT_NAME = frozenset(
+    """
+    the a an this that its their his her our next new first second last annual special big major
+    upcoming launch press media hardware software product online virtual digital live global
+    der die das ein eine le la les un une il lo el los las de het een sein seine ihr
+    """.split()
+)
+
+
+def event_names(text: str) -> list[str]:
+    """The event names a piece of text gives, normalised for comparison: lower case, without
+    the maker's name or a year ("Google I/O 2020" -> "i/o")."""
+    from monitor.extract.reading.companies import COMPANIES
+    from monitor.extract.reading.places import SHOWS
+    from monitor.extract.reading.products import SERIES
+
+    makers = {c.lower() for c in COMPANIES} | {"xiaomi", "nintendo", "qualcomm", "amd", "intel"}
+    series = {s.lower() for s in SERIES}
+    names: list[str] = []
+    for match in _NAMED.finditer(plain(text)):
+        words = [w for w in re.split(r"[\s-]+", match.group("name").strip()) if w]
+        words = [w for w in words if w.lower() not in makers and not re.fullmatch(r"20\d\d", w)]
+        while words and words[0].lower() in _NOT_EVENT_NAME:
+            words = words[1:]
+        name = " ".join(words).lower().strip(".,'")
+        if name and name not in series and name not in _NOT_EVENT_NAME and len(name) > 1:
+            names.append(name)
+    for show in SHOWS:
+        if re.search(rf"(?<![\w-]){re.escape(show)}(?![\w])", text):
+            names.append(show.lower().replace("google ", ""))
+    return names
 
 
 def _set_aside(text: str, place: Place, *, first: bool) -> bool:

@@ -114,6 +114,7 @@ def place(analysis: Analysis, watch: Watch) -> Placement | None:
             _compare(item, watch, ref, country)
             placed.append(item)
     _settle_single_anchors(placed)
+    _other_names(placed)
     main = _anchor(placed)
     event_date = _event_date(placed, watch)
     _remember(placed, watch, event_date)
@@ -224,6 +225,26 @@ def _other_edition(text: str, watch: Watch, ref: date | None) -> bool:
             ):
                 return True
     return False
+
+
+def _other_names(placed: list[Placed]) -> None:
+    """The event the article names first is the one its name means; a clause that names
+    another of the company's events ("Cloud Next" in an article about I/O, "Gamescom" about
+    Paris Games Week) speaks of that one, unless its day or city agrees with the watch."""
+    named = [c for c in placed if c.clause.names and not c.other_company]
+    first = next((c for c in named if c.sentence.in_title), named[0] if named else None)
+    if first is None:
+        return
+    main = first.clause.names[0]
+    for item in named:
+        if item.date_match or item.city_match:
+            continue
+        if not any(_same_name(main, n) for n in item.clause.names):
+            item.edition = True
+
+
+def _same_name(a: str, b: str) -> bool:
+    return a == b or a in b or b in a
 
 
 def _settle_single_anchors(placed: list[Placed]) -> None:
