@@ -76,7 +76,9 @@ _OLD_DAY = re.compile(
 # "no event", "kein Event", "aucun événement": an event said not to exist.
 _NO_EVENT = re.compile(
     rf"\b(?:no|not an?|kein(?:e|en)?|aucun(?:e)?|pas d[e']|nessun[oa]?|ningún|ninguna|geen|"
-    rf"nenhum(?:a)?|no such)\s*(?:[\w-]+\s+){{0,3}}?(?:{cues.EVENT_WORDS.pattern})"
+    rf"nenhum(?:a)?|no such)\s*(?!(?:[\w-]+\s+){{0,2}}?(?:news|noticias|notizie|Neuigkeiten|nouvelles|"
+    rf"details|word|information|info|sign|signs|hint|idea|date)\b)(?:[\w-]+\s+){{0,2}}?"
+    rf"(?:{cues.EVENT_WORDS.pattern})"
     rf"(?!\s+(?:date|dates|time|details|name|venue|location|invit\w*|schedule|plans)\b)",
     re.IGNORECASE,
 )

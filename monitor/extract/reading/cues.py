@@ -555,8 +555,8 @@ EARLIER_YEAR = re.compile(
 )
 # Words that say the next edition: "next year's event".
 LATER_EVENT = re.compile(
-    r"\b(?:next year'?s?|l'anno prossimo|el próximo año|nächstes Jahr|l'année prochaine|"
-    r"volgend jaar|próximo ano)\b",
+    r"\b(?:next year['’]s|(?:l'|dell')anno prossimo|del próximo año|des nächsten Jahres|"
+    r"de l'année prochaine|van volgend jaar|do próximo ano)\b",
     re.IGNORECASE,
 )
 

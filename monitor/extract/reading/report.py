@@ -159,8 +159,31 @@ def _status(placement: Placement, ref: date | None, event_date: date | None
             or (c.negated and c.predicate in (Predicate.POSTPONE, Predicate.CANCEL)))]
         if stands:
             judged = [(c, p) for c, p in judged if c.status not in _DISRUPTIONS]
+    disruptions = [(c, p) for c, p in judged if c.status in _DISRUPTIONS]
+    if disruptions and max(judged, key=_rank)[0].status in _DISRUPTIONS:
+        return _disruption(disruptions)
     best = max(judged, key=_rank)
     return best[0].status, best[1].sentence.text
+
+
+def _disruption(claims: list[tuple[Claim, Placed]]) -> tuple[Status, str]:
+    """Which disruption an article reports when it names several: a postponement the company
+    announces (or that names when it will be) over the word "cancellation" beside it ("confirms
+    the temporary cancellation"), and a cancellation or postponement over a bare "there will
+    be no event"; else the body's last word."""
+    body = [(c, p) for c, p in claims if not p.sentence.in_title] or claims
+    said = [(c, p) for c, p in body if c.predicate is not Predicate.HOLD] or body
+    postponed = [(c, p) for c, p in said if c.status is Status.POSTPONED
+                 and (c.source is Source.OFFICIAL or _NEW_TIME.search(p.sentence.plain))]
+    chosen = postponed[0] if postponed else max(said, key=lambda cp: cp[1].sentence.index)
+    return chosen[0].status, chosen[1].sentence.text
+
+
+# A postponement that says to when: "to next year", "until further notice", "to 2025".
+_NEW_TIME = re.compile(
+    r"\b(?:to|until|till|auf|al|au|naar|a)\s+(?:the\s+)?(?:next year|20\d\d|a later date|later|"
+    r"further notice|the fall|autumn|\w+ 20\d\d)|\btemporar\w+|\bunbestimmte Zeit|\bindefinitely\b",
+    re.IGNORECASE)
 
 
 # Tiers of status, surest last; disruptions share one tier so a headline's "cancels" does not
