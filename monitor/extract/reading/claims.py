@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from monitor.extract.reading import cues
 from monitor.extract.reading.cues import Modality, Predicate, Source
+from monitor.extract.reading.products import find_products
 from monitor.extract.reading.rules import status_of
 from monitor.model import Status
 
@@ -145,7 +146,7 @@ def judge(
     happening_allowed: bool = True,
     live_allowed: bool | None = None,
     event_today: bool = False,
-    goods: Sequence[tuple[int, int]] = (),
+    goods: Sequence[tuple[int, int]] | None = None,
     headline: bool = False,
 ) -> list[Claim]:
     """The claims `sentence` makes about the event, within `spans` (all of it by default).
@@ -158,6 +159,8 @@ def judge(
     spans = list(spans) if spans is not None else [(0, len(sentence))]
     live_allowed = happening_allowed if live_allowed is None else live_allowed
     sentence = plain(sentence)
+    if goods is None:
+        goods = [(p.start, p.end) for p in find_products(sentence)]
     if sentence.rstrip().endswith("?") or (headline and _ASKS.match(sentence)):
         return []  # "When will Apple announce the event?" asks, it does not claim
     hits = _predicates(sentence)
@@ -318,6 +321,9 @@ def _negated(sentence: str, seg_start: int, hit: _Hit) -> bool:
     if hit.predicate is Predicate.HOLD and (cues.NEGATION.match(sentence, hit.start) or (
             _THERE_IS.match(sentence, hit.start) and cues.NEGATION.search(sentence[hit.start:hit.end]))):
         return True  # "no event", "there won't be a launch event" carry their own negation
+    if hit.predicate in (Predicate.HOLD, Predicate.STREAM) and re.search(
+            r"\bnot\b|n't\b|\bwon't\b", sentence[hit.start : hit.end]):
+        return True  # "will not hold", "won't stream": the negation inside the words
     if hit.predicate in (Predicate.INVITE, Predicate.TEASE) and _NOUN_NEGATED.match(
             sentence, hit.end):
         return True  # "invitations have not gone out"

@@ -86,6 +86,11 @@ _NOT_A_DOCUMENT = (
     r"price|pricing|name|video|case|cases|accessor(?:y|ies)|partner|distributor|sources?))"
 )
 
+# The auxiliaries and modals a plan is said with: "will hold", "might host", "is set to unveil".
+_AUX = (r"(?:will|'ll|won't|to|plans? to|planning to|set to|going to|expected to|is|are|might|may|"
+        r"could|would|should|can|must|wants? to|hopes? to|aims? to|likely to|poised to)"
+        r"(?:\s+not|n't)?\s+")
+
 H, I, T, S, C = Predicate.HOLD, Predicate.INVITE, Predicate.TEASE, Predicate.STREAM, Predicate.CONFIRM
 HP, L, PP, X, D, G = (Predicate.HAPPEN, Predicate.LIVE, Predicate.POSTPONE, Predicate.CANCEL,
                       Predicate.DENY, Predicate.GO_AHEAD)
@@ -96,7 +101,9 @@ PREDICATE_CUES: tuple[Cue[Predicate], ...] = (
     cue(G, r"\bgo(?:es|ing)? ahead as (?:planned|scheduled)\b|\b(?:is|remains) (?:still )?on\b(?! \w+day)"
            r"|\bstill (?:on|happening|going ahead)\b|\bon track\b|\bfesthalten\b|\bhält\b[^.]{0,40}\bfest\b"
            r"|\bconferma(?:to)? l'appuntamento\b|\bsigue en pie\b|\bmaintenu\b|\bTermin steht\b"
-           r"|\bbleibt (?:bestehen|unverändert|bei)\b|\bremains? unchanged\b|\bunchanged\b",
+           r"|\bbleibt (?:bestehen|unverändert|bei)\b"
+           r"|\b(?:date|event|schedule|plans?|Termin|data|fecha)\b[^.]{0,30}\b(?:remains?|is|stays?|bleibt) "
+           r"(?:unchanged|unverändert|invariat[oa]|sin cambios)\b",
         "The Galaxy event will go ahead as planned, Samsung said."),
     cue(PP, r"\btemporar(?:y|ily) (?:cancel\w*|called off|suspend\w*)|(?<!-)\bpostpon(?:e|ed|es|ing|ement)\b|\bpushed (?:it )?back\b|\bpush(?:es|ing)? back\b"
             r"|(?<!-)\bdelay(?:ed|s|ing)?\b|\breschedul(?:e|ed|es|ing)\b|\bbrought forward\b"
@@ -149,9 +156,10 @@ PREDICATE_CUES: tuple[Cue[Predicate], ...] = (
            r"en vivo|in diretta|en direct|ao vivo|online)\b",
         "Xiaomi's San Francisco event will be streamed live on its website."),
     cue(L, _LIVE, "We're live from Xiaomi's San Francisco event."),
-    cue(HP, r"\b(?:during|at) (?:the|its|today's|yesterday's|\w+day's) (?:\w+ ){0,2}?(?:event|keynote|unveiling|"
-            r"presentation|press conference|launch|showcase)\b[^.]{0,80}\b(?:said|announced|revealed|showed|"
-            r"unveiled|introduced|demoed|walked|confirmed|made|took|was|were|had)\b"
+    cue(HP, r"(?:^|[,;:]\s*)(?i:during|at) (?:the|its|an?|this|today's|yesterday's|\w+day's) (?:\w+ ){0,2}?"
+            r"(?:event|keynote|unveiling|presentation|press conference|launch|showcase)\b[^.;]{0,60}?"
+            r"(?:,\s+(?:[\w'-]+\s+){1,3}?)?\b(?:said|announced|revealed|showed|unveiled|introduced|demoed|"
+            r"walked|confirmed|made|took|was|were|had)\b"
             r"|\b(?:gave|delivered|held|opened|kicked off) (?:the|a|an|his|her|its|their) (?:opening |"
             r"annual |main )?(?:keynote|speech|presentation|address|event|show)\b"
             r"|\b(?:keynote|event|presentation|show|conference|stream|livestream|speech)\b[^.]{0,40}?"
@@ -191,12 +199,12 @@ PREDICATE_CUES: tuple[Cue[Predicate], ...] = (
            r"|\bhashtag\b|\bCountdown\b|\bcompte à rebours\b|\bconto alla rovescia\b"
            r"|\bcuenta atrás\b|\bcuenta regresiva\b",
         "Xiaomi posted a teaser for its San Francisco event."),
-    cue(S, r"\b(?:will|to) (?:be )?(?:live-?stream(?:ed)?|stream(?:ed)?|broadcast)\b"
+    cue(S, rf"\b{_AUX}(?:\w+ly\s+)?(?:be\s+)?(?:live-?stream(?:ed)?|stream(?:ed)?|broadcast)\b"
            r"|\blivestream(?:ed|ing)? (?:on|at|via)\b|\bstreaming (?:live )?on\b"
            r"|\bin streaming\b|\bper Livestream\b|\bretransmitid[oa]\b|\bretransmis\b",
         "Xiaomi will livestream its San Francisco event on its website."),
     cue(C, r"\bconfirm(?:s|ed|ing|ation)?\b|\bit'?s official\b|\bofficial(?:ly)?\b" + _NOT_A_DOCUMENT +
-           r"|\bannounc(?:e|es|ed|ing|ement)\b|\bsent out\b|\bunveiled (?:the )?date\b"
+           r"|\bannounc(?:e|es|ed|ing)\b|\bsent out\b|\bunveiled (?:the )?date\b"
            r"|\bset (?:the )?date\b|\bmade (?:it )?official\b|\bmarked (?:its|the) calendar\b"
            r"|\bconferm(?:a|ato|ata|ano|ando)\b|\bufficial(?:e|i|mente|izzato)\b|\bannunciat[oa]\b"
            r"|\bha annunciato\b|\bconfirm(?:a|ó|ado|ada|aron)\b|\boficial(?:es|mente)?\b"
@@ -214,14 +222,23 @@ PREDICATE_CUES: tuple[Cue[Predicate], ...] = (
            r"presentazione|lanzamiento|presentación|Event|Präsentation|Vorstellung|événement|lancement|"
            r"keynote|evenement|lancering|lançamento)\b",
         "The numbers come a week before the company's rumored San Francisco event."),
+    cue(H, r"\b(?:potrebbe(?:ro)?|dovrebbe(?:ro)?|podría(?:n)?|debería(?:n)?|pourrai(?:t|ent)|devrai(?:t|ent)|"
+           r"könnte(?:n)?|sollte(?:n)?|dürfte(?:n)?|zou(?:den)?|poderia|deveria)\s+(?:[\w'-]+\s+){0,2}?"
+           r"(?:presentare|svelare|lanciare|annunciare|tenere|mostrare|presentar|lanzar|anunciar|celebrar|"
+           r"mostrar|présenter|dévoiler|lancer|annoncer|organiser|tenir|vorstellen|präsentieren|zeigen|"
+           r"veranstalten|presenteren|onthullen|lanceren|houden|apresentar|lançar|realizar)\b",
+        "Xiaomi potrebbe presentare la Mi Band a San Francisco il 12 febbraio."),
+    cue(H, r"\b(?:will|to|set to|expected to|is to|going to)\s+(?:\w+ly\s+)?(?:take the stage|be on stage|"
+           r"deliver the keynote|headline the event|open the event)\b",
+        "Lei Jun will reportedly take the stage at the San Francisco event."),
     cue(H, r"\b(?:has|have|had)?\s*(?:moved|shifted|switched|brought) (?:its|the|their)\b[^.]{0,50}\bto\b"
            r"|\bplan(?:s|ned|ning)? (?:a|an|its|their|to hold|to host|on holding)\b"
-           r"|\b(?:will|wollen|möchte|möchten|plant|planen)\b[^.]{0,60}\b(?:vorstellen|präsentieren|"
+           r"|\b(?:will|wollen|möchte|möchten|plant|planen)\b[^.]{0,90}\b(?:vorstellen|präsentieren|"
            r"enthüllen|zeigen|veranstalten|abhalten)\b|\bstell(?:t|en)\b[^.]{0,60}\bvor\b",
         "Xiaomi is planning a launch event in San Francisco on February 12."),
-    cue(H, r"\b(?:will|'ll|to|plans? to|planning to|set to|going to|is|are) (?:also )?"
+    cue(H, rf"\b{_AUX}(?:also |still |finally |officially |\w+ly )?"
            r"(?:hold|host|stage|throw|hosting|holding|staging|organi[sz]e|organi[sz]ing)\b"
-           r"|\b(?:will|to|set to|expected to|going to|plans? to|planning to|is|are) (?:officially )?"
+           rf"|\b{_AUX}(?:also |still |finally |officially |\w+ly )?"
            r"(?:unveil|launch|introduce|present|announce|debut|show off|reveal|take the wraps off"
            r"|be (?:unveiled|launched|introduced|presented|announced|held|revealed|shown))\b"
            r"|\b(?:take|takes|taking) place\b|\b(?:is|are|was|were) (?:being )?(?:scheduled|slated|set|planned|"
@@ -286,6 +303,7 @@ SOURCE_CUES: tuple[Cue[Source], ...] = (
         "Apple enviaría las invitaciones para su evento el próximo martes."),
     cue(Source.OFFICIAL, r"\bspokes(?:person|man|woman|people)\b|\brepresentative\b"
                          r"|\bin a (?:statement|press release|blog post|tweet|post|letter|memo)\b"
+                         r"|\bin an? (?:[\w-]+\s+)?announcement\b|\bannouncement (?:from|by|on|via)\b"
                          r"|\bpress release\b|\bstatement\b|\bofficial(?:ly)?\b|\bit'?s official\b"
                          r"|\bthe company (?:said|says|told|announced|confirmed|stated|wrote|noted)\b"
                          r"|\b(?:on|via|through|per|über|su|en|sur) (?:its|their|seinem|seinen|"
@@ -355,7 +373,7 @@ MODALITY_CUES: tuple[Cue[Modality], ...] = (
                           r"|\bpor confirmar\b|\bpor (?:definir|anunciar)\b|\bnoch offen\b"
                           r"|\bsteht noch nicht fest\b|\bà confirmer\b|\bà préciser\b",
         "The venue is still to be confirmed."),
-    cue(Modality.INFERRED, r"\bapparently\b|\bseem(?:s|ingly)?\b|\bappears? to\b|\bsuggest(?:s|ing|ed)?\b"
+    cue(Modality.INFERRED, r"\bapparently\b|\bseem(?:s|ingly)?\b|\bappears? to\b|\bit appears\b|\bsuggest(?:s|ing|ed)?\b"
                            r"|\bhint(?:s|ed|ing)?\b|\bindicat(?:e|es|ing|ed)\b|\bpoint(?:s|ing)? to\b"
                            r"|\ball but confirm\w*\b|\btacit(?:ly)?\b|\bimpl(?:y|ies|ied)\b"
                            r"|\bif (?:the|this|that|a|these)\b|\bcan be interpreted\b|\bstrongly\b"

@@ -51,7 +51,7 @@ _STAGE_FRAMES = tuple(re.compile(p, re.IGNORECASE) for p in (
 # Offices that make a person a guest, not a presenter.
 _PUBLIC_OFFICE = re.compile(
     r"\b(?:(?:Chinese|French|US|U\.S\.|American|German|Indian|Korean|Italian|Spanish|Russian|"
-    r"British|Japanese|the country's|state)\s+)?(?:President|Präsident|président|presidente),?\s+$|"
+    r"British|Japanese|the country's|state)\s+)?(?<![Vv]ice )(?<![Vv]ice-)(?:President|Präsident|président|presidente),?\s+$|"
     r"\b(?:Prime Minister|Minister|Chancellor|Senator|Governor|Mayor|King|Queen|Premier|"
     r"ministro|ministre|Minister(?:in)?|Bundeskanzler\w*|sindaco|alcalde|maire|"
     r"Bürgermeister\w*|Secretary)\s+(?:[\w'-]+\s+){0,3}$",

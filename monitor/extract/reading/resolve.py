@@ -191,7 +191,7 @@ def _compare(item: Placed, watch: Watch, ref: date | None, country: str | None) 
     if watch.date and ref and _names_watched_year(clause.plain, watch.date, ref):
         item.date_match = True  # "last year's Surface event", read a year after the watched one
     item.edition = _other_edition(clause.plain, watch, ref) or bool(
-        _OTHER_KIND.search(clause.plain) and not (item.date_match or item.city_match)
+        _OTHER_KIND.search(clause.plain) and not item.date_match
         and not cues.EVENT_WORDS.search(clause.plain))
 
 
