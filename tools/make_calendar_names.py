@@ -8,6 +8,7 @@ tests/test_calendar_names.py checks the committed file is what this script write
 from __future__ import annotations
 
 import sys
+import textwrap
 import unicodedata
 from pathlib import Path
 
@@ -16,7 +17,8 @@ from babel.dates import get_day_names, get_month_names
 # Languages whose news the reader reads for dates; English is handled apart (capitalised only,
 # so the verb "may" and the word "march" are no months).
 LANGUAGES = ("de", "fr", "it", "es", "nl", "pt", "sv", "da", "nb", "pl", "cs", "ro", "ca")
-OUT = Path(__file__).resolve().parent.parent / "monitor" / "extract" / "reading" / "calendar_names.py"
+OUT = (Path(__file__).resolve().parent.parent / "monitor" / "extract" / "reading"
+       / "calendar_names.py")
 
 
 def _forms(names: dict[int, str]) -> dict[int, set[str]]:
@@ -25,10 +27,18 @@ def _forms(names: dict[int, str]) -> dict[int, set[str]]:
         name = name.strip(".").lower()
         forms = {name}
         # "février" also written "fevrier", "März" as "Maerz" where accents are lost.
-        bare = "".join(c for c in unicodedata.normalize("NFD", name) if not unicodedata.combining(c))
+        bare = "".join(c for c in unicodedata.normalize("NFD", name)
+                       if not unicodedata.combining(c))
         forms.add(bare)
         out.setdefault(number, set()).update(forms)
     return out
+
+
+def _entry(number: int, forms: set[str]) -> list[str]:
+    """One table entry, wrapped to the project's line length."""
+    body = textwrap.fill(", ".join(repr(f) for f in sorted(forms)) + ",", width=88,
+                         break_long_words=False, break_on_hyphens=False)
+    return [f"    {number}: (", *(f"        {line}" for line in body.splitlines()), "    ),"]
 
 
 def render() -> str:
@@ -52,10 +62,10 @@ def render() -> str:
         "MONTHS: dict[int, tuple[str, ...]] = {",
     ]
     for number in sorted(months):
-        lines.append(f"    {number}: {tuple(sorted(months[number]))!r},")
+        lines.extend(_entry(number, months[number]))
     lines += ["}", "", "WEEKDAYS: dict[int, tuple[str, ...]] = {"]
     for number in sorted(days):
-        lines.append(f"    {number}: {tuple(sorted(days[number]))!r},")
+        lines.extend(_entry(number, days[number]))
     lines += ["}", ""]
     return "\n".join(lines)
 

@@ -66,23 +66,29 @@ _SEAT_AFTER = re.compile(
 )
 # A time restated for another place: "9 p.m. in London", "early the next morning in Sydney".
 _ZONE_BEFORE = re.compile(
-    r"(?:\b(?:\d{1,2}(?:[:.]\d\d\s*(?:[ap]\.?m\.?|h|Uhr)?|\s*(?:[ap]\.?m\.?|h\b|Uhr))|morning|evening|"
+    r"(?:\b(?:\d{1,2}(?:[:.]\d\d\s*(?:[ap]\.?m\.?|h|Uhr)?|\s*(?:[ap]\.?m\.?|h\b|Uhr))|morning"
+    r"|evening|"
     r"afternoon|night|"
-    r"midnight|noon|time|o'clock|mattina|sera|mañana|tarde|noche|Uhr|matin|soir)\s+(?:local time\s+)?"
+    r"midnight|noon|time|o'clock|mattina|sera|mañana|tarde|noche|Uhr|matin"
+    r"|soir)\s+(?:local time\s+)?"
     r"(?:in|a|en|à|in der)\s+)$",
     re.IGNORECASE,
 )
 _ZONE_AFTER = re.compile(r"^(?:\s+time\b|\s+hora\b|\s+ora\b|\s+Zeit\b|'s time\b)", re.IGNORECASE)
 # "(heure de Paris)", "hora de Madrid", "ora di Roma": a clock named after a city.
-_CLOCK_OF = re.compile(r"\b(?:heure|hora|ora|horário|time|tijd|Zeit|czasu)\s+(?:de|di|in|van|of|w)\s+$",
+_CLOCK_OF = re.compile(r"\b(?:heure|hora|ora|horário|time|tijd|Zeit|czasu)\s+(?:de|di|in|van|of"
+                       r"|w)\s+$",
                        re.IGNORECASE)
 # A dateline opens a paragraph: "SAN FRANCISCO (Reuters) -", "BERLIN —".
-_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Za-z. ]{2,20})?\s*(?:\([^)]{1,40}\))?\s*[-—–:]")
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Za-z. ]{2,20})?\s*(?:\([^)]{1,40}\))?\s*[-—–:]"
+)
 
 
 # An event told as held: its day without a year is the last one ("was held on 7 September").
 _HELD = re.compile(
-    r"\b(?:was held|were held|took place|was hosted|werd\b[^.]{0,60}\bgehouden|plaatsgevonden|vond\b[^.]{0,30}\bplaats|"
+    r"\b(?:was held|were held|took place|was hosted|werd\b[^.]{0,60}\bgehouden|plaatsgevonden"
+    r"|vond\b[^.]{0,30}\bplaats|"
     r"fand\b[^.]{0,30}\bstatt|stattgefunden|si è svolt[oa]|si è tenut[oa]|se celebró|tuvo lugar|"
     r"s'est tenu\w*|s'est déroulé\w*|a eu lieu|aconteceu|foi realizad[oa])\b",
     re.IGNORECASE,
@@ -240,18 +246,21 @@ def _sentence(text: str, index: int, paragraph: int, in_title: bool, ref: date |
 # An event's own name: capitalised words before an event noun ("Cloud Next conference", "Surface
 # event"), before a year ("Intel Innovation 2024"), or a show of the SHOWS table.
 _NAMED = re.compile(
-    r"(?<![\w/])(?P<name>(?:(?-i:[A-Z][\w/&.'-]*|I/O|re:Invent)\s*){1,3}?)(?:[\s-]+(?:20\d\d\s+)?(?:event|"
+    r"(?<![\w/])(?P<name>(?:(?-i:[A-Z][\w/&.'-]*|I/O"
+    r"|re:Invent)\s*){1,3}?)(?:[\s-]+(?:20\d\d\s+)?(?:event|"
     r"conference|Konferenz|keynote|summit|showcase|presentation|Präsentation|Veranstaltung|"
     r"evento|événement|conférence|presentazione|presentación|PK|Pressekonferenz)\b|\s+20\d\d\b)",
     re.IGNORECASE,
 )
 # Words that begin a sentence or name a thing, not an event.
 _NOT_EVENT_NAME = frozenset(
-    """
-    the a an this that its their his her our next new first second last annual special big major
-    upcoming launch press media hardware software product online virtual digital live global
-    der die das ein eine le la les un une il lo el los las de het een sein seine ihr
-    """.split()
+    [
+        "the", "a", "an", "this", "that", "its", "their", "his", "her", "our", "next", "new",
+        "first", "second", "last", "annual", "special", "big", "major", "upcoming", "launch",
+        "press", "media", "hardware", "software", "product", "online", "virtual", "digital", "live",
+        "global", "der", "die", "das", "ein", "eine", "le", "la", "les", "un", "une", "il", "lo",
+        "el", "los", "las", "de", "het", "een", "sein", "seine", "ihr"
+    ]
 )
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from monitor.extract.reading import cues
 from monitor.extract.reading.cues import Modality, Predicate, Source
@@ -77,7 +78,8 @@ _OLD_DAY = re.compile(
 # "no event", "kein Event", "aucun événement": an event said not to exist.
 _NO_EVENT = re.compile(
     rf"\b(?:no|not an?|kein(?:e|en)?|aucun(?:e)?|pas d[e']|nessun[oa]?|ningún|ninguna|geen|"
-    rf"nenhum(?:a)?|no such)\s*(?!(?:[\w-]+\s+){{0,2}}?(?:news|noticias|notizie|Neuigkeiten|nouvelles|"
+    rf"nenhum(?:a)?|no such)\s*(?!(?:[\w-]+\s+){{0,2}}?(?:news|noticias|notizie|Neuigkeiten"
+    rf"|nouvelles|"
     rf"details|word|information|info|sign|signs|hint|idea|date)\b)(?:[\w-]+\s+){{0,2}}?"
     rf"(?:{cues.EVENT_WORDS.pattern})"
     rf"(?!\s+(?:date|dates|time|details|name|venue|location|invit\w*|schedule|plans)\b)",
@@ -91,13 +93,15 @@ _THERE_IS = re.compile(
 )
 # A move against the company's habit, not against a day it had set.
 _AGAINST_HABIT = re.compile(
-    r"\b(?:than (?:usual|normal|last year|in previous years|expected)|compared (?:to|with) (?:the )?"
+    r"\b(?:than (?:usual|normal|last year|in previous years|expected)|compared (?:to"
+    r"|with) (?:the )?"
     r"(?:usual|last year)|rispetto a(?:lle|l|i)? (?:consuet|solit|scors)\w*|que de costumbre|"
     r"als üblich|als sonst|que d'habitude|dan gebruikelijk|do que o habitual)\b", re.IGNORECASE)
 _CLEAR_EVENT = re.compile(
     r"\b(?:event|showcase|keynote|press conference|conference|presentation|Direct|Event|"
     r"evento|presentazione|presentación|Veranstaltung|Präsentation|événement|présentation)\b")
-_FRAMING = re.compile(r"according to|secondo|según|laut|selon|d'après|volgens|segundo|stando a|enligt",
+_FRAMING = re.compile(r"according to|secondo|según|laut|selon|d'après|volgens|segundo|stando a"
+                      r"|enligt",
                       re.IGNORECASE)
 # Words after a denial or disruption that make it about the event or the report of it.
 _REPORT_WORDS = re.compile(r"\b(?:reports?|rumou?rs?|claims?|speculation|talk|news|date)\b",
@@ -179,21 +183,15 @@ def judge(
         if predicate in (Predicate.HAPPEN, Predicate.LIVE) and (
                 cues.FUTURE_BEFORE.search(before)
                 or re.match(r"\s+(?:worden|werden|zu werden|wird)\b", sentence[hit.end :])
-                or re.search(r"\b(?:zal|zullen|wird|werden|wordt)\b(?:\s+\S+){0,6}\s*$", before)
-                and re.match(r"(?:ge|ver|be|ont)\w+(?:d|t|en)$", sentence[hit.start : hit.end])):
+                or (re.search(r"\b(?:zal|zullen|wird|werden|wordt)\b(?:\s+\S+){0,6}\s*$", before)
+                and re.match(r"(?:ge|ver|be|ont)\w+(?:d|t|en)$", sentence[hit.start : hit.end]))):
             # "will be unveiled", "zal dan gepresenteerd worden", "wordt ... gehouden": plans
             predicate = Predicate.HOLD
-        if predicate is Predicate.HAPPEN and _COMMUNICATIVE.search(sentence[hit.start : hit.end]):
-            # "announced he's leaving", "revealed some details": words, not a launch, unless a
-            # product is what was announced or the event is where it was said.
-            if not (any(hit.end <= s <= hit.end + 45 or hit.start - 45 <= s < hit.start
-                        for s, _ in goods)
-                    or _AT_EVENT.match(sentence, hit.end)
-                    or _AT_EVENT.search(sentence[hit.start : hit.end])
-                    or (re.match(r"\s*(?:[,.;:]|$)", sentence[hit.end :])
-                        and re.search(r"\b(?:everything|what|all)\s+(?:[\w'-]+\s+){0,2}$",
-                                      sentence[: hit.start], re.IGNORECASE))):
-                continue
+        # "announced he's leaving", "revealed some details": words, not a launch, unless a
+        # product is what was announced or the event is where it was said.
+        if predicate is Predicate.HAPPEN and _COMMUNICATIVE.search(
+                sentence[hit.start : hit.end]) and not _said_of_goods_or_event(sentence, hit, goods):
+            continue
         if predicate is Predicate.POSTPONE and _EARLIER.search(sentence[hit.start : hit.end]) and (
                 not _OLD_DAY.search(sentence)):
             # "brought forward to July 26" from no day ever set: the day is news, not a move.
@@ -226,7 +224,8 @@ def judge(
         if predicate is Predicate.DENY and re.search(r"\b(?:been|was|were|is|are)\s+(?:\w+ly\s+)?$",
                                                      sentence[seg_start : hit.start]):
             continue  # "a report that has since been widely dismissed": by no one on record
-        if predicate is Predicate.POSTPONE and _AGAINST_HABIT.search(sentence[hit.end : hit.end + 60]):
+        if predicate is Predicate.POSTPONE and _AGAINST_HABIT.search(
+                sentence[hit.end : hit.end + 60]):
             predicate = Predicate.HOLD  # "later than its usual presentations": no move of a day
         negated = _negated(sentence, seg_start, hit)
         if predicate is Predicate.HOLD and negated and _product_launch(sentence, seg_start, hit,
@@ -248,8 +247,9 @@ def judge(
         if (status is Status.REPORTED and event_today and predicate is Predicate.HOLD
                 and source is None):
             status = Status.CONFIRMED
-        if sceptic and status in (Status.REPORTED, Status.CONFIRMED) and source is not Source.OFFICIAL \
-                and predicate not in (Predicate.INVITE, Predicate.CONFIRM):
+        if (sceptic and status in (Status.REPORTED, Status.CONFIRMED)
+                and source is not Source.OFFICIAL
+                and predicate not in (Predicate.INVITE, Predicate.CONFIRM)):
             status = Status.RUMORED
         claims.append(Claim(status, predicate, negated, modality, source, hit.start, hit.end,
                             source_words))
@@ -272,6 +272,19 @@ def _drop_evidence_for_inferences(claims: list[Claim], segments: list[tuple[int,
     return keep
 
 
+def _said_of_goods_or_event(sentence: str, hit: _Hit, goods: Sequence[tuple[int, int]]) -> bool:
+    """Whether an "announced" tells a launch: a product is what was announced, the event is
+    where it was said, or it closes "everything Apple announced"."""
+    return bool(
+        any(hit.end <= s <= hit.end + 45 or hit.start - 45 <= s < hit.start for s, _ in goods)
+        or _AT_EVENT.match(sentence, hit.end)
+        or _AT_EVENT.search(sentence[hit.start : hit.end])
+        or (re.match(r"\s*(?:[,.;:]|$)", sentence[hit.end :])
+            and re.search(r"\b(?:everything|what|all)\s+(?:[\w'-]+\s+){0,2}$",
+                          sentence[: hit.start], re.IGNORECASE))
+    )
+
+
 def _predicates(sentence: str) -> list[_Hit]:
     """Predicate cues in the sentence, earlier table lines taking overlapping words first."""
     hits: list[_Hit] = []
@@ -279,14 +292,14 @@ def _predicates(sentence: str) -> list[_Hit]:
         for match in cue.pattern.finditer(sentence):
             if any(h.start < match.end() and match.start() < h.end for h in hits):
                 continue
-            if cue.value is Predicate.HAPPEN and _PRESENT.fullmatch(match.group(0)) and _NOUN_BEFORE.search(
-                    sentence[: match.start()]):
+            if (cue.value is Predicate.HAPPEN and _PRESENT.fullmatch(match.group(0))
+                    and _NOUN_BEFORE.search(sentence[: match.start()])):
                 continue  # "their product launches": a noun, not the verb
             if cue.value is Predicate.HAPPEN and _ENGLISH_PAST.search(match.group(0)) and (
                     _ADJECTIVAL.match(sentence, match.end())
-                    or re.search(r"\b(?:recently|newly|previously|already)\s+$",
+                    or (re.search(r"\b(?:recently|newly|previously|already)\s+$",
                                  sentence[: match.start()], re.IGNORECASE)
-                    and _ADJECTIVAL.match(sentence, match.end())):
+                    and _ADJECTIVAL.match(sentence, match.end()))):
                 continue
             hits.append(_Hit(cue.value, match.start(), match.end()))
     for match in _NO_EVENT.finditer(sentence):
@@ -300,7 +313,7 @@ def _predicates(sentence: str) -> list[_Hit]:
 
 def _segments(sentence: str) -> list[tuple[int, int]]:
     cuts = [0, *(m.start() for m in _CONTRAST.finditer(sentence)), len(sentence) + 1]
-    return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+    return [(a, b) for a, b in pairwise(cuts) if b > a]
 
 
 def _absorbed(hit: _Hit, segment_hits: Iterable[_Hit]) -> bool:
@@ -319,7 +332,8 @@ def _absorbed(hit: _Hit, segment_hits: Iterable[_Hit]) -> bool:
 
 def _negated(sentence: str, seg_start: int, hit: _Hit) -> bool:
     if hit.predicate is Predicate.HOLD and (cues.NEGATION.match(sentence, hit.start) or (
-            _THERE_IS.match(sentence, hit.start) and cues.NEGATION.search(sentence[hit.start:hit.end]))):
+            _THERE_IS.match(sentence, hit.start)
+            and cues.NEGATION.search(sentence[hit.start : hit.end]))):
         return True  # "no event", "there won't be a launch event" carry their own negation
     if hit.predicate in (Predicate.HOLD, Predicate.STREAM) and re.search(
             r"\bnot\b|n't\b|\bwon't\b", sentence[hit.start : hit.end]):
@@ -445,8 +459,10 @@ def _product_launch(sentence: str, seg_start: int, hit: _Hit, goods: Sequence[tu
     # "will not launch smartphones", "is not launching a Pixel Watch": what is not launched.
     thing = (any(hit.end <= s <= hit.end + 50 for s, _ in goods)
              or cues.GOODS_WORDS.match(after.lstrip()) is not None
-             or re.match(r"\s*(?:any|a|an|its|new|the)?\s*(?:[\w-]+\s+)?(?:phones?|smartphones?|handsets?|"
-                         r"devices?|products?|hardware|tablets?|watch(?:es)?)\b", after, re.IGNORECASE))
+             or re.match(r"\s*(?:any|a|an|its|new|the)?\s*(?:[\w-]+\s+)?(?:phones?|smartphones?"
+                         r"|handsets?|"
+                         r"devices?|products?|hardware|tablets?"
+                         r"|watch(?:es)?)\b", after, re.IGNORECASE))
     return subject or bool(thing)
 
 

@@ -80,7 +80,8 @@ _LIVE = (
 
 # "official" of an account, a site or a render names a source or a picture, not a confirmation.
 _NOT_A_DOCUMENT = (
-    r"(?!\s+(?:(?:\w+\s+){0,3}?(?:called|named|titled|dubbed|heet|heißt|si chiama|se llama|s'appelle)\b|"
+    r"(?!\s+(?:(?:\w+\s+){0,3}?(?:called|named|titled|dubbed|heet|heißt|si chiama|se llama"
+    r"|s'appelle)\b|"
     r"Weibo|Twitter|X|Facebook|YouTube|Instagram|Google\+|account|accounts|website|site|"
     r"channel|page|blog|store|forums?|app|teaser|trailer|renders?|images?|photos?|pictures?|specs?|"
     r"price|pricing|name|video|case|cases|accessor(?:y|ies)|partner|distributor|sources?))"
@@ -91,33 +92,44 @@ _AUX = (r"(?:will|'ll|won't|to|plans? to|planning to|set to|going to|expected to
         r"could|would|should|can|must|wants? to|hopes? to|aims? to|likely to|poised to)"
         r"(?:\s+not|n't)?\s+")
 
-H, I, T, S, C = Predicate.HOLD, Predicate.INVITE, Predicate.TEASE, Predicate.STREAM, Predicate.CONFIRM
+H, IN, T, S, C = (Predicate.HOLD, Predicate.INVITE, Predicate.TEASE, Predicate.STREAM,
+                  Predicate.CONFIRM)
 HP, L, PP, X, D, G = (Predicate.HAPPEN, Predicate.LIVE, Predicate.POSTPONE, Predicate.CANCEL,
                       Predicate.DENY, Predicate.GO_AHEAD)
 
 # Order matters where spans overlap: an earlier, more specific cue takes the words first.
 PREDICATE_CUES: tuple[Cue[Predicate], ...] = (
     # --- disruptions and their opposite
-    cue(G, r"\bgo(?:es|ing)? ahead as (?:planned|scheduled)\b|\b(?:is|remains) (?:still )?on\b(?! \w+day)"
-           r"|\bstill (?:on|happening|going ahead)\b|\bon track\b|\bfesthalten\b|\bhält\b[^.]{0,40}\bfest\b"
+    cue(G, r"\bgo(?:es|ing)? ahead as (?:planned|scheduled)\b|\b(?:is"
+           r"|remains) (?:still )?on\b(?! \w+day)"
+           r"|\bstill (?:on|happening|going ahead)\b|\bon track\b|\bfesthalten\b"
+           r"|\bhält\b[^.]{0,40}\bfest\b"
            r"|\bconferma(?:to)? l'appuntamento\b|\bsigue en pie\b|\bmaintenu\b|\bTermin steht\b"
            r"|\bbleibt (?:bestehen|unverändert|bei)\b"
-           r"|\b(?:date|event|schedule|plans?|Termin|data|fecha)\b[^.]{0,30}\b(?:remains?|is|stays?|bleibt) "
+           r"|\b(?:date|event|schedule|plans?|Termin|data|fecha)\b[^.]{0,30}\b(?:remains?|is"
+           r"|stays?|bleibt) "
            r"(?:unchanged|unverändert|invariat[oa]|sin cambios)\b",
         "The Galaxy event will go ahead as planned, Samsung said."),
-    cue(PP, r"\btemporar(?:y|ily) (?:cancel\w*|called off|suspend\w*)|(?<!-)\bpostpon(?:e|ed|es|ing|ement)\b|\bpushed (?:it )?back\b|\bpush(?:es|ing)? back\b"
+    cue(PP, r"\btemporar(?:y|ily) (?:cancel\w*|called off|suspend\w*)|(?<!-)\bpostpon(?:e|ed|es"
+            r"|ing|ement)\b|\bpushed (?:it )?back\b|\bpush(?:es|ing)? back\b"
             r"|(?<!-)\bdelay(?:ed|s|ing)?\b|\breschedul(?:e|ed|es|ing)\b|\bbrought forward\b"
             r"|\bmov(?:ed|es|ing)\b[^.]{0,40}\b(?:forward|back|up)\b|\bslipped\b"
-            r"|\brinvi(?:at[oaie]|o|are)\b|\bposticipat[oaie]\b|\bslitta(?:to|ta)?\b|\bspostat[oa]\b"
-            r"|\bpospuest[oa]s?\b|\bpospon(?:e|er|ido)\b|\baplaza(?:d[oa]|r|do)\b|\bretras(?:a|ad[oa])\b"
+            r"|\brinvi(?:at[oaie]|o|are)\b|\bposticipat[oaie]\b|\bslitta(?:to|ta)?\b"
+            r"|\bspostat[oa]\b"
+            r"|\bpospuest[oa]s?\b|\bpospon(?:e|er|ido)\b|\baplaza(?:d[oa]|r|do)\b|\bretras(?:a"
+            r"|ad[oa])\b"
             r"|\bverschoben\b|\bverschiebt\b|\bverschieben\b|\bvorverlegt\b|\bneuer Termin\b"
             r"|\brepouss[ée]e?s?\b|\breport[ée]e?s? (?:au|à|a|de)\b|\bdécal[ée]e?s?\b"
-            r"|\buitgesteld\b|\bverplaatst\b|\bverschoven\b|\badiad[oa]\b|\bodložen[aáý]?\b|\bprzełożon[aey]\b"
-            r"|\badvance[ds]? the (?:event|launch|date)\b|\bmov(?:ed|es|ing) (?:up|forward)\b|\bvorverleg\w*\b"
-            r"|\banticipat[oa] (?:al|a)\b|\bse adelanta\b|\badelantad[oa] (?:al|a)\b|\bavanc(?:é|ée|e) (?:au|à)\b",
+            r"|\buitgesteld\b|\bverplaatst\b|\bverschoven\b|\badiad[oa]\b|\bodložen[aáý]?\b"
+            r"|\bprzełożon[aey]\b"
+            r"|\badvance[ds]? the (?:event|launch|date)\b|\bmov(?:ed|es|ing) (?:up|forward)\b"
+            r"|\bvorverleg\w*\b"
+            r"|\banticipat[oa] (?:al|a)\b|\bse adelanta\b|\badelantad[oa] (?:al|a)\b|\bavanc(?:é"
+            r"|ée|e) (?:au|à)\b",
         "Xiaomi has postponed its San Francisco event."),
     cue(X, r"\bpull(?:ed|s|ing)? the plug\b|\bden Stecker gezogen\b|\bzieht den Stecker\b|"
-           r"\bstacca(?:to)? la spina\b|\bcancel(?:l)?(?:ed|s|ing|lation)?\b|\bcalled off\b|\bcall(?:s|ing)? off\b|\bscrapped\b"
+           r"\bstacca(?:to)? la spina\b|\bcancel(?:l)?(?:ed|s|ing|lation)?\b|\bcalled off\b"
+           r"|\bcall(?:s|ing)? off\b|\bscrapped\b"
            r"|\bwill not (?:take place|go ahead|happen)\b|\bwon't (?:take place|go ahead|happen)\b"
            r"|\bno longer (?:take place|be held|happen)\b"
            r"|\bannullat[oaie]\b|\bcancellat[oaie]\b|\bcancelad[oa]s?\b|\bsuspendid[oa]\b"
@@ -130,51 +142,69 @@ PREDICATE_CUES: tuple[Cue[Predicate], ...] = (
            r"|\bfalse\b|\bno such (?:event|plans?)\b|\bno plans? to (?:hold|host|stage|launch)\b"
            r"|\bsmentit[oa]\b|\bsmentisce\b|\bdesmentid[oa]\b|\bdesminti[óo]\b|\bdesmiente\b"
            r"|\bneg[óo]\b|\bniega(?:n)?\b|\bnega(?:no)?\b|\bnegou\b|\bdementiert\b|\bdément\w*\b"
-           r"|\bontkend\b|\bontkent\b|\bdesmente\b|\bbestreitet\b|\bzurückgewiesen\b|\bweist\b[^.]{0,40}\bzurück\b"
-           r"|\b(?:is|are|was|were|est|sont|ist|sind|è|es|son|is een|é)\s+(?:a\s+|an\s+|un\s+|une\s+|ein\s+|"
+           r"|\bontkend\b|\bontkent\b|\bdesmente\b|\bbestreitet\b|\bzurückgewiesen\b"
+           r"|\bweist\b[^.]{0,40}\bzurück\b"
+           r"|\b(?:is|are|was|were|est|sont|ist|sind|è|es|son|is een|é)\s+(?:a\s+|an\s+|un\s+"
+           r"|une\s+|ein\s+|"
            r"eine\s+|uno\s+|una\s+|des\s+)?(?:fake|faux|fausse|falso|falsa|gefälscht|bogus|hoax|"
-           r"not genuine|not real|nep|vervalst)\b|\bfake (?:invites?|invitations?|teasers?|posters?)\b",
+           r"not genuine|not real|nep|vervalst)\b|\bfake (?:invites?|invitations?|teasers?"
+           r"|posters?)\b",
         "Xiaomi denied the report of an event in San Francisco."),
     # --- said at the event: it took place (before "announced" is read as an announcement)
     cue(HP, r"\b(?:announc\w+|unveil\w+|reveal\w+|launch\w+|introduc\w+|show\w*|present\w*)\s+"
-            r"(?:today\s+|on \w+day\s+|yesterday\s+|this \w+\s+)?(?:at|during)\s+(?:its|the|an?|today's|"
-            r"\w+day's)\s+(?:[\w-]+\s+){0,2}?(?:event|keynote|conference|launch|presentation|showcase)\b",
+            r"(?:today\s+|on \w+day\s+|yesterday\s+|this \w+\s+)?(?:at|during)\s+(?:its|the|an?"
+            r"|today's|"
+            r"\w+day's)\s+(?:[\w-]+\s+){0,2}?(?:event|keynote|conference|launch|presentation"
+            r"|showcase)\b",
         "Xiaomi announced today at an event in San Francisco that it will sell accessories."),
     # --- the company announces the event (before "announced" is read as a launch below)
     cue(C, r"\b(?:announc(?:ed|es)|revealed|confirmed|unveiled|annoncé|annonce|annunciato|annuncia|"
            r"dévoilé|dévoile|révélé|révèle|svelato|svela|revelado|revela|enthüllt|verraten|"
            r"anunciado|anunció|anuncia|angekündigt|kündigt\w*|verkündet\w*|aangekondigd|kondigt|"
            r"anunciou|anuncia|bekanntgegeben|bekannt gegeben)\s+(?:\w+\s+){0,3}?(?:that|que|che|"
-           r"dass|dat|(?:the|its|a|an|their|la|le|les|il|el|los|das|den|die|het|de|o|a)\s+(?:\w+\s+){0,2}?"
-           r"(?:date|dates|plans?|event|keynote|launch event|press conference|schedule|details|time|"
+           r"dass|dat|(?:the|its|a|an|their|la|le|les|il|el|los|das|den|die|het|de|o"
+           r"|a)\s+(?:\w+\s+){0,2}?"
+           r"(?:date|dates|plans?|event|keynote|launch event|press conference|schedule|details"
+           r"|time|"
            r"venue|invitations?|data|fecha|Termin|datum|évènement|événement|evento|Event))\b",
         "Xiaomi announced that it will hold an event in San Francisco on February 12."),
     # --- the event went on, or is going on
     cue(S, r"\b(?:live-?stream\w*|stream\w*|broadcast\w*|transmit\w*|retransmit\w*|trasmess[oa]|"
            r"trasmett\w*|diffus\w*|übertrag\w*|uitgezonden|transmitid[oa]|transmitirá|"
-           r"retransmitid[oa]|retransmitirá|retransmis[e]?)\s+(?:[\w-]+\s+){0,3}?(?:live|en directo|"
+           r"retransmitid[oa]|retransmitirá|retransmis[e]?)\s+(?:[\w-]+\s+){0,3}?(?:live"
+           r"|en directo|"
            r"en vivo|in diretta|en direct|ao vivo|online)\b",
         "Xiaomi's San Francisco event will be streamed live on its website."),
     cue(L, _LIVE, "We're live from Xiaomi's San Francisco event."),
-    cue(HP, r"(?:^|[,;:]\s*)(?i:during|at) (?:the|its|an?|this|today's|yesterday's|\w+day's) (?:\w+ ){0,2}?"
-            r"(?:event|keynote|unveiling|presentation|press conference|launch|showcase)\b[^.;]{0,60}?"
-            r"(?:,\s+(?:[\w'-]+\s+){1,3}?)?\b(?:said|announced|revealed|showed|unveiled|introduced|demoed|"
+    cue(HP, r"(?:^|[,;:]\s*)(?i:during|at) (?:the|its|an?|this|today's|yesterday's"
+            r"|\w+day's) (?:\w+ ){0,2}?"
+            r"(?:event|keynote|unveiling|presentation|press conference|launch"
+            r"|showcase)\b[^.;]{0,60}?"
+            r"(?:,\s+(?:[\w'-]+\s+){1,3}?)?\b(?:said|announced|revealed|showed|unveiled|introduced"
+            r"|demoed|"
             r"walked|confirmed|made|took|was|were|had)\b"
-            r"|\b(?:gave|delivered|held|opened|kicked off) (?:the|a|an|his|her|its|their) (?:opening |"
+            r"|\b(?:gave|delivered|held|opened|kicked off) (?:the|a|an|his|her|its"
+            r"|their) (?:opening |"
             r"annual |main )?(?:keynote|speech|presentation|address|event|show)\b"
-            r"|\b(?:keynote|event|presentation|show|conference|stream|livestream|speech)\b[^.]{0,40}?"
+            r"|\b(?:keynote|event|presentation|show|conference|stream|livestream"
+            r"|speech)\b[^.]{0,40}?"
             r"\b(?:started|began|opened|kicked off|got underway|ended|wrapped up)\b"
-            r"|\bsi è (?:da poco |appena )?(?:apert[oa]|chius[oa]|conclus[oa])\b|\b(?:è|è appena) iniziat[oa]\b"
+            r"|\bsi è (?:da poco |appena )?(?:apert[oa]|chius[oa]|conclus[oa])\b|\b(?:è"
+            r"|è appena) iniziat[oa]\b"
             r"|\bappena iniziat[oa]\b|\bgehouden\b|\bvond\b[^.]{0,40}\bplaats\b|\bplaatsgevonden\b"
             r"|\btook place\b|\bwas held\b|\bwere held\b|\bheld (?:its|an|a|the|their)\b[^.]{0,50}"
             r"\b(?:event|keynote|conference|launch)\b(?! (?:on|in) \w+ \d)|\bhas held\b"
-            r"|\btook (?:to )?the stage\b|\btaking the stage\b|\btook the wraps off\b|\bwrapped up\b"
+            r"|\btook (?:to )?the stage\b|\btaking the stage\b|\btook the wraps off\b"
+            r"|\bwrapped up\b"
             r"|\bthat's a wrap\b|\bkicked off\b|\bshowed off\b|\bshowcased\b"
-            r"|\b(?:finally |officially )?(?:unveiled|introduced|launched|debuted|announced|revealed"
+            r"|\b(?:finally |officially )?(?:unveiled|introduced|launched|debuted|announced"
+            r"|revealed"
             r"|presented|showed)\b"
-            r"|\bhas (?:unveiled|introduced|launched|announced|presented)\b|\bunveils\b|\blaunches\b"
+            r"|\bhas (?:unveiled|introduced|launched|announced|presented)\b|\bunveils\b"
+            r"|\blaunches\b"
             r"|\bintroduces\b|\bdebuts\b"
-            r"|\bha (?:presentato|svelato|lanciato|annunciato(?= (?:il|la|i|le|lo|gli) (?!data|evento)))\b"
+            r"|\bha (?:presentato|svelato|lanciato|annunciato(?= (?:il|la|i|le|lo|gli) (?!data"
+            r"|evento)))\b"
             r"|\bè stat[oa] presentat[oa]\b|\bsono stati presentati\b|\bsi è svolt[oa]\b"
             r"|\b(?:presentat[oaie]|svelat[oaie]|lanciat[oaie]|presentad[oa]s?|révélé(?:e|s|es)?|"
             r"lanzad[oa]s?|présenté(?:e|s|es)?|dévoilé(?:e|s|es)?|lancé(?:e|s|es)?|"
@@ -182,7 +212,8 @@ PREDICATE_CUES: tuple[Cue[Predicate], ...] = (
             r"|\bpresent[óo]\b|\bha presentado\b|\bsubi[óo] al escenario\b|\bse celebr[óo]\b"
             r"|\blanz[óo]\b|\bha lanzado\b|\bdesvel[óo]\b"
             r"|\bvorgestellt\b|\bpräsentierte\b|\bstellte\b[^.]{0,60}\bvor\b|\benthüllte\b"
-            r"|\bfand\b[^.]{0,40}\bstatt\b|\bhat\b[^.]{0,60}\b(?:vorgestellt|präsentiert|enthüllt)\b"
+            r"|\bfand\b[^.]{0,40}\bstatt\b|\bhat\b[^.]{0,60}\b(?:vorgestellt|präsentiert"
+            r"|enthüllt)\b"
             r"|\ba (?:dévoilé|présenté|lancé|officialisé)\b|\best monté sur (?:la )?scène\b"
             r"|\bs'est (?:tenu|déroulé)e?\b|\bont été (?:présentés|dévoilés)\b"
             r"|\bheeft\b[^.]{0,40}\b(?:gepresenteerd|onthuld|aangekondigd)\b|\bonthulde\b"
@@ -190,7 +221,7 @@ PREDICATE_CUES: tuple[Cue[Predicate], ...] = (
             r"|\bzaprezentował[ao]?\b",
         "Xiaomi unveiled the Mi Band at its San Francisco event."),
     # --- the company's own word
-    cue(I, r"\binvit(?:e|es|ed|ations?)\b|\bsave[- ]the[- ]date\b|\bRSVP\b|\bpress (?:kit|pass)\b"
+    cue(IN, r"\binvit(?:e|es|ed|ations?)\b|\bsave[- ]the[- ]date\b|\bRSVP\b|\bpress (?:kit|pass)\b"
            r"|\binvit[io]\b|\binvitaciones?\b|\bconvocatoria\b|\bEinladung(?:en)?\b|\beingeladen\b"
            r"|\blädt\b|\binvitations?\b|\buitnodiging(?:en)?\b|\bconvites?\b|\bpozvánk\w*\b"
            r"|\bzaproszeni\w*\b",
@@ -203,13 +234,15 @@ PREDICATE_CUES: tuple[Cue[Predicate], ...] = (
            r"|\blivestream(?:ed|ing)? (?:on|at|via)\b|\bstreaming (?:live )?on\b"
            r"|\bin streaming\b|\bper Livestream\b|\bretransmitid[oa]\b|\bretransmis\b",
         "Xiaomi will livestream its San Francisco event on its website."),
-    cue(C, r"\bconfirm(?:s|ed|ing|ation)?\b|\bit'?s official\b|\bofficial(?:ly)?\b" + _NOT_A_DOCUMENT +
+    cue(C, r"\bconfirm(?:s|ed|ing|ation)?\b|\bit'?s official\b"
+           r"|\bofficial(?:ly)?\b" + _NOT_A_DOCUMENT +
            r"|\bannounc(?:e|es|ed|ing)\b|\bsent out\b|\bunveiled (?:the )?date\b"
            r"|\bset (?:the )?date\b|\bmade (?:it )?official\b|\bmarked (?:its|the) calendar\b"
            r"|\bconferm(?:a|ato|ata|ano|ando)\b|\bufficial(?:e|i|mente|izzato)\b|\bannunciat[oa]\b"
            r"|\bha annunciato\b|\bconfirm(?:a|ó|ado|ada|aron)\b|\boficial(?:es|mente)?\b"
            r"|\banunci(?:a|ó|ado|ada)\b|\bbestätig(?:t|te|ten|ung)\b|\boffiziell\b|\bangekündigt\b"
-           r"|\bkündigt\b|\bkündigte\b|\bverkündet\w*\b|\bconfirm(?:e|é|ée|és)\b|\bofficiel(?:le)?(?:ment)?\b"
+           r"|\bkündigt\b|\bkündigte\b|\bverkündet\w*\b|\bconfirm(?:e|é|ée|és)\b"
+           r"|\bofficiel(?:le)?(?:ment)?\b"
            r"|\bannonc(?:e|é|ée|ent)\b|\bofficialis\w*\b|\bbevestig(?:t|d|de)\b|\bofficieel\b"
            r"|\baangekondigd\b|\bkondigt\b|\bconfirm(?:ou|ado|ada)\b|\boficialmente\b"
            r"|\bpotvrdil[ao]?\b|\boficiáln\w*\b|\bpotwierdził[ao]?\b",
@@ -219,21 +252,29 @@ PREDICATE_CUES: tuple[Cue[Predicate], ...] = (
            r"scheduled|presunt[oa]|rumoreado|atteso|erwartete[nm]?|mutmaßliche[nm]?|prochain[e]?|"
            r"próxim[oa]|prossim[oa]|aangekondigde)\s+(?:[\w'-]+\s+){0,3}?(?:events?|launch(?:es)?|"
            r"keynote|press (?:conference|event)|presentation|unveiling|Unpacked|evento|lancio|"
-           r"presentazione|lanzamiento|presentación|Event|Präsentation|Vorstellung|événement|lancement|"
+           r"presentazione|lanzamiento|presentación|Event|Präsentation|Vorstellung|événement"
+           r"|lancement|"
            r"keynote|evenement|lancering|lançamento)\b",
         "The numbers come a week before the company's rumored San Francisco event."),
-    cue(H, r"\b(?:potrebbe(?:ro)?|dovrebbe(?:ro)?|podría(?:n)?|debería(?:n)?|pourrai(?:t|ent)|devrai(?:t|ent)|"
-           r"könnte(?:n)?|sollte(?:n)?|dürfte(?:n)?|zou(?:den)?|poderia|deveria)\s+(?:[\w'-]+\s+){0,2}?"
-           r"(?:presentare|svelare|lanciare|annunciare|tenere|mostrare|presentar|lanzar|anunciar|celebrar|"
-           r"mostrar|présenter|dévoiler|lancer|annoncer|organiser|tenir|vorstellen|präsentieren|zeigen|"
+    cue(H, r"\b(?:potrebbe(?:ro)?|dovrebbe(?:ro)?|podría(?:n)?|debería(?:n)?|pourrai(?:t|ent)"
+           r"|devrai(?:t|ent)|"
+           r"könnte(?:n)?|sollte(?:n)?|dürfte(?:n)?|zou(?:den)?|poderia"
+           r"|deveria)\s+(?:[\w'-]+\s+){0,2}?"
+           r"(?:presentare|svelare|lanciare|annunciare|tenere|mostrare|presentar|lanzar|anunciar"
+           r"|celebrar|"
+           r"mostrar|présenter|dévoiler|lancer|annoncer|organiser|tenir|vorstellen|präsentieren"
+           r"|zeigen|"
            r"veranstalten|presenteren|onthullen|lanceren|houden|apresentar|lançar|realizar)\b",
         "Xiaomi potrebbe presentare la Mi Band a San Francisco il 12 febbraio."),
-    cue(H, r"\b(?:will|to|set to|expected to|is to|going to)\s+(?:\w+ly\s+)?(?:take the stage|be on stage|"
+    cue(H, r"\b(?:will|to|set to|expected to|is to|going to)\s+(?:\w+ly\s+)?(?:take the stage"
+           r"|be on stage|"
            r"deliver the keynote|headline the event|open the event)\b",
         "Lei Jun will reportedly take the stage at the San Francisco event."),
-    cue(H, r"\b(?:has|have|had)?\s*(?:moved|shifted|switched|brought) (?:its|the|their)\b[^.]{0,50}\bto\b"
+    cue(H, r"\b(?:has|have|had)?\s*(?:moved|shifted|switched|brought) (?:its|the"
+           r"|their)\b[^.]{0,50}\bto\b"
            r"|\bplan(?:s|ned|ning)? (?:a|an|its|their|to hold|to host|on holding)\b"
-           r"|\b(?:will|wollen|möchte|möchten|plant|planen)\b[^.]{0,90}\b(?:vorstellen|präsentieren|"
+           r"|\b(?:will|wollen|möchte|möchten|plant|planen)\b[^.]{0,90}\b(?:vorstellen"
+           r"|präsentieren|"
            r"enthüllen|zeigen|veranstalten|abhalten)\b|\bstell(?:t|en)\b[^.]{0,60}\bvor\b",
         "Xiaomi is planning a launch event in San Francisco on February 12."),
     cue(H, rf"\b{_AUX}(?:also |still |finally |officially |\w+ly )?"
@@ -241,20 +282,27 @@ PREDICATE_CUES: tuple[Cue[Predicate], ...] = (
            rf"|\b{_AUX}(?:also |still |finally |officially |\w+ly )?"
            r"(?:unveil|launch|introduce|present|announce|debut|show off|reveal|take the wraps off"
            r"|be (?:unveiled|launched|introduced|presented|announced|held|revealed|shown))\b"
-           r"|\b(?:take|takes|taking) place\b|\b(?:is|are|was|were) (?:being )?(?:scheduled|slated|set|planned|"
+           r"|\b(?:take|takes|taking) place\b|\b(?:is|are|was|were) (?:being )?(?:scheduled|slated"
+           r"|set|planned|"
            r"due|pencill?ed in)\b|\bscheduled (?:for|on)\b|\bslated for\b|\bset for\b|\bdue on\b"
-           r"|\b(?:event|keynote|show|conference|presentation|stream|livestream|it)\s+(?:\w+\s+){0,2}?"
+           r"|\b(?:event|keynote|show|conference|presentation|stream|livestream"
+           r"|it)\s+(?:\w+\s+){0,2}?"
            r"(?:kicks off|starts?|begins?|gets under ?way|happens)\b|\bopens? (?:its|the) doors\b"
            r"|\b(?:is|'s|are|isn't|aren't|will be|won't be)\s+(?:not\s+)?happening\b"
            r"|\bwill (?:be )?(?:on|in|at)\b"
-           r"|\bstattfinden\b|\bstattfindet\b|\bterrà\b|\bsi terrà\b|\bsi svolgerà\b|\bpresenterà\b|\bsvelerà\b|\blancerà\b|\bè (?:in )?programma\w*\b"
+           r"|\bstattfinden\b|\bstattfindet\b|\bterrà\b|\bsi terrà\b|\bsi svolgerà\b"
+           r"|\bpresenterà\b|\bsvelerà\b|\blancerà\b|\bè (?:in )?programma\w*\b"
            r"|\bfissat[oa]\b|\bprevist[oa]\b|\bcelebrará\b|\bse celebrará\b|\btendrá lugar\b"
-           r"|\bpresentará\b|\blanzará\b|\bprogramad[oa]\b|\bprevist[oa]\b|\bfindet\b[^.]{0,60}\bstatt\b"
-           r"|\bwird\b[^.]{0,60}\b(?:vorstellen|präsentieren|enthüllen|veranstalten|abhalten|stattfinden)\b"
+           r"|\bpresentará\b|\blanzará\b|\bprogramad[oa]\b|\bprevist[oa]\b"
+           r"|\bfindet\b[^.]{0,60}\bstatt\b"
+           r"|\bwird\b[^.]{0,60}\b(?:vorstellen|präsentieren|enthüllen|veranstalten|abhalten"
+           r"|stattfinden)\b"
            r"|\bgeplant\b|\bangesetzt\b|\bterminiert\b|\bse tiendra\b|\btiendra\b|\baura lieu\b"
-           r"|\bprésentera\b|\bdévoilera\b|\blancera\b|\borganisera\b|\bprévu[es]*\b|\bse déroulera\b"
+           r"|\bprésentera\b|\bdévoilera\b|\blancera\b|\borganisera\b|\bprévu[es]*\b"
+           r"|\bse déroulera\b"
            r"|\bvindt\b[^.]{0,40}\bplaats\b|\bzal\b[^.]{0,40}\b(?:presenteren|onthullen|houden)\b"
-           r"|\bgepland\b|\bvai (?:apresentar|lançar|realizar)\b|\bacontecerá\b|\bserá realizad[oa]\b"
+           r"|\bgepland\b|\bvai (?:apresentar|lançar|realizar)\b|\bacontecerá\b"
+           r"|\bserá realizad[oa]\b"
            r"|\bmarcad[oa] para\b|\bproběhne\b|\bpředstaví\b|\bodbędzie się\b|\bzaprezentuje\b"
            r"|\bkommer att (?:visa|presentera|lansera|hålla)\b|\bvil (?:vise|præsentere|lancere)\b",
         "Xiaomi will hold an event in San Francisco on February 12."),
@@ -292,32 +340,41 @@ SOURCE_CUES: tuple[Cue[Source], ...] = (
                        r"|\brapporte\b|\bvolgens\b|\bbronnen\b|\bsegundo\b|\bfontes\b|\bpodle\b"
                        r"|\benligt\b|\buppgifter\b|\bifølge\b|\bkilder\b"
                        r"|\bsostengono\b|\bsostiene\b|\baffermano\b|\bbehaupte[nt]\b|\baffirment\b"
-                       r"|\baseguran\b|\bclaim(?:s|ed)? that\b|\bclaims\b|\bsay(?:s)? that\b|\bbeweren\b"
+                       r"|\baseguran\b|\bclaim(?:s|ed)? that\b|\bclaims\b|\bsay(?:s)? that\b"
+                       r"|\bbeweren\b"
                        r"|\bwedług\b",
         "According to sources, Xiaomi will hold an event in San Francisco."),
     # German "soll" reports what others say ("das Event soll am 10. Juli stattfinden").
     cue(Source.REPORT, r"(?-i:\bsoll\b|\bsollen\b|\bsollte\b)",
         "Das Xiaomi-Event soll am 12. Februar in San Francisco stattfinden."),
-    cue(Source.REPORT, r"(?-i:\b[a-záéíóúàèìòù]\w*(?:aría|ería|iría|arían|erían|irían|rebbe|rebbero|"
-                       r"erait|eraient|irait|iraient|arait|araient|aurait|auraient|serait|seraient))\b",
+    cue(Source.REPORT, r"(?-i:\b[a-záéíóúàèìòù]\w*(?:aría|ería|iría|arían|erían|irían|rebbe"
+                       r"|rebbero|"
+                       r"erait|eraient|irait|iraient|arait|araient|aurait|auraient|serait"
+                       r"|seraient))\b",
         "Apple enviaría las invitaciones para su evento el próximo martes."),
     cue(Source.OFFICIAL, r"\bspokes(?:person|man|woman|people)\b|\brepresentative\b"
                          r"|\bin a (?:statement|press release|blog post|tweet|post|letter|memo)\b"
-                         r"|\bin an? (?:[\w-]+\s+)?announcement\b|\bannouncement (?:from|by|on|via)\b"
+                         r"|\bin an? (?:[\w-]+\s+)?announcement\b|\bannouncement (?:from|by|on"
+                         r"|via)\b"
                          r"|\bpress release\b|\bstatement\b|\bofficial(?:ly)?\b|\bit'?s official\b"
-                         r"|\bthe company (?:said|says|told|announced|confirmed|stated|wrote|noted)\b"
+                         r"|\bthe company (?:said|says|told|announced|confirmed|stated|wrote"
+                         r"|noted)\b"
                          r"|\b(?:on|via|through|per|über|su|en|sur) (?:its|their|seinem|seinen|"
-                         r"sein|ihrem|il suo|su|son|sa)?\s*(?:official |offiziellen? )?(?:website|blog|"
+                         r"sein|ihrem|il suo|su|son|sa)?\s*(?:official |offiziellen? )?(?:website"
+                         r"|blog|"
                          r"Weibo|Twitter|X|Facebook|Instagram|YouTube|account|channel|newsroom|"
                          r"site|page)\b|\bnewsroom\b|\bkeynote invit\w*\b|\binvit(?:e|es|ations?)\b"
-                         r"|\bportavoce\b|\bcomunicato\b|\bportavoz\b|\bcomunicado\b|\bSprecher(?:in)?\b"
+                         r"|\bportavoce\b|\bcomunicato\b|\bportavoz\b|\bcomunicado\b"
+                         r"|\bSprecher(?:in)?\b"
                          r"|\bPressemitteilung\b|\bMitteilung\b|\bporte-parole\b|\bcommuniqué\b"
                          r"|\bwoordvoerder\b|\bpersbericht\b|\bporta-voz\b|\bmluvčí\b|\brzecznik\b",
         "A Xiaomi spokesperson told us the event will be in San Francisco."),
     # a leak is nobody's word on record, whatever document it shows
-    cue(Source.LEAK, r"\bleak(?:s|ed|er|ster|y)?\b|\btipster\b|\balleged(?:ly)?\b|\bpurported(?:ly)?\b"
+    cue(Source.LEAK, r"\bleak(?:s|ed|er|ster|y)?\b|\btipster\b|\balleged(?:ly)?\b"
+                     r"|\bpurported(?:ly)?\b"
                      r"|\bfiltrad[oa]s?\b|\bfiltraci\w+\b|\btrapelat[oa]\b|\bgeleakt\b|\bgelekt\b"
-                     r"|\bfuité\w*\b|\bfuite\w*\b|\bbriefly (?:appeared|posted|went live|published)\b"
+                     r"|\bfuité\w*\b|\bfuite\w*\b|\bbriefly (?:appeared|posted|went live"
+                     r"|published)\b"
                      r"|\bbefore being (?:pulled|removed|taken down|deleted)\b|\baccidentally\b"
                      r"|\binadvertently\b|\bmistakenly\b|\bprematurely\b|\bby mistake\b",
         "A leaked invitation shows Xiaomi's San Francisco event."),
@@ -328,8 +385,10 @@ SOURCE_CUES: tuple[Cue[Source], ...] = (
                             r"|\banalysts? (?:expect|believe|say|think|predict)\w*\b|\bpredict\w*\b"
                             r"|\bunconfirmed\b|\bunverified\b|\bgrain of salt\b|\bpinch of salt\b"
                             r"|\bs[ck]eptical\b|\bnot convinced\b|\bnot buying it\b|\bdoubts?\b"
-                            r"|\bvoci\b|\bindiscrezion[ei]\b|\brumors?\b|\brumores\b|\bfiltraci\w+\b"
-                            r"|\bfiltrad[oa]\b|\bGerücht\w*\b|\bgemunkelt\b|\bspekuliert\b|\brumeurs?\b"
+                            r"|\bvoci\b|\bindiscrezion[ei]\b|\brumors?\b|\brumores\b"
+                            r"|\bfiltraci\w+\b"
+                            r"|\bfiltrad[oa]\b|\bGerücht\w*\b|\bgemunkelt\b|\bspekuliert\b"
+                            r"|\brumeurs?\b"
                             r"|\bfuite\w*\b|\bgeruchten?\b|\bgelekt\b|\brumores?\b|\brumou?r\b"
                             r"|\bspekul\w+\b|\bplotk\w+\b",
         "A rumour says Xiaomi will hold an event in San Francisco."),
@@ -347,21 +406,30 @@ OBJECT_OF_ACT = re.compile(
 MODALITY_CUES: tuple[Cue[Modality], ...] = (
     cue(Modality.HABITUAL, r"\busually\b|\btypically\b|\btraditionally\b|\boften\b|\bgenerally\b"
                            r"|\bnormally\b|\bhistorically\b|\balways\b|\btends? to\b|\bevery year\b"
-                           r"|\beach year\b|\bannually\b|\busual\b|\bevery (?:January|February|March|April|May|"
-                           r"June|July|August|September|October|November|December|spring|summer|fall|autumn|"
+                           r"|\beach year\b|\bannually\b|\busual\b|\bevery (?:January|February"
+                           r"|March|April|May|"
+                           r"June|July|August|September|October|November|December|spring|summer"
+                           r"|fall|autumn|"
                            r"winter|month|time|edition)\b|\bsolitamente\b|\bdi solito\b"
-                           r"|\bnormalmente\b|\bsuelen?\b|\bsolía(?:n)?\b|\bgeneralmente\b|\bnormalerweise\b"
-                           r"|\bpfleg(?:t|en)\b|\bde costumbre\b|\bfor (?:several|many|the past \w+|a few) years\b"
+                           r"|\bnormalmente\b|\bsuelen?\b|\bsolía(?:n)?\b|\bgeneralmente\b"
+                           r"|\bnormalerweise\b"
+                           r"|\bpfleg(?:t|en)\b|\bde costumbre\b|\bfor (?:several|many"
+                           r"|the past \w+|a few) years\b"
                            r"|\bover the years\b|\bevery time\b|\beach time\b|\byear after year\b"
                            r"|\baño tras año\b|\banno dopo anno\b|\bJahr für Jahr\b|\bseit Jahren\b"
                            r"|\bdepuis des années\b|\bda anni\b|\bdesde hace años\b|\bal jaren\b"
                            r"|\berfahrungsgemäß\b|\bin der Regel\b|\büblicherweise\b|\bde costume\b"
                            r"|\bsolitamente\b|\bpor lo general\b|\bbrukar\b|\bvanligtvis\b"
-                           r"|\bin the past\b|\bin (?:previous|past|recent) years\b|\bas (?:in )?(?:past|previous) years\b"
-                           r"|\bstoricamente\b|\bsempre\b|\bhistóricamente\b|\bsiempre\b|\btoujours\b"
-                           r"|\bhistoriquement\b|\bimmer\b|\btraditionell\b|\baltijd\b|\btraditioneel\b"
-                           r"|\bas (?:it|they) (?:has|have) (?:done|been done)\b|\bas usual\b|\bcomme d'habitude\b"
-                           r"|\bcome di consueto\b|\bcomo de costumbre\b|\bwie üblich\b|\bwie gewohnt\b"
+                           r"|\bin the past\b|\bin (?:previous|past|recent) years\b"
+                           r"|\bas (?:in )?(?:past|previous) years\b"
+                           r"|\bstoricamente\b|\bsempre\b|\bhistóricamente\b|\bsiempre\b"
+                           r"|\btoujours\b"
+                           r"|\bhistoriquement\b|\bimmer\b|\btraditionell\b|\baltijd\b"
+                           r"|\btraditioneel\b"
+                           r"|\bas (?:it|they) (?:has|have) (?:done|been done)\b|\bas usual\b"
+                           r"|\bcomme d'habitude\b"
+                           r"|\bcome di consueto\b|\bcomo de costumbre\b|\bwie üblich\b"
+                           r"|\bwie gewohnt\b"
                            r"|\bgewöhnlich\b|\bjedes Jahr\b|\bhabituellement\b|\bchaque année\b"
                            r"|\bd'habitude\b|\bmeestal\b|\bgewoonlijk\b|\belk jaar\b|\bcostuma\b",
         "Xiaomi usually holds its launch events in Beijing."),
@@ -373,19 +441,26 @@ MODALITY_CUES: tuple[Cue[Modality], ...] = (
                           r"|\bpor confirmar\b|\bpor (?:definir|anunciar)\b|\bnoch offen\b"
                           r"|\bsteht noch nicht fest\b|\bà confirmer\b|\bà préciser\b",
         "The venue is still to be confirmed."),
-    cue(Modality.INFERRED, r"\bapparently\b|\bseem(?:s|ingly)?\b|\bappears? to\b|\bit appears\b|\bsuggest(?:s|ing|ed)?\b"
-                           r"|\bhint(?:s|ed|ing)?\b|\bindicat(?:e|es|ing|ed)\b|\bpoint(?:s|ing)? to\b"
+    cue(Modality.INFERRED, r"\bapparently\b|\bseem(?:s|ingly)?\b|\bappears? to\b|\bit appears\b"
+                           r"|\bsuggest(?:s|ing|ed)?\b"
+                           r"|\bhint(?:s|ed|ing)?\b|\bindicat(?:e|es|ing|ed)\b|\bpoint(?:s"
+                           r"|ing)? to\b"
                            r"|\ball but confirm\w*\b|\btacit(?:ly)?\b|\bimpl(?:y|ies|ied)\b"
                            r"|\bif (?:the|this|that|a|these)\b|\bcan be interpreted\b|\bstrongly\b"
-                           r"|\bwhat looks like\b|\blooks like\b|\breason to (?:believe|think|expect)\b"
+                           r"|\bwhat looks like\b|\blooks like\b|\breason to (?:believe|think"
+                           r"|expect)\b"
                            r"|\bit is believed\b|\bsembra\b|\bsembrerebbe\b"
                            r"|\bparece\b|\bscheint\b|\boffenbar\b|\banscheinend\b|\bsemble\b"
                            r"|\bvisiblement\b|\blijkt\b|\bblijkbaar\b|\bpelo visto\b|\bzřejmě\b",
         "Xiaomi is apparently planning an event in San Francisco."),
-    cue(Modality.POSSIBLE, r"\bhopefully\b|\bideally\b|\baim(?:s|ing|ed)? (?:to|for)\b|\bhop(?:e|es|ing) to\b"
-                           r"|\btarget(?:s|ing|ed)?\b|\bif all goes well\b|\bwaiting for\b|\bawait(?:s|ing|ed)?\b"
-                           r"|\bmight\b|(?-i:\bmay\b)|\bcould\b|\bpossibl[ey]\b|\bperhaps\b|\bmaybe\b"
-                           r"|\bpotentially\b|\brumou?red to\b|\bsaid to\b|\btipped to\b|\bwhether\b"
+    cue(Modality.POSSIBLE, r"\bhopefully\b|\bideally\b|\baim(?:s|ing|ed)? (?:to|for)\b|\bhop(?:e"
+                           r"|es|ing) to\b"
+                           r"|\btarget(?:s|ing|ed)?\b|\bif all goes well\b|\bwaiting for\b"
+                           r"|\bawait(?:s|ing|ed)?\b"
+                           r"|\bmight\b|(?-i:\bmay\b)|\bcould\b|\bpossibl[ey]\b|\bperhaps\b"
+                           r"|\bmaybe\b"
+                           r"|\bpotentially\b|\brumou?red to\b|\bsaid to\b|\btipped to\b"
+                           r"|\bwhether\b"
                            r"|\bprobabl[ey]\b|\bor not\b|\bpotrebbe\b|\bpotrebbero\b|\bforse\b"
                            r"|\bpodría\b|\bpodrían\b|\bquizás?\b|\btal vez\b|\bkönnte\b|\bkönnten\b"
                            r"|\bvielleicht\b|\bmöglicherweise\b|\beventuell\b"
@@ -393,12 +468,16 @@ MODALITY_CUES: tuple[Cue[Modality], ...] = (
                            r"|\bpourrait\b|\bpourraient\b|\bpeut-être\b|\bzou\b|\bzouden\b"
                            r"|\bmisschien\b|\bpoderá\b|\bpode\b|\btalvez\b|\bmožná\b|\bmoże\b",
         "Xiaomi might hold an event in San Francisco."),
-    cue(Modality.EXPECTED, r"\bexpected\b|\bexpect(?:s|ing)?\b|\blikely\b|\bshould\b|\bsupposed(?:ly)? to\b"
-                           r"|\bsupposedly\b|\banticipated to\b|\btipped\b|\bpoised to\b|\bbelieved to\b"
-                           r"|\bthought to\b|\bwould\b|'d\b|\bdovrebbe\b|\bdovrebbero\b|\battes[oa]\b"
+    cue(Modality.EXPECTED, r"\bexpected\b|\bexpect(?:s|ing)?\b|\blikely\b|\bshould\b"
+                           r"|\bsupposed(?:ly)? to\b"
+                           r"|\bsupposedly\b|\banticipated to\b|\btipped\b|\bpoised to\b"
+                           r"|\bbelieved to\b"
+                           r"|\bthought to\b|\bwould\b|'d\b|\bdovrebbe\b|\bdovrebbero\b"
+                           r"|\battes[oa]\b"
                            r"|\bprevede\b|\bdebería\b|\bdeberían\b|\bse espera\b|\besperad[oa]\b"
                            r"|\bdürfte\b|\bdürften\b|\berwartet\b|\bdevrait\b|\bdevraient\b"
-                           r"|\battendu[es]*\b|\bverwacht\b|\bdeverá\b|\besperad[oa]\b|\bočekáv\w*\b"
+                           r"|\battendu[es]*\b|\bverwacht\b|\bdeverá\b|\besperad[oa]\b"
+                           r"|\bočekáv\w*\b"
                            r"|\boczekiwan\w*\b",
         "Xiaomi is expected to hold an event in San Francisco."),
 )
@@ -422,7 +501,8 @@ NEGATION_BARRIER = re.compile(
 
 # "not only", "no later than", "no doubt": negation words that negate nothing here.
 NOT_A_NEGATION = re.compile(
-    r"\b(?:(?:asked|wish(?:ed)?|requested) not to be (?:named|identified)|not authori[sz]ed|not only|no later than|no sooner|no doubt|not long (?:after|before|ago)|nothing new|"
+    r"\b(?:(?:asked|wish(?:ed)?|requested) not to be (?:named|identified)|not authori[sz]ed"
+    r"|not only|no later than|no sooner|no doubt|not long (?:after|before|ago)|nothing new|"
     r"never before|no surprise|not surprising(?:ly)?|no stranger|nicht nur|non solo|no solo|"
     r"non seulement|niet alleen|não só)\b",
     re.IGNORECASE,
@@ -456,7 +536,8 @@ REPORTING_VERBS = re.compile(
 
 # What makes a sentence speak of an event, as opposed to a product or the company at large.
 EVENT_WORDS = re.compile(
-    r"\b[\w]+-?(?:event|events|evenement|Veranstaltung)\b|\b(?:demo|demonstration|events?|launch(?:es|ed|ing)?|launch event|press (?:conference|event|briefing)|"
+    r"\b[\w]+-?(?:event|events|evenement|Veranstaltung)\b|\b(?:demo|demonstration|events?"
+    r"|launch(?:es|ed|ing)?|launch event|press (?:conference|event|briefing)|"
     r"media (?:event|briefing)|keynotes?|invit(?:e|es|ation|ations)|showcase|unveiling|"
     r"presentation|conference|take place|takes place|took place|livestream|live ?blog|live from|"
     r"unpacked|unveil(?:s|ed|ing)?|special event|hardware event|showcase|summit|expo|"
@@ -582,8 +663,10 @@ LATER_EVENT = re.compile(
 MOVE_CUES = re.compile(
     r"\b(?:moved|moving|postpone[ds]?|pushed back|delayed|reschedul(?:ed|es|ing)|brought forward|"
     r"new date|now (?:take|be held)|rinviat[oa]|pospuest[oa]|verschoben|vorverlegt|nueva fecha|"
-    r"nuova data|neuer Termin|neuen Termin|forward to|repouss[ée]e?s?|décal[ée]e?s?|report[ée]e?s?|slitta\w*|"
-    r"spostat[oa]|posticipat[oa]|aplazad[oa]|uitgesteld|verplaatst|verschoven|adiad[oa]|advance[ds]?|"
+    r"nuova data|neuer Termin|neuen Termin|forward to|repouss[ée]e?s?|décal[ée]e?s?|report[ée]e?s?"
+    r"|slitta\w*|"
+    r"spostat[oa]|posticipat[oa]|aplazad[oa]|uitgesteld|verplaatst|verschoven|adiad[oa]"
+    r"|advance[ds]?|"
     r"moved (?:up|forward)|vorverlegt|anticipat[oa]|adelantad[oa]|avancée?|"
     r"now (?:(?:expected|set|scheduled|due|slated) to )?(?:take place|be held|be unveiled|"
     r"be launched|be announced|launch|happen)|correction|corrected)\b",
@@ -595,17 +678,22 @@ MOVE_CUES = re.compile(
 CONDITIONAL = re.compile(
     r"(?:\b(?:unless|once|if|whenever|when|cuando|quando|quand|zodra|wenn|falls|sofern|qualora|"
     r"siempre que)\s+(?:[\w'-]+\s+){0,3}?"
-    r"|\b(?:until|bis|finché|hasta que|jusqu'à ce que|tant que|totdat)\s+(?:(?-i:[A-Z])\w+|it|they|we|he|"
+    r"|\b(?:until|bis|finché|hasta que|jusqu'à ce que|tant que|totdat)\s+(?:(?-i:[A-Z])\w+|it|they"
+    r"|we|he|"
     r"she)\s+(?:[\w'-]+\s+){0,2}?)$",
     re.IGNORECASE,
 )
 
 # Doubt voiced by the writer: it leaves the article's hearsay a rumour at most.
 SCEPTIC = re.compile(
-    r"\bif (?:this|the|that|these|it)\s+(?:\w+\s+){0,2}?(?:is|are|proves?|turns? out to be|holds?)\s+"
-    r"(?:true|accurate|correct|right)\b|\bqualora\b[^.]{0,60}\bveritier\w*|\bse (?:confermat\w*|fosse vero)\b|"
-    r"\bsi (?:se confirma|es cierto|c'est vrai)\b|\bfalls (?:sich )?(?:das|dies) (?:bestätigt|stimmt)\b|"
-    r"\bsi (?:cela|ceci) se confirme\b|\bshould (?:this|that|it) prove\b|\bgrain of salt\b|\bpinch of salt\b|\bs[ck]eptical\b|\bnot convinced\b|\bnot buying it\b|"
+    r"\bif (?:this|the|that|these|it)\s+(?:\w+\s+){0,2}?(?:is|are|proves?|turns? out to be"
+    r"|holds?)\s+"
+    r"(?:true|accurate|correct|right)\b|\bqualora\b[^.]{0,60}\bveritier\w*|\bse (?:confermat\w*"
+    r"|fosse vero)\b|"
+    r"\bsi (?:se confirma|es cierto|c'est vrai)\b|\bfalls (?:sich )?(?:das|dies) (?:bestätigt"
+    r"|stimmt)\b|"
+    r"\bsi (?:cela|ceci) se confirme\b|\bshould (?:this|that|it) prove\b|\bgrain of salt\b"
+    r"|\bpinch of salt\b|\bs[ck]eptical\b|\bnot convinced\b|\bnot buying it\b|"
     r"\bwe'?re not so sure\b|\bno track record\b|\bdoubt(?:s|ful)?\b|\bunconfirmed\b|"
     r"\bunverified\b|\bcon le pinze\b|\bcon cautela\b|\bcon pinzas\b|\bmit Vorsicht\b|"
     r"\bavec prudence\b|\bavec des pincettes\b|\bmet een korrel(?:tje)? zout\b",

@@ -182,7 +182,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "day_month",
         re.compile(
-            rf"\b(?:{_WDAY},?\s+)?(?:(?:the|il|el|den|dem|le|der|am|op|de|lo|o)\s+)?(?P<day>\d{{1,2}}){_ORD}\.?\s+(?:of\s+|de\s+)?"
+            rf"\b(?:{_WDAY},?\s+)?(?:(?:the|il|el|den|dem|le|der|am|op|de|lo"
+            rf"|o)\s+)?(?P<day>\d{{1,2}}){_ORD}\.?\s+(?:of\s+|de\s+)?"
             rf"{_MONTH}\b(?:,?\s+(?:de\s+|del\s+)?(?P<year>\d{{4}})\b)?"
         ),
     ),
@@ -273,14 +274,16 @@ def find_dates(
 
 
 # "de la mañana" and "heute Morgen" are mornings, not tomorrow.
-_MORNING_BEFORE = re.compile(r"(?:\bla|\besta|\bheute|\bam|\bjeden|\bfrüh|\bguten)\s+$", re.IGNORECASE)
+_MORNING_BEFORE = re.compile(r"(?:\bla|\besta|\bheute|\bam|\bjeden|\bfrüh"
+                             r"|\bguten)\s+$", re.IGNORECASE)
 
 
 def _a_morning(text: str, match: re.Match[str]) -> bool:
     word = match.group(0)
     if word.lower() not in ("mañana", "morgen"):
         return False
-    return bool(_MORNING_BEFORE.search(text[: match.start()])) or word == "Morgen" and match.start() > 0
+    before = text[: match.start()]
+    return bool(_MORNING_BEFORE.search(before)) or (word == "Morgen" and match.start() > 0)
 
 
 def _resolve(
@@ -385,8 +388,10 @@ def _month_day(month: int, day: int, year: int | None, ref: date | None, *, past
     if past:
         # "the event was held on 7 September", written in August: last September's; but a day
         # within the next month in a past sentence is a plan told ("was moved to the 19th").
-        later = [d for y in (ref.year, ref.year + 1) if (d := _safe_date(y, month, day)) and d > ref]
-        earlier = [d for y in (ref.year, ref.year - 1) if (d := _safe_date(y, month, day)) and d <= ref]
+        days = [d for y in (ref.year - 1, ref.year, ref.year + 1)
+                if (d := _safe_date(y, month, day))]
+        later = [d for d in days if d > ref]
+        earlier = [d for d in days if d <= ref]
         if earlier and not (later and (min(later) - ref).days <= 31):
             return max(earlier)
     # The year that puts the date nearest the article; a tie goes forward (Dec 31 -> Jan 5).

@@ -34,7 +34,8 @@ _NAME_THEN_TITLE = re.compile(
 _STAGE_FRAMES = tuple(re.compile(p, re.IGNORECASE) for p in (
     rf"\b(?:hosted|presented|led|introduced|joined|moderated|emceed|kicked off|opened|headlined|"
     rf"fronted|delivered) by\s+(?:[\w'-]+\s+){{0,4}}?{_NAME}",
-    rf"\b(?:keynote|presentation|talk|speech|address) (?:by|from|of)\s+(?:[\w'-]+\s+){{0,3}}?{_NAME}",
+    rf"\b(?:keynote|presentation|talk|speech|address) (?:by|from"
+    rf"|of)\s+(?:[\w'-]+\s+){{0,3}}?{_NAME}",
     rf"\bfeaturing\s+{_NAME}",
     rf"\b(?:presentat[oa] da|presentad[oa] por|präsentiert von|moderiert von|présenté par|"
     rf"animé par|condott[oa] da|gepresenteerd door)\s+(?:[\w'-]+\s+){{0,3}}?{_NAME}",
@@ -51,7 +52,8 @@ _STAGE_FRAMES = tuple(re.compile(p, re.IGNORECASE) for p in (
 # Offices that make a person a guest, not a presenter.
 _PUBLIC_OFFICE = re.compile(
     r"\b(?:(?:Chinese|French|US|U\.S\.|American|German|Indian|Korean|Italian|Spanish|Russian|"
-    r"British|Japanese|the country's|state)\s+)?(?<![Vv]ice )(?<![Vv]ice-)(?:President|Präsident|président|presidente),?\s+$|"
+    r"British|Japanese|the country's|state)\s+)?(?<![Vv]ice )(?<![Vv]ice-)(?:President|Präsident"
+    r"|président|presidente),?\s+$|"
     r"\b(?:Prime Minister|Minister|Chancellor|Senator|Governor|Mayor|King|Queen|Premier|"
     r"ministro|ministre|Minister(?:in)?|Bundeskanzler\w*|sindaco|alcalde|maire|"
     r"Bürgermeister\w*|Secretary)\s+(?:[\w'-]+\s+){0,3}$",
@@ -59,15 +61,19 @@ _PUBLIC_OFFICE = re.compile(
 )
 # Capitalised words that open a sentence or name a thing, so no given name.
 _NOT_GIVEN = frozenset(
-    """
-    Now Then Next Here There This That These Those The A An And But So Also Meanwhile Finally
-    Today Tomorrow Yesterday When While After Before During Our Their His Her Its Apple Samsung
-    Google Microsoft Sony Xiaomi Huawei Nokia Motorola OnePlus Amazon Meta Tesla Intel Nvidia
-    Galaxy Pixel Surface Mi Redmi PlayStation Xbox Nintendo Switch Android Windows Chrome Mac
-    January February March April May June July August September October November December
-    Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mobile World Congress San Santa
-    New Los Las Hong Kuala Rio Buenos Sao São Saint St Fort Pier Hall Center Centre
-    """.split()
+    [
+        "Now", "Then", "Next", "Here", "There", "This", "That", "These", "Those", "The", "A", "An",
+        "And", "But", "So", "Also", "Meanwhile", "Finally", "Today", "Tomorrow", "Yesterday",
+        "When", "While", "After", "Before", "During", "Our", "Their", "His", "Her", "Its", "Apple",
+        "Samsung", "Google", "Microsoft", "Sony", "Xiaomi", "Huawei", "Nokia", "Motorola",
+        "OnePlus", "Amazon", "Meta", "Tesla", "Intel", "Nvidia", "Galaxy", "Pixel", "Surface", "Mi",
+        "Redmi", "PlayStation", "Xbox", "Nintendo", "Switch", "Android", "Windows", "Chrome", "Mac",
+        "January", "February", "March", "April", "May", "June", "July", "August", "September",
+        "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+        "Saturday", "Sunday", "Mobile", "World", "Congress", "San", "Santa", "New", "Los", "Las",
+        "Hong", "Kuala", "Rio", "Buenos", "Sao", "São", "Saint", "St", "Fort", "Pier", "Hall",
+        "Center", "Centre"
+    ]
 )
 _NOT_NAMES = frozenset({"San Francisco", "New Delhi", "Mi Band", "Mi Note", "Power Bank"})
 

@@ -228,7 +228,8 @@ _CAP = r"(?:(?:d'|l'|d’|l’)?[A-Z][\w'’&.-]*|\d+)"
 _LINK = r"(?:of|for|the|and|de|del|di|la|&|du|des|d'|der|am|an)"
 # "at the Fairmont hotel", "at Fort Mason", "all'hotel Fairmont", "im Palace Hotel"
 _VENUE_PHRASE = re.compile(
-    r"\b(?P<prep>at|in|inside|from|all'|al|nel|nell'|nella|en|el|im|in der|in dem|au|à la|à l'|dans le|"
+    r"\b(?P<prep>at|in|inside|from|all'|al|nel|nell'|nella|en|el|im|in der|in dem|au|à la|à l'"
+    r"|dans le|"
     r"dans la|desde|op|in het|no|na|w)\s*"
     r"(?:the\s+|l'|il\s+|la\s+|el\s+|der\s+|dem\s+|het\s+|de\s+|o\s+|a\s+)?"
     rf"(?P<name>(?:[Hh]otel\s+)?{_CAP}(?:\s+(?:{_LINK}\s+)*{_CAP})*"
@@ -276,17 +277,21 @@ _CURATED = 10**9
 MINOR = 300_000
 # City names that are words of the languages read, or first names, far more often than places.
 _STOP_CITIES = frozenset(
-    """
-    Mobile Reading Bath Split Nice Victoria Hamilton Lincoln Jackson Surprise Orange Marathon
-    Independence Sale Deal Most Of Van Mission Florence Salem Troy Aurora Temple Columbia Chester
-    Kent Lima Santiago Cordoba Mercedes Concordia Providence Vitoria Valencia Paris Palma Leon
-    Jena Aachen Bonn Colon Como Bari Pau Granada Charlotte Albany Austin Dallas Phoenix Murcia
-    Venezia Alexandria Victoria Darwin Hope Glory Union Ocean Bristol Washington Sydney Jersey
-    Monaco Colonia Roma Essen Hof Aue Ulm Rom Mainz Siegen Regen Hamm Minden Halle Kiel Worms
-    Marl Moers Gera Wels Hagen Herne Bottrop Gelsenkirchen Solingen Neuss Paderborn Wetzlar
-    Pau Nancy Lens Tours Laval Angers Brest Metz Lorient Toulon Cannes Antibes Arles Sens Vannes
-    Gap Cholet Mantes Bourges Evry Creteil Auxerre Dole
-    """.split()
+    [
+        "Mobile", "Reading", "Bath", "Split", "Nice", "Victoria", "Hamilton", "Lincoln", "Jackson",
+        "Surprise", "Orange", "Marathon", "Independence", "Sale", "Deal", "Most", "Of", "Van",
+        "Mission", "Florence", "Salem", "Troy", "Aurora", "Temple", "Columbia", "Chester", "Kent",
+        "Lima", "Santiago", "Cordoba", "Mercedes", "Concordia", "Providence", "Vitoria", "Valencia",
+        "Paris", "Palma", "Leon", "Jena", "Aachen", "Bonn", "Colon", "Como", "Bari", "Pau",
+        "Granada", "Charlotte", "Albany", "Austin", "Dallas", "Phoenix", "Murcia", "Venezia",
+        "Alexandria", "Victoria", "Darwin", "Hope", "Glory", "Union", "Ocean", "Bristol",
+        "Washington", "Sydney", "Jersey", "Monaco", "Colonia", "Roma", "Essen", "Hof", "Aue", "Ulm",
+        "Rom", "Mainz", "Siegen", "Regen", "Hamm", "Minden", "Halle", "Kiel", "Worms", "Marl",
+        "Moers", "Gera", "Wels", "Hagen", "Herne", "Bottrop", "Gelsenkirchen", "Solingen", "Neuss",
+        "Paderborn", "Wetzlar", "Pau", "Nancy", "Lens", "Tours", "Laval", "Angers", "Brest", "Metz",
+        "Lorient", "Toulon", "Cannes", "Antibes", "Arles", "Sens", "Vannes", "Gap", "Cholet",
+        "Mantes", "Bourges", "Evry", "Creteil", "Auxerre", "Dole"
+    ]
 )
 # Words after which a capitalised name places something: "in Geneva", "the city of Chengdu".
 _LOCATIVE = re.compile(
@@ -400,14 +405,16 @@ def find_venues(text: str) -> list[Place]:
 
 # A name that is a city, a country, a company or a word of time is no venue of its own.
 _NOT_VENUE = frozenset(
-    """
-    January February March April May June July August September October November December
-    Monday Tuesday Wednesday Thursday Friday Saturday Sunday The This That Its Their
-    CES IFA MWC IAA Computex Gamescom WWDC GDC E3 Build Ignite Connect Unpacked
-    """.split()
+    [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September",
+        "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+        "Saturday", "Sunday", "The", "This", "That", "Its", "Their", "CES", "IFA", "MWC", "IAA",
+        "Computex", "Gamescom", "WWDC", "GDC", "E3", "Build", "Ignite", "Connect", "Unpacked"
+    ]
 )
 # After a venue comes its city: "at the Printworks in south-east London", "at COEX, Seoul".
-_IN_CITY = re.compile(r"^(?:,|\s+(?:in|à|a|en|in der|em|w)\b)\s+(?:[\w-]+\s+){0,2}?(?P<city>[A-ZÀ-Þ][\w'’ .-]{1,30})")
+_IN_CITY = re.compile(r"^(?:,|\s+(?:in|à|a|en|in der|em"
+                      r"|w)\b)\s+(?:[\w-]+\s+){0,2}?(?P<city>[A-ZÀ-Þ][\w'’ .-]{1,30})")
 
 
 def _placed_name(words: list[str], after: str) -> str | None:
@@ -444,7 +451,7 @@ def _trim_venue(phrase: str, after: str = "") -> str | None:
         # A venue word first leads its name: "Museu Nacional d'Art de Catalunya", "Pier 94".
         while last + 1 < len(words):
             following = words[last + 1]
-            if following.isdigit() or following[:1].isupper() and following not in _NOT_VENUE or (
+            if following.isdigit() or (following[:1].isupper() and following not in _NOT_VENUE) or (
                     re.match(r"[dl]['’][A-Z]", following)):
                 last += 1
             elif following in ("de", "del", "di", "of", "du", "der") and last + 2 < len(words) and (

@@ -59,13 +59,13 @@ MAKER_FIRST: dict[str, str] = {
 # Who makes each series, so a phone's chip or a rival's phone named in passing is not this
 # event's product.
 SERIES_MAKER: dict[str, str] = {
-    **dict.fromkeys(("iPhone", "iPad", "iPod", "iMac", "MacBook", "Mac mini", "Mac Pro", "Mac Studio",
-                     "AirPods", "AirTag", "HomePod", "Apple Watch", "Apple TV", "Apple Pencil",
-                     "Vision Pro", "iWatch"), "Apple"),
+    **dict.fromkeys(("iPhone", "iPad", "iPod", "iMac", "MacBook", "Mac mini", "Mac Pro",
+                     "Mac Studio", "AirPods", "AirTag", "HomePod", "Apple Watch", "Apple TV",
+                     "Apple Pencil", "Vision Pro", "iWatch"), "Apple"),
     **dict.fromkeys(("Galaxy", "Gear", "Exynos"), "Samsung"),
-    **dict.fromkeys(("Pixel", "Pixelbook", "Pixel Buds", "Pixel Watch", "Pixel Fold", "Pixel Tablet",
-                     "Nexus", "Chromecast", "Nest", "Google Home", "Google Assistant", "Google Glass",
-                     "Stadia", "Tensor"), "Google"),
+    **dict.fromkeys(("Pixel", "Pixelbook", "Pixel Buds", "Pixel Watch", "Pixel Fold",
+                     "Pixel Tablet", "Nexus", "Chromecast", "Nest", "Google Home",
+                     "Google Assistant", "Google Glass", "Stadia", "Tensor"), "Google"),
     **dict.fromkeys(("Surface", "Xbox", "Lumia", "HoloLens"), "Microsoft"),
     **dict.fromkeys(("PlayStation", "PS5", "PS4", "PS VR2", "PSVR2", "Xperia"), "Sony"),
     **dict.fromkeys(("Nintendo Switch", "Switch"), "Nintendo"),
@@ -111,7 +111,8 @@ MODEL_WORDS = (
     "Elite", "Gen", "Portal", "Vision", "Ink", "Halo", "Neural", "Compact", "Premium",
 )
 _MODEL_TOKEN = (
-    r"(?:\d+(?:\.\d)?[A-Za-z]*\+?|[A-Z]{1,3}\d+[A-Za-z]*\+?|(?:III|II|IV|VI)(?![\w'’])|[A-Z][a-z]+\d+[A-Za-z]*|[a-z]{1,2}[A-Z]+\d*|\(\d+[a-z]?\)|[A-Z]{1,2}(?![\w'’])|"
+    r"(?:\d+(?:\.\d)?[A-Za-z]*\+?|[A-Z]{1,3}\d+[A-Za-z]*\+?|(?:III|II|IV|VI)(?![\w'’])"
+    r"|[A-Z][a-z]+\d+[A-Za-z]*|[a-z]{1,2}[A-Z]+\d*|\(\d+[a-z]?\)|[A-Z]{1,2}(?![\w'’])|"
     + "|".join(re.escape(w) for w in sorted([*MODEL_WORDS, *SINGULAR], key=len, reverse=True))
     + r"|pro|max|lite|plus|ultra)\+?(?![\w-])"
 )
@@ -129,11 +130,12 @@ _MAKERS = tuple(sorted({*COMPANIES, "Xiaomi", "Honor", "Realme", "realme", "Noth
                         "Hyundai", "Kia", "Porsche", "Ferrari", "Fiat", "Škoda", "Skoda",
                         "Nissan", "Peugeot", "Citroën", "Opel", "Polestar", "BYD", "NIO", "XPeng",
                         "Lucid", "Rivian", "Garmin", "Fitbit", "Razer", "Logitech", "GoPro",
-                        "DJI", "Insta360", "Nothing", "Ubisoft", "Valve", "Steam"},
+                        "DJI", "Insta360", "Ubisoft", "Valve", "Steam"},
                        key=len, reverse=True))
 _MAKER_PATTERN = re.compile(
     r"(?<![\w-])(?P<maker>" + "|".join(re.escape(m) for m in _MAKERS) + r")"
-    rf"(?P<model>(?:\s+(?:Phone(?=\s+\(?\d)|{_MODEL_TOKEN}|(?!{_CALENDAR})(?-i:[A-Z][a-z]+)(?=\s+\d))){{1,4}})"
+    rf"(?P<model>(?:\s+(?:Phone(?=\s+\(?\d)|{_MODEL_TOKEN}"
+    rf"|(?!{_CALENDAR})(?-i:[A-Z][a-z]+)(?=\s+\d))){{1,4}})"
     r"(?![\w-])|(?<![\w-])(?P<named>Tesla Semi|Nokia \d+ PureView)(?![\w-])"
 )
 # An item of a list that shortens the name before it: "15 Plus", "Flip 5", "S23 Ultra".
@@ -141,14 +143,19 @@ _LIST_ITEM = re.compile(
     rf"(?:,\s*|\s+(?:and|or|y|e|et|und|en|o|ou|oder|&)\s+|\s*/\s*)(?:the\s+|a\s+|el\s+|il\s+|le\s+|"
     rf"das\s+|de\s+|o\s+)?(?P<item>{_MODEL_TOKEN}(?:\s+{_MODEL_TOKEN}){{0,3}})(?![\w-])"
 )
-_ABBREVIATIONS = frozenset("VP SVP EVP CEO CFO CTO COO CMO US UK EU AI PR HQ IT OS UI".split())
+_ABBREVIATIONS = frozenset(
+    ["VP", "SVP", "EVP", "CEO", "CFO", "CTO", "COO", "CMO", "US", "UK", "EU", "AI", "PR", "HQ",
+     "IT", "OS", "UI"]
+)
 # Words that end a product name although capitalised ("Mi Band On Sale", "Mi Note In India").
 _STOP = frozenset(
-    """
-    In On At To For From With And Or The A An By Of Is Will Would Was Are Be Thursday Friday
-    Monday Tuesday Wednesday Saturday Sunday Today US U.S. India China Fan Fans Home Store
-    Com Unpacked Event Launch Could May Might Can Release Date Price Specs Review
-    """.split()
+    [
+        "In", "On", "At", "To", "For", "From", "With", "And", "Or", "The", "A", "An", "By", "Of",
+        "Is", "Will", "Would", "Was", "Are", "Be", "Thursday", "Friday", "Monday", "Tuesday",
+        "Wednesday", "Saturday", "Sunday", "Today", "US", "U.S.", "India", "China", "Fan", "Fans",
+        "Home", "Store", "Com", "Unpacked", "Event", "Launch", "Could", "May", "Might", "Can",
+        "Release", "Date", "Price", "Specs", "Review"
+    ]
 )
 
 # Model words written in several cases -> the maker's own spelling.
@@ -256,12 +263,14 @@ def _suffix(text: str, end: int, last: str) -> str | None:
 
 # Capitalised words after a model that start something else.
 _NOT_SUFFIX = frozenset(
-    """
-    January February March April May June July August September October November December
-    Monday Tuesday Wednesday Thursday Friday Saturday Sunday This That These There Then Apple
-    Samsung Google Microsoft Sony Xiaomi Huawei Nokia Motorola Android Windows Chrome Could Would
-    Will Should Also Both Series Launch Event Price Release Review Hands Camera Specs
-    """.split()
+    [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September",
+        "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+        "Saturday", "Sunday", "This", "That", "These", "There", "Then", "Apple", "Samsung",
+        "Google", "Microsoft", "Sony", "Xiaomi", "Huawei", "Nokia", "Motorola", "Android",
+        "Windows", "Chrome", "Could", "Would", "Will", "Should", "Also", "Both", "Series", "Launch",
+        "Event", "Price", "Release", "Review", "Hands", "Camera", "Specs"
+    ]
 )
 
 
@@ -307,7 +316,8 @@ def _complete(name: str, item: list[str]) -> str | None:
         word = words[i]
         if numeric and re.match(r"\(?\d", word):
             return " ".join(words[:i] + item)
-        if not numeric and not re.match(r"\(?\d", word) and word in MODEL_WORDS and first in MODEL_WORDS:
+        if (not numeric and not re.match(r"\(?\d", word) and word in MODEL_WORDS
+                and first in MODEL_WORDS):
             if word in ("Pro", "Max", "Ultra", "Plus", "Lite", "Mini", "mini", "edge", "Edge"):
                 continue
             return " ".join(words[:i] + item)

@@ -11,20 +11,20 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import replace
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
 
 from monitor.extract.reading import cues
 from monitor.extract.reading.analysis import Analysis, Sentence
 from monitor.extract.reading.claims import Claim, judge
-from monitor.extract.reading.dates import DateMention
-from monitor.extract.reading.rules import status_of
 from monitor.extract.reading.cues import Predicate, Source
+from monitor.extract.reading.dates import DateMention
 from monitor.extract.reading.people import Person
 from monitor.extract.reading.places import canonical_city
 from monitor.extract.reading.products import SERIES, Product
 from monitor.extract.reading.resolve import Anchor, Placed, Placement, about_the_event, place
+from monitor.extract.reading.rules import status_of
 from monitor.extract.reading.times import TimeMention, local_first, with_local_zone
 from monitor.model import EventReport, Fact, FactKind, Status, Watch
 
@@ -60,7 +60,8 @@ def _event_near(sentence: Sentence, claim: Claim) -> bool:
         # What is teased follows the word ("teased the launch"), or names it ("launch teaser").
         after = text[claim.end : claim.end + 30]
         before = text[max(0, claim.start - 20) : claim.start]
-        if re.search(r"\b(?:according to|in|via|from|through|with)\s+(?:an?|the|its|their)\s+(?:[\w-]+\s+)?$",
+        if re.search(r"\b(?:according to|in|via|from|through|with)\s+(?:an?|the|its"
+                     r"|their)\s+(?:[\w-]+\s+)?$",
                      text[: claim.start], re.IGNORECASE):
             # "on June 28, according to a video teaser": the teaser is the source of it all.
             return bool(sentence.dates or cues.EVENT_WORDS.search(text))
@@ -118,10 +119,12 @@ def _status(placement: Placement, ref: date | None, event_date: date | None
         tag = _TITLE_TAG.search(sentence.plain) if sentence.in_title else None
         for claim in judge(sentence.text, spans, happening_allowed=happening, live_allowed=live,
                            event_today=today, goods=goods,
-                           headline=sentence.in_title or _LIVE_LINE.match(sentence.plain) is not None):
+                           headline=sentence.in_title
+                           or _LIVE_LINE.match(sentence.plain) is not None):
             if tag is not None and claim.source is None:
                 # The tag is the headline's source, whatever its verbs say.
-                source = Source.REPORT if tag.group("tag").lower() == "report" else Source.SPECULATION
+                report = tag.group("tag").lower() == "report"
+                source = Source.REPORT if report else Source.SPECULATION
                 claim = replace(claim, source=source, status=status_of(
                     claim.predicate, claim.negated, claim.modality, source) or claim.status)
             if claim.predicate in _NEEDS_EVENT and not named:
@@ -196,7 +199,8 @@ _RUMOUR_WORDS = re.compile(
     r"\b(?:rumou?r\w*|leak\w*|speculat\w*|tipster|indiscrezion\w*|rumores?|Gerücht\w*|rumeurs?|"
     r"geruchten?|filtraci\w+|grain of salt)\b", re.IGNORECASE)
 # A headline tagged as hearsay: "... – Rumor", "(Report)".
-_TITLE_TAG = re.compile(r"(?:[–—-]|\(|\[|:)\s*(?P<tag>rumou?r|report|leak|gerücht|rumeur|rumor)\s*[)\]]?\s*$",
+_TITLE_TAG = re.compile(r"(?:[–—-]|\(|\[|:)\s*(?P<tag>rumou?r|report|leak|gerücht|rumeur"
+                        r"|rumor)\s*[)\]]?\s*$",
                         re.IGNORECASE)
 # A liveblog's line opens on its time: "1:04 p.m. ET:", "18:06 BST:".
 _LIVE_LINE = re.compile(r"^\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\s*)?:", re.IGNORECASE)
@@ -275,7 +279,8 @@ _ANONYMOUS = re.compile(
 _PERSON_WORD = re.compile(r"officials?|official(?:ly)?|the official|an official|representative")
 # The company's words quoted: a spokesperson or an executive speaking on record.
 _QUOTED = re.compile(
-    r"[\"„«“][^\"„«“”»]{8,}[\"”»“]\s*,?\s*(?:\w+\s+){0,6}?(?:said|says|told|stated|added|wrote|sagte|"
+    r"[\"„«“][^\"„«“”»]{8,}[\"”»“]\s*,?\s*(?:\w+\s+){0,6}?(?:said|says|told|stated|added|wrote"
+    r"|sagte|"
     r"erklärte|dijo|afirmó|ha detto|ha dichiarato|a déclaré|a dit|zei|disse)\b|"
     r"\b(?:spokes(?:person|man|woman)|Sprecher(?:in)?|portavo(?:z|ce)|porte-parole|woordvoerder)\b",
     re.IGNORECASE,

@@ -20,9 +20,9 @@ from datetime import date, timedelta
 from monitor.extract.reading import cues
 from monitor.extract.reading.analysis import Analysis, Clause, Sentence
 from monitor.extract.reading.claims import judge
+from monitor.extract.reading.companies import company_pattern, other_companies
 from monitor.extract.reading.cues import Predicate
 from monitor.extract.reading.dates import RELATIVE_DAYS
-from monitor.extract.reading.companies import company_pattern, other_companies
 from monitor.extract.reading.people import Person, find_people
 from monitor.extract.reading.places import canonical_city, city_country
 from monitor.model import Status, Watch
@@ -122,7 +122,8 @@ def place(analysis: Analysis, watch: Watch) -> Placement | None:
     return Placement(placed, event_date, main)
 
 
-_LOCATIVE = re.compile(r"\b(?:in|à|en|nach|in der|im|em|w|na|no|nel|nella|dans|aux?)\s+(?:the\s+)?$",
+_LOCATIVE = re.compile(r"\b(?:in|à|en|nach|in der|im|em|w|na|no|nel|nella|dans"
+                       r"|aux?)\s+(?:the\s+)?$",
                        re.IGNORECASE)
 # Words after a company's name that make it the one acting: "Nokia will", "Samsung's event".
 _ACTS = re.compile(r"^(?:['’]s\b|\s+(?:will|is|has|had|was|plans?|said|says|announced|confirmed|"
@@ -131,7 +132,8 @@ _ACTS = re.compile(r"^(?:['’]s\b|\s+(?:will|is|has|had|was|plans?|said|says|an
 
 # A company named as a yardstick is not the one spoken of: "the Apple of China", "unlike Apple".
 _YARDSTICK_BEFORE = re.compile(
-    r"\b(?:like|unlike|than|as|rival(?:s|ing)?(?: to)?|compared (?:to|with)|similar to|versus|vs\.?|"
+    r"\b(?:like|unlike|than|as|rival(?:s|ing)?(?: to)?|compared (?:to|with)|similar to|versus"
+    r"|vs\.?|"
     r"imitat\w+|copy(?:ing)?|come|wie|comme)\s+$|\bthe\s+['‘\"]?$", re.IGNORECASE)
 _YARDSTICK_AFTER = re.compile(r"^(?:\s+of\s+[A-Z]|['’]?-like\b|\s+killer\b|\s+rival\b)")
 
@@ -166,7 +168,7 @@ def _compare(item: Placed, watch: Watch, ref: date | None, country: str | None) 
             # A day either side is the same moment told in another time zone ("August 14" on
             # an Asian site for New York's evening of the 13th).
             if any((d.covers(watch.date) and (d.last - d.first).days <= 31)
-                   or d.exact and abs(d.first - watch.date) <= _ZONE_SLIP for d in clause.dates):
+                   or (d.exact and abs(d.first - watch.date) <= _ZONE_SLIP) for d in clause.dates):
                 item.date_match = True
             elif any(d.covers(watch.date) for d in clause.dates):
                 pass  # "WWDC 2025" agrees with a September 2025 watch only as far as a year goes
@@ -317,14 +319,16 @@ def _anchor_from_the_right(placed: list[Placed]) -> None:
         if not item.event or _own_anchor(item) is not None:
             continue
         for later in placed[i + 1 :]:
-            if later.sentence.index != item.sentence.index or _CONTRAST_START.match(later.clause.text):
+            if (later.sentence.index != item.sentence.index
+                    or _CONTRAST_START.match(later.clause.text)):
                 break
             if (own := _own_anchor(later)) is not None:
                 item.anchor = own
                 break
 
 
-_CONTRAST_START = re.compile(r"^\W*(?:but|however|while|whereas|although|though|ma|pero|aber|mais)\b",
+_CONTRAST_START = re.compile(r"^\W*(?:but|however|while|whereas|although|though|ma|pero|aber"
+                             r"|mais)\b",
                              re.IGNORECASE)
 
 

@@ -56,12 +56,14 @@ RULES: tuple[Rule, ...] = (
     # A detail still open says nothing of the event ("the venue is to be confirmed").
     Rule(None, None, PEN, None, None, "The venue for Xiaomi's event is still to be confirmed."),
     # Habits say nothing of this event ("Xiaomi usually holds its events in Beijing").
-    Rule(None, None, Modality.HABITUAL, None, None, "Xiaomi usually holds its launch events in Beijing."),
+    Rule(None, None, Modality.HABITUAL, None, None,
+         "Xiaomi usually holds its launch events in Beijing."),
     # Disruptions, said as fact, by anyone: the event itself is moved or off.
     Rule(DISRUPTIONS, False, HEDGED, None, R, "Xiaomi's San Francisco event could be postponed."),
     Rule(DISRUPTIONS, False, None, (SPEC, LEAK), R,
          "A rumour has it that Xiaomi's San Francisco event has been postponed."),
-    Rule(Predicate.POSTPONE, False, None, None, PP, "Xiaomi has postponed its San Francisco event."),
+    Rule(Predicate.POSTPONE, False, None, None, PP,
+         "Xiaomi has postponed its San Francisco event."),
     Rule(Predicate.CANCEL, False, None, None, X, "Xiaomi has cancelled its San Francisco event."),
     # "has not been postponed", "will not be cancelled": the event stands.
     Rule(DISRUPTIONS, True, None, OFF, C,
@@ -75,12 +77,14 @@ RULES: tuple[Rule, ...] = (
          "Xiaomi's San Francisco event is still on, according to sources."),
     # Denials: the company says there is no such event (a denial of goods is ruled out before).
     Rule(Predicate.DENY, False, HEDGED, None, R, "Xiaomi might deny the report of an SF event."),
-    Rule(Predicate.DENY, False, None, None, D, "Xiaomi denied the report of an event in San Francisco."),
+    Rule(Predicate.DENY, False, None, None, D,
+         "Xiaomi denied the report of an event in San Francisco."),
     Rule(Predicate.DENY, True, None, None, None, "Xiaomi did not deny the report of an SF event."),
     # The event took place, or is taking place (ruled out earlier when time forbids it).
     Rule(HAPPENINGS, False, (*HEDGED,), None, None,
          "Xiaomi apparently unveiled the Mi Band at its San Francisco event."),
-    Rule(HAPPENINGS, False, None, None, H, "Xiaomi unveiled the Mi Band at its San Francisco event."),
+    Rule(HAPPENINGS, False, None, None, H,
+         "Xiaomi unveiled the Mi Band at its San Francisco event."),
     Rule(HAPPENINGS, True, None, None, None, "Xiaomi did not unveil a phone at its SF event."),
     # The company's own word: invitations, teasers, streams, confirmations.
     Rule(OWN_WORD, True, None, None, R, "Xiaomi has not confirmed the San Francisco event."),
@@ -90,7 +94,8 @@ RULES: tuple[Rule, ...] = (
          "Xiaomi has reportedly sent out invitations for its San Francisco event."),
     Rule(OWN_WORD, False, None, (SPEC, LEAK), R,
          "A leaked invitation shows Xiaomi's San Francisco event."),
-    Rule(OWN_WORD, False, None, None, C, "Xiaomi has sent out invitations for an event in San Francisco."),
+    Rule(OWN_WORD, False, None, None, C,
+         "Xiaomi has sent out invitations for an event in San Francisco."),
     # A stream of the event: as sure as its source, the company's own plan when it says so.
     Rule(Predicate.STREAM, False, HEDGED, None, R, "Xiaomi might livestream its SF event."),
     Rule(Predicate.STREAM, False, None, (OFF,), C,
@@ -105,8 +110,10 @@ RULES: tuple[Rule, ...] = (
          "A rumour says there will be no Xiaomi event in San Francisco."),
     Rule(Predicate.HOLD, True, None, OFF, D,
          "A Xiaomi spokesperson said the company has no event planned in San Francisco."),
-    Rule(Predicate.HOLD, True, None, None, D, "Xiaomi will not hold a press event in San Francisco."),
-    Rule(Predicate.HOLD, False, HEDGED, None, R, "Xiaomi is expected to hold an event in San Francisco."),
+    Rule(Predicate.HOLD, True, None, None, D,
+         "Xiaomi will not hold a press event in San Francisco."),
+    Rule(Predicate.HOLD, False, HEDGED, None, R,
+         "Xiaomi is expected to hold an event in San Francisco."),
     Rule(Predicate.HOLD, False, None, OFF, C,
          "Xiaomi will hold an event in San Francisco, the company said in a statement."),
     Rule(Predicate.HOLD, False, None, REP, P,

@@ -42,11 +42,13 @@ _NOON = re.compile(
 # before it.
 _TWENTY_FOUR = re.compile(
     rf"(?:\b(?:ore|alle|alle ore|a las|um|à|às|om|kl\.|o)\s+)?(?<![\d:.])(?P<h>[01]?\d|2[0-3])"
-    rf"(?:[:.](?P<m>[0-5]\d)|\s?h\s?(?P<hm>[0-5]\d)?(?![\w]))(?:\s*(?P<uhr>Uhr|h|uur)\b)?{_ZONE_AFTER}"
+    rf"(?:[:.](?P<m>[0-5]\d)|\s?h\s?(?P<hm>[0-5]\d)?(?![\w]))(?:\s*(?P<uhr>Uhr|h"
+    rf"|uur)\b)?{_ZONE_AFTER}"
 )
 # "19 Uhr", "19 heures", "ore 19", "a las 10 de la mañana", "om 20 uur".
 _HOUR_WORD = re.compile(
-    rf"(?:(?<![\d:.])(?P<h>[01]?\d|2[0-3])\s*(?P<word>Uhr|heures?|uur|hodin|godz\.?|ore(?=\s+italian))\b"
+    rf"(?:(?<![\d:.])(?P<h>[01]?\d|2[0-3])\s*(?P<word>Uhr|heures?|uur|hodin|godz\.?"
+    rf"|ore(?=\s+italian))\b"
     rf"|\b(?:ore|alle ore|alle|a las|às|om)\s+(?P<h2>[01]?\d|2[0-3])(?![\d:.])"
     rf"(?:\s+(?P<part>de la mañana|de la tarde|de la noche|del mattino|di sera|del pomeriggio|"
     rf"du matin|du soir|de l'après-midi))?){_ZONE_AFTER}",
@@ -134,7 +136,8 @@ def _family_of(value: str) -> str:
     """The family of a written zone: PDT and PST are PT, CEST is CET."""
     zone = value.partition(" ")[2]
     return {"PST": "PT", "PDT": "PT", "EST": "ET", "EDT": "ET", "CDT": "CT", "MST": "MT",
-            "MDT": "MT", "CEST": "CET", "BST": "GMT", "HKT": "UTC+8", "SGT": "UTC+8"}.get(zone, zone)
+            "MDT": "MT", "CEST": "CET", "BST": "GMT", "HKT": "UTC+8",
+            "SGT": "UTC+8"}.get(zone, zone)
 
 
 def local_first(found: list[tuple[TimeMention, str]], city: str | None
