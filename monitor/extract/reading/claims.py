@@ -189,8 +189,9 @@ def judge(
             predicate = Predicate.HOLD
         # "announced he's leaving", "revealed some details": words, not a launch, unless a
         # product is what was announced or the event is where it was said.
-        if predicate is Predicate.HAPPEN and _COMMUNICATIVE.search(
-                sentence[hit.start : hit.end]) and not _said_of_goods_or_event(sentence, hit, goods):
+        words = sentence[hit.start : hit.end]
+        if (predicate is Predicate.HAPPEN and _COMMUNICATIVE.search(words)
+                and not _said_of_goods_or_event(sentence, hit, goods)):
             continue
         if predicate is Predicate.POSTPONE and _EARLIER.search(sentence[hit.start : hit.end]) and (
                 not _OLD_DAY.search(sentence)):
