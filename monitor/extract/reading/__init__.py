@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from monitor.extract.reading.analysis import Analysis, analyse
+from monitor.extract.reading.companies import company_pattern
 from monitor.extract.reading.report import report_for as _report_for
 from monitor.model import Article, EventReport, Watch
 
@@ -21,7 +22,13 @@ def find_reports(article: Article, watches: Sequence[Watch]) -> list[EventReport
     """One report per watch whose event the article is about, in watch order."""
     analyses: dict[object, Analysis] = {}
     reports = []
+    text = f"{article.title or ''}\n{article.body}"
     for watch in watches:
+        # An article that never names the company, an alias or a watched person says nothing
+        # of its event: it is not read for it at all.
+        named = company_pattern([watch.company, *watch.aliases])
+        if named is None or not named.search(text):
+            continue
         # Without a publication day, relative dates are placed against the watched day.
         key = None if article.published else watch.date
         if key not in analyses:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from itertools import pairwise
 
 from monitor.extract.reading import cues
@@ -127,10 +128,10 @@ class Clause:
     products: list[Product] = field(default_factory=list)
     event: bool = False  # names an event or an event-like act ("launch", "invitations")
     names: list[str] = field(default_factory=list)  # event names, normalised ("i/o", "cloud next")
+    plain: str = ""  # the text with plain apostrophes and quotes, for the cue patterns
 
-    @property
-    def plain(self) -> str:
-        return plain(self.text)
+    def __post_init__(self) -> None:
+        self.plain = plain(self.text)
 
 
 @dataclass
@@ -146,11 +147,10 @@ class Sentence:
     moved: bool  # says the event moved
     past: bool  # past tense, so a bare weekday is the last one
     set_aside: list[Place]  # places that locate no event: a seat, a dateline, a zone
+    plain: str = ""  # the text with plain apostrophes and quotes, for the cue patterns
 
-    @property
-    def plain(self) -> str:
-        """The text with plain apostrophes and quotes, for the cue patterns."""
-        return plain(self.text)
+    def __post_init__(self) -> None:
+        self.plain = plain(self.text)
 
     @property
     def dates(self) -> list[DateMention]:
@@ -267,14 +267,10 @@ _NOT_EVENT_NAME = frozenset(
 def event_names(text: str) -> list[str]:
     """The event names a piece of text gives, normalised for comparison: lower case, without
     the maker's name or a year ("Google I/O 2020" -> "i/o")."""
-    from monitor.extract.reading.companies import COMPANIES
-    from monitor.extract.reading.places import SHOWS
-    from monitor.extract.reading.products import SERIES
-
-    makers = {c.lower() for c in COMPANIES} | {"xiaomi", "nintendo", "qualcomm", "amd", "intel"}
-    series = {s.lower() for s in SERIES}
+    makers, series, shows = _name_tables()
     names: list[str] = []
-    for match in _NAMED.finditer(plain(text)):
+    flat = plain(text)
+    for match in _NAMED.finditer(flat):
         words = [w for w in re.split(r"[\s-]+", match.group("name").strip()) if w]
         words = [w for w in words if w.lower() not in makers and not re.fullmatch(r"20\d\d", w)]
         while words and words[0].lower() in _NOT_EVENT_NAME:
@@ -282,10 +278,21 @@ def event_names(text: str) -> list[str]:
         name = " ".join(words).lower().strip(".,'")
         if name and name not in series and name not in _NOT_EVENT_NAME and len(name) > 1:
             names.append(name)
-    for show in SHOWS:
-        if re.search(rf"(?<![\w-]){re.escape(show)}(?![\w])", text):
-            names.append(show.lower().replace("google ", ""))
+    names.extend(m.group(0).lower().replace("google ", "") for m in shows.finditer(flat))
     return names
+
+
+@cache
+def _name_tables() -> tuple[frozenset[str], frozenset[str], re.Pattern[str]]:
+    from monitor.extract.reading.companies import COMPANIES
+    from monitor.extract.reading.places import SHOWS
+    from monitor.extract.reading.products import SERIES
+
+    makers = frozenset({c.lower() for c in COMPANIES} | {"xiaomi", "nintendo", "qualcomm", "amd",
+                                                          "intel"})
+    shows = re.compile(r"(?<![\w-])(?:" + "|".join(
+        re.escape(s) for s in sorted(SHOWS, key=len, reverse=True)) + r")(?![\w])")
+    return makers, frozenset(s.lower() for s in SERIES), shows
 
 
 def _set_aside(text: str, place: Place, *, first: bool) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 
 from monitor.extract.reading import cues
@@ -158,15 +159,32 @@ def judge(
     `happening_allowed` is False when time rules out that the event took place (the article
     came out before its day); `event_today` is True when the event is on the article's day,
     so a plain statement that it is on counts as confirmed. `goods` are the spans of product
-    names, which a denial or delay may be about instead of the event.
+    names, which a denial or delay may be about instead of the event. Pure: the same sentence
+    read the same way gives the same claims, so answers are remembered.
     """
+    return list(_judge(sentence, None if spans is None else tuple(spans), happening_allowed,
+                       live_allowed, event_today, None if goods is None else tuple(goods),
+                       headline))
+
+
+@lru_cache(maxsize=8192)
+def _judge(
+    sentence: str,
+    spans: tuple[tuple[int, int], ...] | None,
+    happening_allowed: bool,
+    live_allowed: bool | None,
+    event_today: bool,
+    goods: tuple[tuple[int, int], ...] | None,
+    headline: bool,
+) -> tuple[Claim, ...]:
+    """See `judge`."""
     spans = list(spans) if spans is not None else [(0, len(sentence))]
     live_allowed = happening_allowed if live_allowed is None else live_allowed
     sentence = plain(sentence)
     if goods is None:
         goods = [(p.start, p.end) for p in find_products(sentence)]
     if sentence.rstrip().endswith("?") or (headline and _ASKS.match(sentence)):
-        return []  # "When will Apple announce the event?" asks, it does not claim
+        return ()  # "When will Apple announce the event?" asks, it does not claim
     hits = _predicates(sentence)
     claims: list[Claim] = []
     segments = _segments(sentence)
@@ -254,7 +272,7 @@ def judge(
             status = Status.RUMORED
         claims.append(Claim(status, predicate, negated, modality, source, hit.start, hit.end,
                             source_words))
-    return _drop_evidence_for_inferences(claims, segments)
+    return tuple(_drop_evidence_for_inferences(claims, segments))
 
 
 def _drop_evidence_for_inferences(claims: list[Claim], segments: list[tuple[int, int]]
@@ -286,7 +304,8 @@ def _said_of_goods_or_event(sentence: str, hit: _Hit, goods: Sequence[tuple[int,
     )
 
 
-def _predicates(sentence: str) -> list[_Hit]:
+@lru_cache(maxsize=4096)
+def _predicates(sentence: str) -> tuple[_Hit, ...]:
     """Predicate cues in the sentence, earlier table lines taking overlapping words first."""
     hits: list[_Hit] = []
     for cue in cues.PREDICATE_CUES:
@@ -309,7 +328,7 @@ def _predicates(sentence: str) -> list[_Hit]:
     for match in _THERE_IS.finditer(sentence):
         if not any(h.start < match.end() and match.start() < h.end for h in hits):
             hits.append(_Hit(Predicate.HOLD, match.start(), match.end()))
-    return sorted(hits, key=lambda h: h.start)
+    return tuple(sorted(hits, key=lambda h: h.start))
 
 
 def _segments(sentence: str) -> list[tuple[int, int]]:

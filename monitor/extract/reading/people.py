@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 _WORD = r"(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]{2}|[A-Z]\.\s?[A-Z]\.)"
 _NAME = rf"(?P<name>(?-i:{_WORD}(?:[ -](?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]\.)){{1,2}}))"
@@ -88,16 +89,32 @@ class Person:
     staged: bool = False  # named in a frame that puts them on stage
 
 
-def find_people(text: str, aliases: Sequence[str]) -> list[Person]:
-    """Aliases (also by surname alone), titled names and staged names in `text`, in order."""
+def find_aliases(text: str, aliases: Sequence[str]) -> list[Person]:
+    """A watch's aliases in `text`, also by surname alone ("Barra" is Hugo Barra), in order."""
     found: list[Person] = []
+    if not aliases:
+        return found
+    pattern, names = _alias_pattern(tuple(aliases))
+    for match in pattern.finditer(text):
+        if not _overlaps(found, match.start(), match.end()):
+            found.append(Person(names[match.group(0)], match.start(), match.end()))
+    return sorted(found, key=lambda p: p.start)
+
+
+@lru_cache(maxsize=256)
+def _alias_pattern(aliases: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, str]]:
+    names: dict[str, str] = {}
     for alias in aliases:
         parts = alias.split()
-        forms = [alias] + ([parts[-1]] if len(parts) > 1 else [])
-        for form in forms:
-            for match in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
-                if not _overlaps(found, match.start(), match.end()):
-                    found.append(Person(alias, match.start(), match.end()))
+        for form in [alias] + ([parts[-1]] if len(parts) > 1 else []):
+            names.setdefault(form, alias)
+    forms = sorted(names, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])"), names
+
+
+def find_people(text: str, aliases: Sequence[str]) -> list[Person]:
+    """Aliases (also by surname alone), titled names and staged names in `text`, in order."""
+    found: list[Person] = find_aliases(text, aliases)
     frames = [(p, True) for p in _STAGE_FRAMES] + [(_TITLE_THEN_NAME, False),
                                                     (_NAME_THEN_TITLE, False)]
     for pattern, staged in frames:

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
+from functools import lru_cache
 from datetime import date
 
 from monitor.extract.reading import cues
@@ -426,6 +427,7 @@ def _moves_the_event(item: Placed) -> bool:
                for c in judge(item.sentence.text, [(item.clause.start, item.clause.end)]))
 
 
+@lru_cache(maxsize=4096)
 def _at_the_event(sentence: str) -> bool:
     """True when the sentence reports what happened at the event, so who spoke there spoke."""
     return any(c.status is Status.HAPPENED for c in judge(sentence))

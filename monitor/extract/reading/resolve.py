@@ -23,7 +23,7 @@ from monitor.extract.reading.claims import judge
 from monitor.extract.reading.companies import company_pattern, other_companies
 from monitor.extract.reading.cues import Predicate
 from monitor.extract.reading.dates import RELATIVE_DAYS
-from monitor.extract.reading.people import Person, find_people
+from monitor.extract.reading.people import Person, find_aliases
 from monitor.extract.reading.places import canonical_city, city_country
 from monitor.model import Status, Watch
 
@@ -104,7 +104,7 @@ def place(analysis: Analysis, watch: Watch) -> Placement | None:
     ref = analysis.reference
     placed: list[Placed] = []
     for sentence in analysis.sentences:
-        people = find_people(sentence.text, watch.aliases) if watch.aliases else []
+        people = find_aliases(sentence.text, watch.aliases) if watch.aliases else []
         for clause in sentence.clauses:
             mine = tuple(p for p in people if clause.start <= p.start < clause.end
                          and p.name in watch.aliases)
