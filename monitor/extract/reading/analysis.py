@@ -236,8 +236,9 @@ def _sentence(text: str, index: int, paragraph: int, in_title: bool, ref: date |
             places=[p for p in places if start <= p.start < end],
             times=[t for t in times if start <= t.start < end],
             products=[p for p in products if start <= p.start < end],
-            event=bool(cues.EVENT_WORDS.search(plain(piece))),
-            names=event_names(piece),
+            # An event's own name makes a clause speak of an event ("EA Play Live 2020").
+            names=(names := event_names(piece)),
+            event=bool(names) or bool(cues.EVENT_WORDS.search(plain(piece))),
         ))
     return Sentence(index, paragraph, text, in_title, clauses, find_people(text, ()),
                     bool(cues.MOVE_CUES.search(flat)), past, set_aside)

@@ -103,17 +103,17 @@ PREDICATE_CUES: tuple[Cue[Predicate], ...] = (
     cue(G, r"\bgo(?:es|ing)? ahead as (?:planned|scheduled)\b|\b(?:is"
            r"|remains) (?:still )?on\b(?! \w+day)"
            r"|\bstill (?:on|happening|going ahead)\b|\bon track\b|\bfesthalten\b"
-           r"|\bhält\b[^.]{0,40}\bfest\b"
+           r"|\bhält\b.{0,40}?\bfest\b"
            r"|\bconferma(?:to)? l'appuntamento\b|\bsigue en pie\b|\bmaintenu\b|\bTermin steht\b"
            r"|\bbleibt (?:bestehen|unverändert|bei)\b"
-           r"|\b(?:date|event|schedule|plans?|Termin|data|fecha)\b[^.]{0,30}\b(?:remains?|is"
+           r"|\b(?:date|event|schedule|plans?|Termin|data|fecha)\b.{0,30}?\b(?:remains?|is"
            r"|stays?|bleibt) "
            r"(?:unchanged|unverändert|invariat[oa]|sin cambios)\b",
         "The Galaxy event will go ahead as planned, Samsung said."),
     cue(PP, r"\btemporar(?:y|ily) (?:cancel\w*|called off|suspend\w*)|(?<!-)\bpostpon(?:e|ed|es"
             r"|ing|ement)\b|\bpushed (?:it )?back\b|\bpush(?:es|ing)? back\b"
             r"|(?<!-)\bdelay(?:ed|s|ing)?\b|\breschedul(?:e|ed|es|ing)\b|\bbrought forward\b"
-            r"|\bmov(?:ed|es|ing)\b[^.]{0,40}\b(?:forward|back|up)\b|\bslipped\b"
+            r"|\bmov(?:ed|es|ing)\b.{0,40}?\b(?:forward|back|up)\b|\bslipped\b"
             r"|\brinvi(?:at[oaie]|o|are)\b|\bposticipat[oaie]\b|\bslitta(?:to|ta)?\b"
             r"|\bspostat[oa]\b"
             r"|\bpospuest[oa]s?\b|\bpospon(?:e|er|ido)\b|\baplaza(?:d[oa]|r|do)\b|\bretras(?:a"
@@ -133,7 +133,7 @@ PREDICATE_CUES: tuple[Cue[Predicate], ...] = (
            r"|\bwill not (?:take place|go ahead|happen)\b|\bwon't (?:take place|go ahead|happen)\b"
            r"|\bno longer (?:take place|be held|happen)\b"
            r"|\bannullat[oaie]\b|\bcancellat[oaie]\b|\bcancelad[oa]s?\b|\bsuspendid[oa]\b"
-           r"|\babgesagt\b|\bsagt\b[^.]{0,40}\bab\b|\bgestrichen\b|\bfällt aus\b|\bannul[ée]e?s?\b"
+           r"|\babgesagt\b|\bsagt\b.{0,40}?\bab\b|\bgestrichen\b|\bfällt aus\b|\bannul[ée]e?s?\b"
            r"|\bgeannuleerd\b|\bafgelast\b|\bcancelad[oa]\b|\bzrušen[aáý]?\b|\bodwołan[aey]\b"
            r"|\bcancel(?:a|ou|ó|an|aron|am)\b|\bannull(?:a|ano)\b|\bannule\b|\bsuspend(?:e|ió|eu)\b"
            r"|\bruší\b|\bzrušil[ao]?\b|\bodwołuje\b",
@@ -143,7 +143,7 @@ PREDICATE_CUES: tuple[Cue[Predicate], ...] = (
            r"|\bsmentit[oa]\b|\bsmentisce\b|\bdesmentid[oa]\b|\bdesminti[óo]\b|\bdesmiente\b"
            r"|\bneg[óo]\b|\bniega(?:n)?\b|\bnega(?:no)?\b|\bnegou\b|\bdementiert\b|\bdément\w*\b"
            r"|\bontkend\b|\bontkent\b|\bdesmente\b|\bbestreitet\b|\bzurückgewiesen\b"
-           r"|\bweist\b[^.]{0,40}\bzurück\b"
+           r"|\bweist\b.{0,40}?\bzurück\b"
            r"|\b(?:is|are|was|were|est|sont|ist|sind|è|es|son|is een|é)\s+(?:a\s+|an\s+|un\s+"
            r"|une\s+|ein\s+|"
            r"eine\s+|uno\s+|una\s+|des\s+)?(?:fake|faux|fausse|falso|falsa|gefälscht|bogus|hoax|"
@@ -187,12 +187,12 @@ PREDICATE_CUES: tuple[Cue[Predicate], ...] = (
             r"|their) (?:opening |"
             r"annual |main )?(?:keynote|speech|presentation|address|event|show)\b"
             r"|\b(?:keynote|event|presentation|show|conference|stream|livestream"
-            r"|speech)\b[^.]{0,40}?"
+            r"|speech)\b.{0,40}?"
             r"\b(?:started|began|opened|kicked off|got underway|ended|wrapped up)\b"
             r"|\bsi è (?:da poco |appena )?(?:apert[oa]|chius[oa]|conclus[oa])\b|\b(?:è"
             r"|è appena) iniziat[oa]\b"
-            r"|\bappena iniziat[oa]\b|\bgehouden\b|\bvond\b[^.]{0,40}\bplaats\b|\bplaatsgevonden\b"
-            r"|\btook place\b|\bwas held\b|\bwere held\b|\bheld (?:its|an|a|the|their)\b[^.]{0,50}"
+            r"|\bappena iniziat[oa]\b|\bgehouden\b|\bvond\b.{0,40}?\bplaats\b|\bplaatsgevonden\b"
+            r"|\btook place\b|\bwas held\b|\bwere held\b|\bheld (?:its|an|a|the|their)\b.{0,50}?"
             r"\b(?:event|keynote|conference|launch)\b(?! (?:on|in) \w+ \d)|\bhas held\b"
             r"|\btook (?:to )?the stage\b|\btaking the stage\b|\btook the wraps off\b"
             r"|\bwrapped up\b"
@@ -211,12 +211,12 @@ PREDICATE_CUES: tuple[Cue[Predicate], ...] = (
             r"enthüllt|präsentiert|gepresenteerd|onthuld|apresentad[oa]s?|lançad[oa]s?)\b"
             r"|\bpresent[óo]\b|\bha presentado\b|\bsubi[óo] al escenario\b|\bse celebr[óo]\b"
             r"|\blanz[óo]\b|\bha lanzado\b|\bdesvel[óo]\b"
-            r"|\bvorgestellt\b|\bpräsentierte\b|\bstellte\b[^.]{0,60}\bvor\b|\benthüllte\b"
-            r"|\bfand\b[^.]{0,40}\bstatt\b|\bhat\b[^.]{0,60}\b(?:vorgestellt|präsentiert"
+            r"|\bvorgestellt\b|\bpräsentierte\b|\bstellte\b.{0,60}?\bvor\b|\benthüllte\b"
+            r"|\bfand\b.{0,40}?\bstatt\b|\bhat\b.{0,60}?\b(?:vorgestellt|präsentiert"
             r"|enthüllt)\b"
             r"|\ba (?:dévoilé|présenté|lancé|officialisé)\b|\best monté sur (?:la )?scène\b"
             r"|\bs'est (?:tenu|déroulé)e?\b|\bont été (?:présentés|dévoilés)\b"
-            r"|\bheeft\b[^.]{0,40}\b(?:gepresenteerd|onthuld|aangekondigd)\b|\bonthulde\b"
+            r"|\bheeft\b.{0,40}?\b(?:gepresenteerd|onthuld|aangekondigd)\b|\bonthulde\b"
             r"|\bpresenteerde\b|\bapresentou\b|\blançou\b|\brevelou\b|\bpředstavil[ao]?\b"
             r"|\bzaprezentował[ao]?\b",
         "Xiaomi unveiled the Mi Band at its San Francisco event."),
@@ -271,11 +271,11 @@ PREDICATE_CUES: tuple[Cue[Predicate], ...] = (
            r"deliver the keynote|headline the event|open the event)\b",
         "Lei Jun will reportedly take the stage at the San Francisco event."),
     cue(H, r"\b(?:has|have|had)?\s*(?:moved|shifted|switched|brought) (?:its|the"
-           r"|their)\b[^.]{0,50}\bto\b"
+           r"|their)\b.{0,50}?\bto\b"
            r"|\bplan(?:s|ned|ning)? (?:a|an|its|their|to hold|to host|on holding)\b"
-           r"|\b(?:will|wollen|möchte|möchten|plant|planen)\b[^.]{0,90}\b(?:vorstellen"
+           r"|\b(?:will|wollen|möchte|möchten|plant|planen)\b.{0,90}?\b(?:vorstellen"
            r"|präsentieren|"
-           r"enthüllen|zeigen|veranstalten|abhalten)\b|\bstell(?:t|en)\b[^.]{0,60}\bvor\b",
+           r"enthüllen|zeigen|veranstalten|abhalten)\b|\bstell(?:t|en)\b.{0,60}?\bvor\b",
         "Xiaomi is planning a launch event in San Francisco on February 12."),
     cue(H, rf"\b{_AUX}(?:also |still |finally |officially |\w+ly )?"
            r"(?:hold|host|stage|throw|hosting|holding|staging|organi[sz]e|organi[sz]ing)\b"
@@ -294,13 +294,13 @@ PREDICATE_CUES: tuple[Cue[Predicate], ...] = (
            r"|\bpresenterà\b|\bsvelerà\b|\blancerà\b|\bè (?:in )?programma\w*\b"
            r"|\bfissat[oa]\b|\bprevist[oa]\b|\bcelebrará\b|\bse celebrará\b|\btendrá lugar\b"
            r"|\bpresentará\b|\blanzará\b|\bprogramad[oa]\b|\bprevist[oa]\b"
-           r"|\bfindet\b[^.]{0,60}\bstatt\b"
-           r"|\bwird\b[^.]{0,60}\b(?:vorstellen|präsentieren|enthüllen|veranstalten|abhalten"
+           r"|\bfindet\b.{0,60}?\bstatt\b"
+           r"|\bwird\b.{0,60}?\b(?:vorstellen|präsentieren|enthüllen|veranstalten|abhalten"
            r"|stattfinden)\b"
            r"|\bgeplant\b|\bangesetzt\b|\bterminiert\b|\bse tiendra\b|\btiendra\b|\baura lieu\b"
            r"|\bprésentera\b|\bdévoilera\b|\blancera\b|\borganisera\b|\bprévu[es]*\b"
            r"|\bse déroulera\b"
-           r"|\bvindt\b[^.]{0,40}\bplaats\b|\bzal\b[^.]{0,40}\b(?:presenteren|onthullen|houden)\b"
+           r"|\bvindt\b.{0,40}?\bplaats\b|\bzal\b.{0,40}?\b(?:presenteren|onthullen|houden)\b"
            r"|\bgepland\b|\bvai (?:apresentar|lançar|realizar)\b|\bacontecerá\b"
            r"|\bserá realizad[oa]\b"
            r"|\bmarcad[oa] para\b|\bproběhne\b|\bpředstaví\b|\bodbędzie się\b|\bzaprezentuje\b"
@@ -598,7 +598,7 @@ FUTURE_STAGE_VERBS = re.compile(
     r"^(?:,[^,]{1,60},)?\s+(?:is|will be)?\s*(?:expected to|set to|going to|will|to)\s+(?:unveil|"
     r"introduce|present|announce|show off|take the stage|launch|open|kick off|host|headline|"
     r"deliver)\b|"
-    r"^(?:,[^,]{1,60},)?\s+(?:presenterà|presentará|wird\b[^.]{0,40}\b(?:eröffnen|vorstellen|"
+    r"^(?:,[^,]{1,60},)?\s+(?:presenterà|presentará|wird\b.{0,40}?\b(?:eröffnen|vorstellen|"
     r"präsentieren)|devrait (?:y )?(?:présenter|détailler|dévoiler))\b",
     re.IGNORECASE,
 )
@@ -667,7 +667,7 @@ MOVE_CUES = re.compile(
     r"|slitta\w*|"
     r"spostat[oa]|posticipat[oa]|aplazad[oa]|uitgesteld|verplaatst|verschoven|adiad[oa]"
     r"|advance[ds]?|"
-    r"moved (?:up|forward)|vorverlegt|anticipat[oa]|adelantad[oa]|avancée?|"
+    r"moved (?:up|forward)|vorverlegt|anticipat[oa]|adelantad[oa]|avancée?|(?:decided|decision) to move|"
     r"now (?:(?:expected|set|scheduled|due|slated) to )?(?:take place|be held|be unveiled|"
     r"be launched|be announced|launch|happen)|correction|corrected)\b",
     re.IGNORECASE,
@@ -688,7 +688,7 @@ CONDITIONAL = re.compile(
 SCEPTIC = re.compile(
     r"\bif (?:this|the|that|these|it)\s+(?:\w+\s+){0,2}?(?:is|are|proves?|turns? out to be"
     r"|holds?)\s+"
-    r"(?:true|accurate|correct|right)\b|\bqualora\b[^.]{0,60}\bveritier\w*|\bse (?:confermat\w*"
+    r"(?:true|accurate|correct|right)\b|\bqualora\b.{0,60}?\bveritier\w*|\bse (?:confermat\w*"
     r"|fosse vero)\b|"
     r"\bsi (?:se confirma|es cierto|c'est vrai)\b|\bfalls (?:sich )?(?:das|dies) (?:bestätigt"
     r"|stimmt)\b|"
