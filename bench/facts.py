@@ -1,14 +1,22 @@
-"""Precision and recall of event-fact extraction over fixtures/events/, per fact kind.
+"""Precision and recall of the event reader over a folder of cases, per fact kind, and its speed.
 
 Each case is NAME.txt (title on the first line, then the body) and NAME.json with the
-article's "published" time, its "language", the "watch" and the "expected" report (or null).
-Run: python bench/facts.py [--cases FIRST-LAST] [-v]  (a numbered range scores one batch)
+article's "published" time, its "language", the "watch", the "expected" report (or null) and,
+for real articles, the page's "url".
+Run: python bench/facts.py [FOLDER] [--cases FIRST-LAST] [-v] [--baseline REV]
+FOLDER defaults to fixtures/events (also fixtures/real-news, ../shared/real-events/cases); a
+numbered range scores one batch; --baseline REV also times the reader of git revision REV (say
+89b03de, the reader before issue 8) on the same cases in the same run.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import subprocess
 import sys
+import tempfile
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -18,7 +26,6 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from monitor.extract.reading.facts import report_for  # noqa: E402
 from monitor.model import Article, EventReport, Watch  # noqa: E402
 
 CASES_DIR = ROOT / "fixtures" / "events"
@@ -58,9 +65,10 @@ def load_cases(directory: Path = CASES_DIR) -> list[Case]:
     for meta_path in sorted(directory.glob("*.json")):
         meta = json.loads(meta_path.read_text(encoding="utf-8"))
         title, _, body = meta_path.with_suffix(".txt").read_text(encoding="utf-8").partition("\n")
+        url = meta.get("url") or f"https://example.test/{meta_path.stem}"
         article = Article(
-            url=f"https://example.test/{meta_path.stem}",
-            canonical_url=f"https://example.test/{meta_path.stem}",
+            url=url,
+            canonical_url=url,
             title=title.strip(),
             body=body.strip(),
             published=datetime.fromisoformat(meta["published"]) if meta.get("published") else None,
@@ -100,11 +108,18 @@ def select(cases: list[Case], spec: str | None) -> list[Case]:
         return cases
     first, _, last = spec.partition("-")
     low, high = int(first), int(last or first)
-    return [c for c in cases if low <= int(c.name.split("-", 1)[0]) <= high]
+    return [c for c in cases if low <= _number(c.name) <= high]
+
+
+def _number(name: str) -> int:
+    digits = "".join(ch for ch in name.split("-", 1)[0] if ch.isdigit())
+    return int(digits) if digits else -1
 
 
 def status_right(cases: Iterable[Case]) -> float:
     """The share of articles given exactly the expected status ("not about it" included)."""
+    from monitor.extract.reading import report_for
+
     results = []
     for case in cases:
         report = report_for(case.article, case.watch)
@@ -115,6 +130,8 @@ def status_right(cases: Iterable[Case]) -> float:
 
 def evaluate(cases: Iterable[Case]) -> dict[str, Score]:
     """Scores for event matching, each fact kind and status."""
+    from monitor.extract.reading import report_for
+
     scores = {kind: Score() for kind in ("event match", *KINDS, "status")}
     for case in cases:
         report = report_for(case.article, case.watch)
@@ -150,17 +167,78 @@ def _count(score: Score, name: str, want: bool, got: bool) -> None:
         score.misses.append(f"{name}: want {'match' if want else 'none'}")
 
 
+def reader_speed(cases: list[Case], watches: int = 3, rounds: int = 3) -> float:
+    """Articles per second of `find_reports` with `watches` watches (each case's own and the
+    next ones'), best of `rounds`."""
+    from monitor.extract.reading import find_reports
+
+    sets = [[c.watch for c in (cases[(i + k) % len(cases)] for k in range(watches))]
+            for i in range(len(cases))]
+    best = float("inf")
+    for _ in range(rounds):
+        start = time.perf_counter()
+        for case, ws in zip(cases, sets, strict=True):
+            find_reports(case.article, ws)
+        best = min(best, time.perf_counter() - start)
+    return len(cases) / best if best else 0.0
+
+
+def baseline_speed(revision: str, folder: Path, spec: str | None) -> float:
+    """The same measure for the reader of git revision `revision`, run in a child process on
+    an exported copy of that revision (nothing of it is kept)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        archive = subprocess.run(["git", "-C", str(ROOT), "archive", revision], check=True,
+                                 capture_output=True).stdout
+        subprocess.run(["tar", "-x", "-C", tmp], input=archive, check=True)
+        code = (
+            "import sys, time\n"
+            f"sys.path[:0] = [{tmp!r}, {str(ROOT / 'bench')!r}]\n"
+            "from pathlib import Path\n"
+            "import facts\n"
+            "for name in [m for m in sys.modules if m == 'monitor' or m.startswith('monitor.')]:\n"
+            "    del sys.modules[name]\n"
+            f"sys.path.insert(0, {tmp!r})\n"
+            "try:\n    from monitor.extract.reading.facts import find_reports\n"
+            "except ImportError:\n    from monitor.extract.facts import find_reports\n"
+            f"cases = facts.select(facts.load_cases(Path({str(folder)!r})), {spec!r})\n"
+            "sets = [[c.watch for c in (cases[(i + k) % len(cases)] for k in range(3))]\n"
+            "        for i in range(len(cases))]\n"
+            "best = float('inf')\n"
+            "for _ in range(3):\n"
+            "    t0 = time.perf_counter()\n"
+            "    for c, w in zip(cases, sets):\n"
+            "        find_reports(c.article, w)\n"
+            "    best = min(best, time.perf_counter() - t0)\n"
+            "print(len(cases) / best)\n"
+        )
+        out = subprocess.run([sys.executable, "-c", code], cwd=tmp, capture_output=True,
+                             text=True, check=False, env={**os.environ, "PYTHONPATH": tmp})
+        if out.returncode:
+            raise SystemExit(f"baseline {revision}: {out.stderr.strip().splitlines()[-1]}")
+        return float(out.stdout.strip().splitlines()[-1])
+
+
 def main() -> int:
-    spec = sys.argv[sys.argv.index("--cases") + 1] if "--cases" in sys.argv else None
-    cases = select(load_cases(), spec)
+    args = [a for a in sys.argv[1:]]
+    spec = args[args.index("--cases") + 1] if "--cases" in args else None
+    baseline = args[args.index("--baseline") + 1] if "--baseline" in args else None
+    skip = {spec, baseline}
+    folders = [a for a in args if not a.startswith("-") and a not in skip]
+    folder = Path(folders[0]).resolve() if folders else CASES_DIR
+    cases = select(load_cases(folder), spec)
     scores = evaluate(cases)
-    print(f"{len(cases)} cases in {CASES_DIR.relative_to(ROOT)}")
+    shown = folder.relative_to(ROOT) if folder.is_relative_to(ROOT) else folder
+    print(f"{len(cases)} cases in {shown}")
     print(f"{'kind':<12} {'precision':>9} {'recall':>7} {'tp':>4} {'fp':>4} {'fn':>4}")
     for kind, s in scores.items():
         print(f"{kind:<12} {s.precision:>9.3f} {s.recall:>7.3f} {s.tp:>4} {s.fp:>4} {s.fn:>4}")
     print(f"status right in {status_right(cases):.3f} of articles")
+    print(f"reader speed: {reader_speed(cases):.1f} articles/s with 3 watches")
+    if baseline:
+        print(f"reader of {baseline}: {baseline_speed(baseline, folder, spec):.1f} articles/s "
+              "with 3 watches (same cases, same run)")
     misses = [m for s in scores.values() for m in s.misses]
-    if misses and "-v" in sys.argv:
+    if misses and "-v" in args:
         print("\n".join(["", "misses:", *misses]))
     return 0
 

@@ -288,7 +288,7 @@ def _crawl_overrides(crawl: dict[str, Any]) -> dict[str, Any]:
 def cmd_extract(args: argparse.Namespace, out: TextIO) -> int:
     from monitor.clock import now
     from monitor.extract.article import extract_article
-    from monitor.extract.reading.facts import find_reports
+    from monitor.extract.reading import find_reports
     from monitor.sources.profiles import profile_for_url
 
     try:

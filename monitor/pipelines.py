@@ -18,7 +18,7 @@ from monitor.crawl.conditional import conditional_get_on, forget_validators
 from monitor.crawl.items import FetchedPage
 from monitor.extract.article import extract_article
 from monitor.extract.article.page import decode_html
-from monitor.extract.reading.facts import find_reports
+from monitor.extract.reading import find_reports
 from monitor.model import Watch
 from monitor.sources.profiles import PROFILES, profile_for_url
 from monitor.store import Store

@@ -1,79 +1,86 @@
-"""The status cue table: every cue decides its own example, and the rules between cues hold."""
+"""The cue tables: every cue's example holds its wording, and the reader reads that wording as
+the cue says, on the cue's own axis (predicate, source, modality)."""
 
 from __future__ import annotations
 
 import pytest
 
-from monitor.extract.reading.cues import STATUS_CUES, Cue, sentence_verdict
-from monitor.model import Status
+from monitor.extract.reading import cues
+from monitor.extract.reading.claims import judge
+from monitor.extract.reading.cues import Cue, Modality, Predicate, Source
 
 
-@pytest.mark.parametrize("cue", STATUS_CUES, ids=lambda c: f"{c.status}:{c.pattern.pattern[:30]}")
-def test_each_cue_decides_its_example(cue: Cue) -> None:
+def _id(cue: Cue[object]) -> str:
+    return f"{cue.value}:{cue.example[:40]}"
+
+
+@pytest.mark.parametrize("cue", cues.PREDICATE_CUES, ids=_id)
+def test_each_predicate_cue_reads_its_example(cue: Cue[Predicate]) -> None:
     assert cue.pattern.search(cue.example), "the example must contain the cue"
-    verdict = sentence_verdict(cue.example)
-    assert verdict is not None
-    assert verdict.status is cue.status
+    claims = judge(cue.example)
+    if cue.value is Predicate.CONFIRM:
+        # the company's word is the source of what it confirms, or a claim of its own
+        assert cue.value in {c.predicate for c in claims} or Source.OFFICIAL in {
+            c.source for c in claims}
+    else:
+        assert cue.value in {c.predicate for c in claims}
+
+
+@pytest.mark.parametrize("cue", cues.SOURCE_CUES, ids=_id)
+def test_each_source_cue_reads_its_example(cue: Cue[Source]) -> None:
+    assert cue.pattern.search(cue.example), "the example must contain the cue"
+    assert cue.value in {c.source for c in judge(cue.example)}
+
+
+@pytest.mark.parametrize("cue", cues.MODALITY_CUES, ids=_id)
+def test_each_modality_cue_reads_its_example(cue: Cue[Modality]) -> None:
+    assert cue.pattern.search(cue.example), "the example must contain the cue"
+    claims = judge(cue.example)
+    if cue.value in (Modality.PENDING, Modality.HABITUAL):
+        assert claims == [], "a detail still open or a habit says nothing of the event"
+    else:
+        assert cue.value in {c.modality for c in claims}
 
 
 @pytest.mark.parametrize(
-    ("sentence", "status"),
+    ("sentence", "negated"),
     [
-        # a hedge in the same sentence keeps a confirmation second-hand
-        ("Xiaomi has reportedly sent out invitations for its SF event.", Status.REPORTED),
-        # a confirmation that rules something else out stays a confirmation
-        ("Xiaomi confirmed the SF event but denied it will sell phones there.", Status.CONFIRMED),
-        # a spokesperson saying it is not true is a denial, not a confirmation
-        ("A Xiaomi spokesperson told us the report of an SF event is not true.", Status.DENIED),
-        ("A Xiaomi spokesperson told us the SF event is on.", Status.CONFIRMED),
-        # explicit doubt beats the sources it doubts, not a confirmation
-        ("Sources say there is an SF event, but take it with a grain of salt.", Status.RUMORED),
-        ("Xiaomi has confirmed the rumours of an SF event.", Status.CONFIRMED),
-        ("Xiaomi has not confirmed the SF event.", Status.RUMORED),
-        ("Xiaomi has not yet confirmed the SF event.", Status.RUMORED),
-        # the verb "may" is a hedge; the month May is not
-        ("The SF event is on May 12.", None),
-        # disruptions need the event or the report in the sentence
-        ("Shipments of the Mi Note were delayed.", None),
-        ("Xiaomi has no plans to sell phones in the US.", None),
-        ("Xiaomi has postponed its San Francisco event.", Status.POSTPONED),
+        ("Xiaomi hasn't said anything confirming this yet.", True),
+        ("Nothing is confirmed yet.", True),
+        ("Xiaomi will not hold an event in San Francisco.", True),
+        ("There won't be a Pixel 8a launch event in India.", True),
+        ("Invitations have not gone out yet.", True),
+        # a negation reaches its own clause, not a verb further on
+        ("An official who asked not to be named said the event will take place on May 3.", False),
+        ("The spokesperson would not say what will be announced at the event.", False),
+        ("Not only will Xiaomi hold an event, it will stream it.", False),
     ],
 )
-def test_rules_between_cues(sentence: str, status: Status | None) -> None:
-    verdict = sentence_verdict(sentence)
-    assert (verdict.status if verdict else None) is status
-
-
-def test_happened_is_withheld_before_the_event() -> None:
-    sentence = "Xiaomi unveiled the teaser for its San Francisco event."
-    assert sentence_verdict(sentence).status is Status.HAPPENED  # type: ignore[union-attr]
-    assert sentence_verdict(sentence, allow_happened=False).status is Status.CONFIRMED  # type: ignore[union-attr]
+def test_negation_scope(sentence: str, negated: bool) -> None:
+    claims = judge(sentence)
+    assert claims
+    assert any(c.negated for c in claims) is negated
 
 
 @pytest.mark.parametrize(
-    ("sentence", "status"),
+    "sentence",
     [
-        # a negation before "officially" undoes the confirmation
-        ("Xiaomi has not said anything officially yet.", None),
-        # a denial of goods is no denial of the event (the report it names is hearsay at most)
-        ("Xiaomi has denied reports that it will bring the Mi Note to the US.", Status.REPORTED),
-        ("Xiaomi denied that it will sell phones in the US.", None),
-        ("Xiaomi has no plans to sell phones in the US yet, Barra said on stage.", None),
-        # "as planned" overrules the delay it mentions
-        ("The launch will go ahead as planned, despite reports of a delay.", Status.CONFIRMED),
-        ("Xiaomi ha annunciato l'evento di San Francisco.", Status.CONFIRMED),
-        ("Laut Berichten plant Samsung ein Event in Barcelona.", Status.REPORTED),
-        ("Xiaomi desmintió los rumores sobre un evento en San Francisco.", Status.DENIED),
-        ("Samsung has moved its Unpacked event forward to August 13.", Status.POSTPONED),
-        ("Xiaomi launched the Mi Band at its event in San Francisco.", Status.HAPPENED),
+        "When will Apple announce the iPhone event?",
+        "Xiaomi usually holds its launch events in Beijing.",
+        "The venue is still to be confirmed.",
+        "Shipments of the Mi Note were delayed.",
+        "Xiaomi denied that it will sell phones in the US.",
+        "Samsung will delay the announcement of the Galaxy S8.",
     ],
 )
-def test_status_wording(sentence: str, status: Status | None) -> None:
-    verdict = sentence_verdict(sentence)
-    assert (verdict.status if verdict else None) is status
+def test_sentences_that_claim_nothing_of_the_event(sentence: str) -> None:
+    assert judge(sentence) == []
 
 
-def test_denial_about_goods_needs_the_flag() -> None:
-    sentence = "Xiaomi denied the report."
-    assert sentence_verdict(sentence).status is Status.DENIED  # type: ignore[union-attr]
-    assert sentence_verdict(sentence, about_goods=True) is None
+def test_a_happening_is_a_plan_until_time_allows_it() -> None:
+    sentence = "Google unveils the Nexus phones at its event."
+    assert {c.predicate for c in judge(sentence, headline=True)} == {Predicate.HAPPEN}
+    held = judge(sentence, headline=True, happening_allowed=False)
+    assert {c.predicate for c in held} == {Predicate.HOLD}
+    # a past tense before the day is some earlier event: no claim on this one
+    assert judge("Xiaomi unveiled the Mi Band at its event.", happening_allowed=False) == []

@@ -15,7 +15,7 @@ from monitor.cli import main
 from monitor.extract.article import extract_article
 from monitor.extract.article.listing import listing_url, read_listing
 from monitor.extract.article.page import parse_html
-from monitor.extract.reading.facts import find_reports
+from monitor.extract.reading import find_reports
 from monitor.model import Watch
 from monitor.pipelines import watches_setting
 from monitor.sources import Source

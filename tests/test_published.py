@@ -12,7 +12,7 @@ import pytest
 
 from monitor.extract.article import extract_article
 from monitor.extract.article.published import plausible
-from monitor.extract.reading.facts import find_reports
+from monitor.extract.reading import find_reports
 from monitor.model import Watch
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from monitor.extract.article import extract_article
-from monitor.extract.reading.facts import find_reports
+from monitor.extract.reading import find_reports
 from monitor.model import Article, Watch
 from tests.support.shared import ROOT, require_shared, shared_dir
 
@@ -38,13 +38,9 @@ WATCHES = (
 )
 _HTML = (".html", ".htm", ".html.gz", ".vue")
 
-# The event reader (monitor/extract/reading/, being rewritten under issue 8) raises on these;
-# listed here, not fixed here. Each is a strict xfail, so the fix shows at once.
-READER_RAISES = {
-    "benchmarks/article-extraction/html/c7e39ac49fa1235f5d50f83bf2444248bd3aa4e6df044377916c812dd"
-    "109ba23.html.gz": "reader: AssertionError in _Reader._near (facts.py) for a watch with a city "
-    "and no date (samsung-london), on BBC's Assange article",
-}
+# Pages the event reader raises on, each a strict xfail with its reason (none since issue 8
+# made every date computation total).
+READER_RAISES: dict[str, str] = {}
 
 
 def _ids() -> list[str]:

@@ -1,392 +1,587 @@
-"""Wording that tells an event's status, and the event, speaker and launch vocabulary.
+"""The wording a reader judges a sentence by, one table per axis, one cue a line.
 
-Each status cue is one line: its status, its pattern and an example sentence that the cue alone
-decides; tests/test_cues.py checks every example, so a new cue is one line here.
+A sentence about an event says something of it (the predicate: it will be held, it was held,
+it was postponed...), with a polarity (negated or not), a modality (certain, expected,
+possible, inferred, pending) and a source (on record, a report, speculation). Each cue below
+names what it signals on one axis, its pattern and an example sentence that holds it;
+tests/test_cues.py checks every example, so a new cue is one line here and a new language is
+a few lines in each table. `rules.py` maps the axes to a status.
 """
 
 from __future__ import annotations
 
+import enum
 import re
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
-from monitor.extract.reading.products import find_products
-from monitor.model import Status
 
-R, P, C, H = Status.RUMORED, Status.REPORTED, Status.CONFIRMED, Status.HAPPENED
-PP, X, D = Status.POSTPONED, Status.CANCELLED, Status.DENIED
+class Predicate(enum.StrEnum):
+    """What a sentence says of an event."""
 
-# Which status wins when several cues fire: a disruption beats everything, then certainty.
-PRIORITY: dict[Status, int] = {R: 10, P: 20, C: 30, H: 40, D: 50, PP: 60, X: 70}
-SCEPTIC_PRIORITY = 25  # an explicit doubt outweighs "according to sources", not a confirmation
+    HOLD = "hold"  # it will take place / is set for a day ("will hold", "is scheduled for")
+    INVITE = "invite"  # invitations or a save-the-date went out
+    TEASE = "tease"  # the company teases it (teaser, countdown, poster)
+    STREAM = "stream"  # the company will stream it
+    CONFIRM = "confirm"  # the company confirms or announces (also a source act)
+    HAPPEN = "happen"  # it took place; things were unveiled at it
+    LIVE = "live"  # coverage while it goes on
+    POSTPONE = "postpone"
+    CANCEL = "cancel"
+    DENY = "deny"
+    GO_AHEAD = "go_ahead"  # it goes ahead as planned, despite reports
+    LAUNCH = "launch"  # a product is (not) launched somewhere: no claim on the event itself
+
+
+class Source(enum.StrEnum):
+    """Who says so."""
+
+    OFFICIAL = "official"  # the company, a named spokesperson or executive, its own channels
+    REPORT = "report"  # sources, insiders, a newspaper, someone who asked not to be named
+    LEAK = "leak"  # a leaked document or a tipster: nobody's word on record
+    SPECULATION = "speculation"  # rumours, guesses, the writer's doubts
+
+
+class Modality(enum.StrEnum):
+    """How sure the wording is, short of certain."""
+
+    EXPECTED = "expected"  # "is expected to", "should", "likely"
+    POSSIBLE = "possible"  # "might", "may", "could", "is rumoured to"
+    INFERRED = "inferred"  # "apparently", "suggesting that", "seems", "all but confirmed"
+    PENDING = "pending"  # "to be confirmed", "yet to be announced": said of a detail
+    HABITUAL = "habitual"  # "usually holds", "every year": said of the company's habits
+
+
+V = TypeVar("V")
 
 
 @dataclass(frozen=True)
-class Cue:
-    """One wording that signals a status."""
+class Cue(Generic[V]):
+    """One wording that signals `value` on its axis."""
 
-    status: Status
+    value: V
     pattern: re.Pattern[str]
     example: str
-    about_event: bool = False  # counts only when the sentence names the event or the report
-    hedge: bool = False  # in the same sentence it turns a confirmation back into hearsay
-    sceptic: bool = False
-    weak: bool = False  # gives way to any other status's cue in the same sentence
-    overrules: bool = False  # "will go ahead as planned, despite reports of a delay"
-
-    @property
-    def priority(self) -> int:
-        return SCEPTIC_PRIORITY if self.sceptic else PRIORITY[self.status]
 
 
-def cue(status: Status, pattern: str, example: str, **flags: bool) -> Cue:
+def cue(value: V, pattern: str, example: str) -> Cue[V]:
     """A cue from a case-insensitive pattern (use (?-i:...) for case-sensitive parts)."""
-    return Cue(status, re.compile(pattern, re.IGNORECASE), example, **flags)
+    return Cue(value, re.compile(pattern, re.IGNORECASE), example)
 
 
-_NEG = r"(?<!not )(?<!n't )(?<!yet )(?<!never )(?<!nicht )(?<!non )(?<!no )"
-
-STATUS_CUES: tuple[Cue, ...] = (
-    # rumoured: hedges and hearsay
-    cue(R, r"\bmight\b", "Xiaomi might hold an event in San Francisco."),
-    cue(R, r"(?-i:\bmay\b)", "Xiaomi may hold its first US event in San Francisco."),
-    cue(R, r"\bcould\b", "Xiaomi could hold an event in San Francisco next month.", hedge=True),
-    cue(R, r"\brumou?r(?:s|ed|ing)?\b", "A rumor says Xiaomi will hold an event in San Francisco."),
-    cue(R, r"\brumou?red to\b", "Xiaomi is rumoured to hold an event in SF.", hedge=True),
-    cue(R, r"\btipped\b", "Xiaomi is tipped to hold a launch event in San Francisco."),
-    cue(R, r"\bexpected to\b", "Xiaomi is expected to hold an event in San Francisco."),
-    cue(
-        R,
-        r"\b(?:is|are|was) said to\b",
-        "Xiaomi is said to be planning an event in SF.",
-        hedge=True,
-    ),
-    cue(R, r"\ballegedly\b", "Xiaomi will allegedly hold an event in SF.", hedge=True),
-    cue(R, r"\bsupposedly\b", "Xiaomi will supposedly hold an event in SF."),
-    cue(R, r"\bapparently\b", "Xiaomi is apparently planning an event in SF."),
-    cue(R, r"\blikely\b", "Xiaomi will likely hold an event in San Francisco."),
-    cue(R, r"\bleak(?:s|ed)?\b", "A leaked slide shows Xiaomi's event in San Francisco."),
-    cue(R, r"\bspeculat(?:e|es|ed|ion|ing)\b", "There is speculation about a Xiaomi event in SF."),
-    cue(R, r"\bhints?\b", "A Weibo post hints at a Xiaomi event in San Francisco.", hedge=True),
-    cue(
-        R,
-        r"\b(?:has|have)(?: not| yet)? yet to confirm\b|\bnot (?:yet )?confirmed\b|"
-        r"\bdeclined to (?:confirm|comment)\b",
-        "Xiaomi has not confirmed the event in SF.",
-    ),
-    cue(
-        R,
-        r"\bgrain of salt\b|\bpinch of salt\b",
-        "Take the SF event talk with a grain of salt.",
-        sceptic=True,
-        hedge=True,
-    ),
-    cue(
-        R,
-        r"\bs[ck]eptical\b|\bnot convinced\b|\bdoubt(?:s|ful)?\b",
-        "We remain sceptical that Xiaomi will hold an event in SF.",
-        sceptic=True,
-        hedge=True,
-    ),
-    cue(
-        R,
-        r"\bunconfirmed\b|\bunverified\b|\bsingle source\b",
-        "The unconfirmed report puts the event in San Francisco.",
-        sceptic=True,
-        hedge=True,
-    ),
-    cue(
-        R,
-        r"\bpotrebbe\b|\bsi vocifera\b|\bindiscrezion[ei]\b",
-        "Xiaomi potrebbe tenere un evento a San Francisco.",
-    ),
-    cue(R, r"\bpodría\b|\brumores\b", "Xiaomi podría celebrar un evento en San Francisco."),
-    cue(
-        R,
-        r"\bkönnte\b|\bGerücht(?:en|e)?\b|(?-i:\bsoll\b)",
-        "Xiaomi soll ein Event in San Francisco planen.",
-    ),
-    cue(
-        R,
-        r"\bpourrait\b|\brumeurs?\b|\bselon des rumeurs\b",
-        "Xiaomi pourrait organiser un événement à San Francisco.",
-    ),
-    cue(
-        R,
-        r"\bnot buying it\b|\bwe'?re not so sure\b|\bno track record\b",
-        "A Twitter account claims an SF event, but we're not buying it.",
-        sceptic=True,
-        hedge=True,
-    ),
-    # reported: second-hand, from named or unnamed sources
-    cue(P, r"\breportedly\b", "Xiaomi is reportedly holding an event in SF.", hedge=True),
-    cue(
-        P,
-        r"\baccording to (?:a |the |multiple |several )?(?:new )?(?:reports?|sources?|people|"
-        r"insiders?|someone|persons?)\b",
-        "According to sources, Xiaomi will hold an event in SF.",
-        hedge=True,
-    ),
-    cue(
-        P,
-        r"\bsources?\b[^.]{0,40}\b(?:say|said|says|told|familiar|close)\b",
-        "Sources familiar with the plans say Xiaomi will hold an event in SF.",
-        hedge=True,
-    ),
-    cue(
-        P,
-        r"\bpeople (?:familiar|with knowledge|briefed)\b",
-        "People familiar with the matter said Xiaomi is planning an SF event.",
-        hedge=True,
-    ),
-    cue(
-        P,
-        r"\bfamiliar with the (?:matter|plans)\b",
-        "A person familiar with the matter said the event is in SF.",
-        hedge=True,
-    ),
-    cue(
-        P,
-        r"\ba (?:new )?report (?:from|by|in)\b|\breports? that\b|\bciting\b|\bhas learned\b",
-        "A report from Re/code says Xiaomi will hold an event in SF.",
-    ),
-    cue(
-        P,
-        r"\bsecondo (?:alcune |delle )?(?:fonti|un report|quanto riportato)\b|\briporta\b",
-        "Secondo fonti vicine all'azienda, Xiaomi terrà un evento a San Francisco.",
-        hedge=True,
-    ),
-    cue(
-        P,
-        r"\bsegún (?:fuentes|un informe|informa|informes)\b|\binforma\b",
-        "Según fuentes, Xiaomi celebrará un evento en San Francisco.",
-        hedge=True,
-    ),
-    cue(
-        P,
-        r"\b(?:Berichten|Insidern) zufolge\b|\blaut (?:Insidern|Quellen|einem Bericht|Berichten)\b|"
-        r"\bunter Berufung auf\b",
-        "Berichten zufolge plant Xiaomi ein Event in San Francisco.",
-        hedge=True,
-    ),
-    cue(
-        P,
-        r"\bselon (?:nos |des )?(?:sources|informations)\b|\bd'après (?:nos |des )?sources\b",
-        "Selon nos sources, Xiaomi organisera un événement à San Francisco.",
-        hedge=True,
-    ),
-    # confirmed: the company itself says so
-    cue(C, _NEG + r"\bconfirm(?:ed|s|ing)\b", "Xiaomi has confirmed its event in San Francisco."),
-    cue(C, r"\b(?:did|does) confirm\b", "A spokesperson did confirm the SF event, though."),
-    cue(
-        C,
-        r"\bgo(?:es)? ahead as (?:planned|scheduled)\b|\bis still on\b",
-        "The SF event will go ahead as planned, a spokesperson said.",
-        overrules=True,
-    ),
-    cue(
-        C,
-        r"\bsen(?:t|ds|ding) out (?:press |media )?invit(?:es|ations)\b",
-        "Xiaomi has sent out invitations for an event in San Francisco.",
-    ),
-    cue(
-        C,
-        r"\b(?:press |media )invit(?:e|es|ations?)\b|\binvit(?:e|es|ations?) (?:is|are|went) out\b",
-        "Press invites for the SF event landed this morning.",
-    ),
-    cue(
-        C,
-        r"\bspokes(?:person|man|woman)\b[^.]{0,60}\b(?:told|said|says|confirmed)\b",
-        "A Xiaomi spokesperson told us the event will be in San Francisco.",
-        weak=True,
-    ),
-    cue(C, r"\bwill (?:live-?stream|stream)\b", "Xiaomi will livestream its San Francisco event."),
-    cue(
-        C,
-        r"\bannounced (?:today |on \w+day )?(?:that )?it (?:will|is going to) hold\b",
-        "Xiaomi announced that it will hold an event in San Francisco.",
-    ),
-    cue(
-        C,
-        r"\bofficial(?:ly)?\b(?!\s+(?:Weibo|Twitter|Facebook|YouTube|Google\+|account|website|site|"
-        r"channel|page|blog|store|forums?))|\bit's official\b",
-        "Xiaomi is officially holding an event in SF."
-    ),
-    cue(C, r"\bteaser\b|\bteased\b", "Xiaomi posted a teaser for its San Francisco event."),
-    cue(C, r"\bsave the date\b", "The invite asks the press to save the date for the SF event."),
-    cue(
-        C,
-        r"\bin a (?:statement|press release|blog post)\b|\bpress release\b",
-        "Xiaomi will hold an event in San Francisco, the company said in a statement.",
-    ),
-    cue(
-        C,
-        r"\bufficiale\b|\bufficialmente\b|\bha (?:confermato|annunciato)\b|\binviti\b",
-        "Xiaomi ha inviato gli inviti per l'evento di San Francisco.",
-    ),
-    cue(
-        C,
-        r"\boficial(?:mente)?\b|\bha (?:confirmado|anunciado)\b|\bconfirmó\b|\banunció\b|"
-        r"\binvitaciones\b",
-        "Xiaomi ha confirmado su evento en San Francisco.",
-    ),
-    cue(
-        C,
-        r"\boffiziell\b|\bbestätigt\b|\bEinladungen\b|\bhat angekündigt\b|\bkündigte\b",
-        "Xiaomi hat das Event offiziell bestätigt.",
-    ),
-    cue(
-        C,
-        r"\baccording to (?:an|the) (?:press )?invit(?:e|ation)\b|\binvit(?:e|ation) seen by\b",
-        "The event is in San Francisco, according to an invitation seen by us.",
-    ),
-    cue(
-        C,
-        r"\bofficiel(?:le)?(?:ment)?\b|\ba (?:confirmé|annoncé)\b|\ba envoyé (?:ses|les|des) "
-        r"invitations\b|\binvitations\b",
-        "Xiaomi a confirmé son événement à San Francisco.",
-    ),
-    # happened: coverage of the event itself (counted only once the event date has come)
-    cue(H, r"\bunveiled\b", "Xiaomi unveiled its US store at the San Francisco event."),
-    cue(
-        H,
-        r"\btook (?:to )?the stage\b|\bon stage\b[^.]{0,30}\b(?:said|announced|showed)\b",
-        "Hugo Barra took the stage in San Francisco.",
-    ),
-    cue(
-        H,
-        r"\btook place\b|\bwas held\b|\bheld (?:its|an|a|the)\b[^.]{0,40}\bevent\b",
-        "The event took place in San Francisco.",
-    ),
-    cue(
-        H,
-        r"\btook the wraps off\b|\bwrapped up\b|\bthat's a wrap\b",
-        "Xiaomi took the wraps off the Mi Note in Beijing.",
-    ),
-    cue(
-        H,
-        r"\ba (?:dévoilé|présenté|lancé)\b|\best monté sur (?:la )?scène\b",
-        "Xiaomi a dévoilé ses accessoires lors de son événement à San Francisco.",
-    ),
-    cue(H, r"\bkicked off\b", "Xiaomi kicked off its San Francisco event with a video."),
-    cue(
-        H,
-        r"\b(?:launched|announced|released)\b[^.]{0,80}\bat (?:its|the|an|a|today's) "
-        r"(?:\w+ )?(?:event|keynote|launch|press conference)\b",
-        "Xiaomi launched the Mi Band at its event in San Francisco.",
-    ),
-    cue(
-        H,
-        r"\bannounced (?:today|on \w+day|yesterday) at\b|\bannounced at (?:its|the|today's)\b",
-        "Xiaomi announced today at its event that it will sell accessories.",
-    ),
-    cue(
-        H,
-        r"\bat (?:the|its|an|today's|yesterday's|\w+day's) (?:event|press conference|launch)\b"
-        r"[^.]{0,80}\b(?:said|announced|revealed|showed)\b",
-        "At the event on Thursday, Xiaomi said it will sell accessories.",
-    ),
-    cue(
-        H,
-        r"\bduring (?:the|its|today's) (?:event|keynote|presentation|press conference)\b",
-        "During the event, Hugo Barra walked through the lineup.",
-    ),
-    cue(H, r"\bshowed off\b|\bshowcased\b|\bintroduced\b", "Xiaomi showed off the Mi Band in SF."),
-    cue(
-        H,
-        r"\blive from\b|\blive ?blog\b|\bwe're live\b|\bunder ?way\b|\ben directo\b|"
-        r"\bin diretta\b|\bLiveticker\b",
-        "We're live from Xiaomi's San Francisco event.",
-    ),
-    cue(
-        H,
-        r"\bha presentato\b|\bè stat[oa] presentat[oa]\b|\bha svelato\b",
-        "Xiaomi ha presentato i suoi accessori all'evento di San Francisco.",
-    ),
-    cue(
-        H,
-        r"\bpresentó\b|\bha presentado\b|\bsubió al escenario\b|\bse celebró\b|"
-        r"\bsale al escenario\b",
-        "Xiaomi presentó sus accesorios en el evento de San Francisco.",
-    ),
-    cue(
-        H,
-        r"\bvorgestellt\b|\bpräsentierte\b|\bstellte\b[^.]{0,60}\bvor\b",
-        "Xiaomi präsentierte auf dem Event in San Francisco neues Zubehör.",
-    ),
-    # postponed, cancelled, denied: only when said of the event itself
-    cue(
-        PP,
-        r"\bpostpone[ds]?\b|\bpushed back\b|\bdelay(?:ed|s)?\b|\breschedul(?:ed|es|ing)\b|"
-        r"\bmoved\b[^.]{0,60}\b(?:forward|back) to\b|\bbrought forward\b",
-        "Xiaomi has postponed its San Francisco event.",
-        about_event=True,
-    ),
-    cue(
-        PP,
-        r"\brinviat[oa]\b|\bposticipat[oa]\b|\bpospuest[oa]\b|\baplazad[oa]\b|\bverschoben\b|"
-        r"\brepouss[ée]e?\b|\breport[ée]e?\b",
-        "L'evento di Xiaomi a San Francisco è stato rinviato.",
-        about_event=True,
-    ),
-    cue(
-        X,
-        r"\bcancel(?:l)?ed\b|\bcalled off\b|\bscrapped\b|\bwill not (?:take place|go ahead)\b",
-        "Xiaomi has cancelled its San Francisco event.",
-        about_event=True,
-    ),
-    cue(
-        X,
-        r"\bannullat[oa]\b|\bcancelad[oa]\b|\babgesagt\b|\bannul[ée]e?\b",
-        "Xiaomi hat das Event in San Francisco abgesagt.",
-        about_event=True,
-    ),
-    cue(
-        D,
-        r"\bden(?:ied|ies|y)\b|\bdismiss(?:ed|es)\b[^.]{0,20}\b(?:reports?|rumou?rs?|talk)\b",
-        "Xiaomi denied the report of an event in San Francisco.",
-        about_event=True,
-    ),
-    cue(
-        D,
-        r"\bno plans to (?:hold|host|stage)\b|\bnot true\b|\bfalse\b|\bno such event\b",
-        "Xiaomi said it has no plans to hold an event in San Francisco.",
-        about_event=True,
-    ),
-    cue(
-        D,
-        r"\bsmentit[oa]\b|\bsmentisce\b|\bdesmentido\b|\bdesmintió\b|\bdesmiente\b|\bnegó\b|"
-        r"\bdementiert\b",
-        "Xiaomi ha smentito l'evento di San Francisco.",
-        about_event=True,
-    ),
+# Coverage while the event goes on.
+_LIVE = (
+    r"\blive ?blog\w*\b|\blive from\b|\bwe(?:'re| are) live\b|\bfollow (?:along|it live)\b"
+    r"|\bon stage (?:now|right now)\b|\bunder ?way\b|\bjust (?:took|taken) the stage\b"
+    r"|\ben directo\b|\ben vivo\b|\bin diretta\b|\bLiveticker\b|\bLive-Ticker\b|\ben direct\b"
+    r"|\blive ?updates?\b|\bit'?s happening\b"
+    r"|^\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\s*)?:\s"
 )
 
-# What makes a sentence speak of an event (as opposed to a product or the company at large).
-EVENT_WORDS = re.compile(
-    r"\b(?:events?|launch(?:es|ed|ing)?|launch event|press (?:conference|event)|media event|"
-    r"keynote|invit(?:e|es|ation|ations)|showcase|unveiling|presentation|conference|"
-    r"take place|takes place|took place|livestream|live ?blog|live from|unpacked|"
-    r"unveil(?:s|ed|ing)?|"
-    r"evento|lancio|presentazione|conferenza(?: stampa)?|inviti|presentat[oa]|presenterà|"
-    r"lanzamiento|presentación|presentó|presentará|presentar|"
-    r"conferencia de prensa|rueda de prensa|invitaciones|veranstaltung|pressekonferenz|"
-    r"präsentation|launch-event|einladungen?|vorgestellt|vorstellen|keynote|presentad[oa]|"
-    r"événement|evenement|conférence(?: de presse)?|présentation|lancement|dévoilé|présenté)\b",
+# "official" of an account, a site or a render names a source or a picture, not a confirmation.
+_NOT_A_DOCUMENT = (
+    r"(?!\s+(?:(?:\w+\s+){0,3}?(?:called|named|titled|dubbed|heet|heißt|si chiama|se llama"
+    r"|s'appelle)\b|"
+    r"Weibo|Twitter|X|Facebook|YouTube|Instagram|Google\+|account|accounts|website|site|"
+    r"channel|page|blog|store|forums?|app|teaser|trailer|renders?|images?|photos?|pictures?|specs?|"
+    r"price|pricing|name|video|case|cases|accessor(?:y|ies)|partner|distributor|sources?))"
+)
+
+# The auxiliaries and modals a plan is said with: "will hold", "might host", "is set to unveil".
+_AUX = (r"(?:will|'ll|won't|to|plans? to|planning to|set to|going to|expected to|is|are|might|may|"
+        r"could|would|should|can|must|wants? to|hopes? to|aims? to|likely to|poised to)"
+        r"(?:\s+not|n't)?\s+")
+
+H, IN, T, S, C = (Predicate.HOLD, Predicate.INVITE, Predicate.TEASE, Predicate.STREAM,
+                  Predicate.CONFIRM)
+HP, L, PP, X, D, G = (Predicate.HAPPEN, Predicate.LIVE, Predicate.POSTPONE, Predicate.CANCEL,
+                      Predicate.DENY, Predicate.GO_AHEAD)
+
+# Order matters where spans overlap: an earlier, more specific cue takes the words first.
+PREDICATE_CUES: tuple[Cue[Predicate], ...] = (
+    # --- disruptions and their opposite
+    cue(G, r"\bgo(?:es|ing)? ahead as (?:planned|scheduled)\b|\b(?:is"
+           r"|remains) (?:still )?on\b(?! \w+day)"
+           r"|\bstill (?:on|happening|going ahead)\b|\bon track\b|\bfesthalten\b"
+           r"|\bhält\b.{0,40}?\bfest\b"
+           r"|\bconferma(?:to)? l'appuntamento\b|\bsigue en pie\b|\bmaintenu\b|\bTermin steht\b"
+           r"|\bbleibt (?:bestehen|unverändert|bei)\b"
+           r"|\b(?:date|event|schedule|plans?|Termin|data|fecha)\b.{0,30}?\b(?:remains?|is"
+           r"|stays?|bleibt) "
+           r"(?:unchanged|unverändert|invariat[oa]|sin cambios)\b",
+        "The Galaxy event will go ahead as planned, Samsung said."),
+    cue(PP, r"\btemporar(?:y|ily) (?:cancel\w*|called off|suspend\w*)|(?<!-)\bpostpon(?:e|ed|es"
+            r"|ing|ement)\b|\bpushed (?:it )?back\b|\bpush(?:es|ing)? back\b"
+            r"|(?<!-)\bdelay(?:ed|s|ing)?\b|\breschedul(?:e|ed|es|ing)\b|\bbrought forward\b"
+            r"|\bmov(?:ed|es|ing)\b.{0,40}?\b(?:forward|back|up)\b|\bslipped\b"
+            r"|\brinvi(?:at[oaie]|o|are)\b|\bposticipat[oaie]\b|\bslitta(?:to|ta)?\b"
+            r"|\bspostat[oa]\b"
+            r"|\bpospuest[oa]s?\b|\bpospon(?:e|er|ido)\b|\baplaza(?:d[oa]|r|do)\b|\bretras(?:a"
+            r"|ad[oa])\b"
+            r"|\bverschoben\b|\bverschiebt\b|\bverschieben\b|\bvorverlegt\b|\bneuer Termin\b"
+            r"|\brepouss[ée]e?s?\b|\breport[ée]e?s? (?:au|à|a|de)\b|\bdécal[ée]e?s?\b"
+            r"|\buitgesteld\b|\bverplaatst\b|\bverschoven\b|\badiad[oa]\b|\bodložen[aáý]?\b"
+            r"|\bprzełożon[aey]\b"
+            r"|\badvance[ds]? the (?:event|launch|date)\b|\bmov(?:ed|es|ing) (?:up|forward)\b"
+            r"|\bvorverleg\w*\b"
+            r"|\banticipat[oa] (?:al|a)\b|\bse adelanta\b|\badelantad[oa] (?:al|a)\b|\bavanc(?:é"
+            r"|ée|e) (?:au|à)\b",
+        "Xiaomi has postponed its San Francisco event."),
+    cue(X, r"\bpull(?:ed|s|ing)? the plug\b|\bden Stecker gezogen\b|\bzieht den Stecker\b|"
+           r"\bstacca(?:to)? la spina\b|\bcancel(?:l)?(?:ed|s|ing|lation)?\b|\bcalled off\b"
+           r"|\bcall(?:s|ing)? off\b|\bscrapped\b"
+           r"|\bwill not (?:take place|go ahead|happen)\b|\bwon't (?:take place|go ahead|happen)\b"
+           r"|\bno longer (?:take place|be held|happen)\b"
+           r"|\bannullat[oaie]\b|\bcancellat[oaie]\b|\bcancelad[oa]s?\b|\bsuspendid[oa]\b"
+           r"|\babgesagt\b|\bsagt\b.{0,40}?\bab\b|\bgestrichen\b|\bfällt aus\b|\bannul[ée]e?s?\b"
+           r"|\bgeannuleerd\b|\bafgelast\b|\bcancelad[oa]\b|\bzrušen[aáý]?\b|\bodwołan[aey]\b"
+           r"|\bcancel(?:a|ou|ó|an|aron|am)\b|\bannull(?:a|ano)\b|\bannule\b|\bsuspend(?:e|ió|eu)\b"
+           r"|\bruší\b|\bzrušil[ao]?\b|\bodwołuje\b",
+        "Xiaomi has cancelled its San Francisco event."),
+    cue(D, r"\bden(?:ied|ies|y|ying)\b|\bdismiss(?:ed|es)\b|\brefuted?\b|\bshot down\b|\bnot true\b"
+           r"|\bfalse\b|\bno such (?:event|plans?)\b|\bno plans? to (?:hold|host|stage|launch)\b"
+           r"|\bsmentit[oa]\b|\bsmentisce\b|\bdesmentid[oa]\b|\bdesminti[óo]\b|\bdesmiente\b"
+           r"|\bneg[óo]\b|\bniega(?:n)?\b|\bnega(?:no)?\b|\bnegou\b|\bdementiert\b|\bdément\w*\b"
+           r"|\bontkend\b|\bontkent\b|\bdesmente\b|\bbestreitet\b|\bzurückgewiesen\b"
+           r"|\bweist\b.{0,40}?\bzurück\b"
+           r"|\b(?:is|are|was|were|est|sont|ist|sind|è|es|son|is een|é)\s+(?:a\s+|an\s+|un\s+"
+           r"|une\s+|ein\s+|"
+           r"eine\s+|uno\s+|una\s+|des\s+)?(?:fake|faux|fausse|falso|falsa|gefälscht|bogus|hoax|"
+           r"not genuine|not real|nep|vervalst)\b|\bfake (?:invites?|invitations?|teasers?"
+           r"|posters?)\b",
+        "Xiaomi denied the report of an event in San Francisco."),
+    # --- said at the event: it took place (before "announced" is read as an announcement)
+    cue(HP, r"\b(?:announc\w+|unveil\w+|reveal\w+|launch\w+|introduc\w+|show\w*|present\w*)\s+"
+            r"(?:today\s+|on \w+day\s+|yesterday\s+|this \w+\s+)?(?:at|during)\s+(?:its|the|an?"
+            r"|today's|"
+            r"\w+day's)\s+(?:[\w-]+\s+){0,2}?(?:event|keynote|conference|launch|presentation"
+            r"|showcase)\b",
+        "Xiaomi announced today at an event in San Francisco that it will sell accessories."),
+    # --- the company announces the event (before "announced" is read as a launch below)
+    cue(C, r"\b(?:announc(?:ed|es)|revealed|confirmed|unveiled|annoncé|annonce|annunciato|annuncia|"
+           r"dévoilé|dévoile|révélé|révèle|svelato|svela|revelado|revela|enthüllt|verraten|"
+           r"anunciado|anunció|anuncia|angekündigt|kündigt\w*|verkündet\w*|aangekondigd|kondigt|"
+           r"anunciou|anuncia|bekanntgegeben|bekannt gegeben)\s+(?:\w+\s+){0,3}?(?:that|que|che|"
+           r"dass|dat|(?:the|its|a|an|their|la|le|les|il|el|los|das|den|die|het|de|o"
+           r"|a)\s+(?:\w+\s+){0,2}?"
+           r"(?:date|dates|plans?|event|keynote|launch event|press conference|schedule|details"
+           r"|time|"
+           r"venue|invitations?|data|fecha|Termin|datum|évènement|événement|evento|Event))\b",
+        "Xiaomi announced that it will hold an event in San Francisco on February 12."),
+    # --- the event went on, or is going on
+    cue(S, r"\b(?:live-?stream\w*|stream\w*|broadcast\w*|transmit\w*|retransmit\w*|trasmess[oa]|"
+           r"trasmett\w*|diffus\w*|übertrag\w*|uitgezonden|transmitid[oa]|transmitirá|"
+           r"retransmitid[oa]|retransmitirá|retransmis[e]?)\s+(?:[\w-]+\s+){0,3}?(?:live"
+           r"|en directo|"
+           r"en vivo|in diretta|en direct|ao vivo|online)\b",
+        "Xiaomi's San Francisco event will be streamed live on its website."),
+    cue(L, _LIVE, "We're live from Xiaomi's San Francisco event."),
+    cue(HP, r"(?:^|[,;:]\s*)(?i:during|at) (?:the|its|an?|this|today's|yesterday's"
+            r"|\w+day's) (?:\w+ ){0,2}?"
+            r"(?:event|keynote|unveiling|presentation|press conference|launch"
+            r"|showcase)\b[^.;]{0,60}?"
+            r"(?:,\s+(?:[\w'-]+\s+){1,3}?)?\b(?:said|announced|revealed|showed|unveiled|introduced"
+            r"|demoed|"
+            r"walked|confirmed|made|took|was|were|had)\b"
+            r"|\b(?:gave|delivered|held|opened|kicked off) (?:the|a|an|his|her|its"
+            r"|their) (?:opening |"
+            r"annual |main )?(?:keynote|speech|presentation|address|event|show)\b"
+            r"|\b(?:keynote|event|presentation|show|conference|stream|livestream"
+            r"|speech)\b.{0,40}?"
+            r"\b(?:started|began|opened|kicked off|got underway|ended|wrapped up)\b"
+            r"|\bsi è (?:da poco |appena )?(?:apert[oa]|chius[oa]|conclus[oa])\b|\b(?:è"
+            r"|è appena) iniziat[oa]\b"
+            r"|\bappena iniziat[oa]\b|\bgehouden\b|\bvond\b.{0,40}?\bplaats\b|\bplaatsgevonden\b"
+            r"|\btook place\b|\bwas held\b|\bwere held\b|\bheld (?:its|an|a|the|their)\b.{0,50}?"
+            r"\b(?:event|keynote|conference|launch)\b(?! (?:on|in) \w+ \d)|\bhas held\b"
+            r"|\btook (?:to )?the stage\b|\btaking the stage\b|\btook the wraps off\b"
+            r"|\bwrapped up\b"
+            r"|\bthat's a wrap\b|\bkicked off\b|\bshowed off\b|\bshowcased\b"
+            r"|\b(?:finally |officially )?(?:unveiled|introduced|launched|debuted|announced"
+            r"|revealed"
+            r"|presented|showed)\b"
+            r"|\bhas (?:unveiled|introduced|launched|announced|presented)\b|\bunveils\b"
+            r"|\blaunches\b"
+            r"|\bintroduces\b|\bdebuts\b"
+            r"|\bha (?:presentato|svelato|lanciato|annunciato(?= (?:il|la|i|le|lo|gli) (?!data"
+            r"|evento)))\b"
+            r"|\bè stat[oa] presentat[oa]\b|\bsono stati presentati\b|\bsi è svolt[oa]\b"
+            r"|\b(?:presentat[oaie]|svelat[oaie]|lanciat[oaie]|presentad[oa]s?|révélé(?:e|s|es)?|"
+            r"lanzad[oa]s?|présenté(?:e|s|es)?|dévoilé(?:e|s|es)?|lancé(?:e|s|es)?|"
+            r"enthüllt|präsentiert|gepresenteerd|onthuld|apresentad[oa]s?|lançad[oa]s?)\b"
+            r"|\bpresent[óo]\b|\bha presentado\b|\bsubi[óo] al escenario\b|\bse celebr[óo]\b"
+            r"|\blanz[óo]\b|\bha lanzado\b|\bdesvel[óo]\b"
+            r"|\bvorgestellt\b|\bpräsentierte\b|\bstellte\b.{0,60}?\bvor\b|\benthüllte\b"
+            r"|\bfand\b.{0,40}?\bstatt\b|\bhat\b.{0,60}?\b(?:vorgestellt|präsentiert"
+            r"|enthüllt)\b"
+            r"|\ba (?:dévoilé|présenté|lancé|officialisé)\b|\best monté sur (?:la )?scène\b"
+            r"|\bs'est (?:tenu|déroulé)e?\b|\bont été (?:présentés|dévoilés)\b"
+            r"|\bheeft\b.{0,40}?\b(?:gepresenteerd|onthuld|aangekondigd)\b|\bonthulde\b"
+            r"|\bpresenteerde\b|\bapresentou\b|\blançou\b|\brevelou\b|\bpředstavil[ao]?\b"
+            r"|\bzaprezentował[ao]?\b",
+        "Xiaomi unveiled the Mi Band at its San Francisco event."),
+    # --- the company's own word
+    cue(IN, r"\binvit(?:e|es|ed|ations?)\b|\bsave[- ]the[- ]date\b|\bRSVP\b|\bpress (?:kit|pass)\b"
+           r"|\binvit[io]\b|\binvitaciones?\b|\bconvocatoria\b|\bEinladung(?:en)?\b|\beingeladen\b"
+           r"|\blädt\b|\binvitations?\b|\buitnodiging(?:en)?\b|\bconvites?\b|\bpozvánk\w*\b"
+           r"|\bzaproszeni\w*\b",
+        "Xiaomi has sent out invitations for an event in San Francisco."),
+    cue(T, r"\bteas(?:er|ers|ed|es|ing)\b|\bcountdown\b|\bcount(?:ing)? down\b|\bposter\b"
+           r"|\bhashtag\b|\bCountdown\b|\bcompte à rebours\b|\bconto alla rovescia\b"
+           r"|\bcuenta atrás\b|\bcuenta regresiva\b",
+        "Xiaomi posted a teaser for its San Francisco event."),
+    cue(S, rf"\b{_AUX}(?:\w+ly\s+)?(?:be\s+)?(?:live-?stream(?:ed)?|stream(?:ed)?|broadcast)\b"
+           r"|\blivestream(?:ed|ing)? (?:on|at|via)\b|\bstreaming (?:live )?on\b"
+           r"|\bin streaming\b|\bper Livestream\b|\bretransmitid[oa]\b|\bretransmis\b",
+        "Xiaomi will livestream its San Francisco event on its website."),
+    cue(C, r"\bconfirm(?:s|ed|ing|ation)?\b|\bit'?s official\b"
+           r"|\bofficial(?:ly)?\b" + _NOT_A_DOCUMENT +
+           r"|\bannounc(?:e|es|ed|ing)\b|\bsent out\b|\bunveiled (?:the )?date\b"
+           r"|\bset (?:the )?date\b|\bmade (?:it )?official\b|\bmarked (?:its|the) calendar\b"
+           r"|\bconferm(?:a|ato|ata|ano|ando)\b|\bufficial(?:e|i|mente|izzato)\b|\bannunciat[oa]\b"
+           r"|\bha annunciato\b|\bconfirm(?:a|ó|ado|ada|aron)\b|\boficial(?:es|mente)?\b"
+           r"|\banunci(?:a|ó|ado|ada)\b|\bbestätig(?:t|te|ten|ung)\b|\boffiziell\b|\bangekündigt\b"
+           r"|\bkündigt\b|\bkündigte\b|\bverkündet\w*\b|\bconfirm(?:e|é|ée|és)\b"
+           r"|\bofficiel(?:le)?(?:ment)?\b"
+           r"|\bannonc(?:e|é|ée|ent)\b|\bofficialis\w*\b|\bbevestig(?:t|d|de)\b|\bofficieel\b"
+           r"|\baangekondigd\b|\bkondigt\b|\bconfirm(?:ou|ado|ada)\b|\boficialmente\b"
+           r"|\bpotvrdil[ao]?\b|\boficiáln\w*\b|\bpotwierdził[ao]?\b",
+        "Xiaomi has confirmed its event in San Francisco."),
+    # --- the event is set (a statement of fact, in any tense that is not past)
+    cue(H, r"\b(?:rumou?red|expected|alleged|purported|planned|upcoming|anticipated|forthcoming|"
+           r"scheduled|presunt[oa]|rumoreado|atteso|erwartete[nm]?|mutmaßliche[nm]?|prochain[e]?|"
+           r"próxim[oa]|prossim[oa]|aangekondigde)\s+(?:[\w'-]+\s+){0,3}?(?:events?|launch(?:es)?|"
+           r"keynote|press (?:conference|event)|presentation|unveiling|Unpacked|evento|lancio|"
+           r"presentazione|lanzamiento|presentación|Event|Präsentation|Vorstellung|événement"
+           r"|lancement|"
+           r"keynote|evenement|lancering|lançamento)\b",
+        "The numbers come a week before the company's rumored San Francisco event."),
+    cue(H, r"\b(?:potrebbe(?:ro)?|dovrebbe(?:ro)?|podría(?:n)?|debería(?:n)?|pourrai(?:t|ent)"
+           r"|devrai(?:t|ent)|"
+           r"könnte(?:n)?|sollte(?:n)?|dürfte(?:n)?|zou(?:den)?|poderia"
+           r"|deveria)\s+(?:[\w'-]+\s+){0,2}?"
+           r"(?:presentare|svelare|lanciare|annunciare|tenere|mostrare|presentar|lanzar|anunciar"
+           r"|celebrar|"
+           r"mostrar|présenter|dévoiler|lancer|annoncer|organiser|tenir|vorstellen|präsentieren"
+           r"|zeigen|"
+           r"veranstalten|presenteren|onthullen|lanceren|houden|apresentar|lançar|realizar)\b",
+        "Xiaomi potrebbe presentare la Mi Band a San Francisco il 12 febbraio."),
+    cue(H, r"\b(?:will|to|set to|expected to|is to|going to)\s+(?:\w+ly\s+)?(?:take the stage"
+           r"|be on stage|"
+           r"deliver the keynote|headline the event|open the event)\b",
+        "Lei Jun will reportedly take the stage at the San Francisco event."),
+    cue(H, r"\b(?:has|have|had)?\s*(?:moved|shifted|switched|brought) (?:its|the"
+           r"|their)\b.{0,50}?\bto\b"
+           r"|\bplan(?:s|ned|ning)? (?:a|an|its|their|to hold|to host|on holding)\b"
+           r"|\b(?:will|wollen|möchte|möchten|plant|planen)\b.{0,90}?\b(?:vorstellen"
+           r"|präsentieren|"
+           r"enthüllen|zeigen|veranstalten|abhalten)\b|\bstell(?:t|en)\b.{0,60}?\bvor\b",
+        "Xiaomi is planning a launch event in San Francisco on February 12."),
+    cue(H, rf"\b{_AUX}(?:also |still |finally |officially |\w+ly )?"
+           r"(?:hold|host|stage|throw|hosting|holding|staging|organi[sz]e|organi[sz]ing)\b"
+           rf"|\b{_AUX}(?:also |still |finally |officially |\w+ly )?"
+           r"(?:unveil|launch|introduce|present|announce|debut|show off|reveal|take the wraps off"
+           r"|be (?:unveiled|launched|introduced|presented|announced|held|revealed|shown))\b"
+           r"|\b(?:take|takes|taking) place\b|\b(?:is|are|was|were) (?:being )?(?:scheduled|slated"
+           r"|set|planned|"
+           r"due|pencill?ed in)\b|\bscheduled (?:for|on)\b|\bslated for\b|\bset for\b|\bdue on\b"
+           r"|\b(?:event|keynote|show|conference|presentation|stream|livestream"
+           r"|it)\s+(?:\w+\s+){0,2}?"
+           r"(?:kicks off|starts?|begins?|gets under ?way|happens)\b|\bopens? (?:its|the) doors\b"
+           r"|\b(?:is|'s|are|isn't|aren't|will be|won't be)\s+(?:not\s+)?happening\b"
+           r"|\bwill (?:be )?(?:on|in|at)\b"
+           r"|\bstattfinden\b|\bstattfindet\b|\bterrà\b|\bsi terrà\b|\bsi svolgerà\b"
+           r"|\bpresenterà\b|\bsvelerà\b|\blancerà\b|\bè (?:in )?programma\w*\b"
+           r"|\bfissat[oa]\b|\bprevist[oa]\b|\bcelebrará\b|\bse celebrará\b|\btendrá lugar\b"
+           r"|\bpresentará\b|\blanzará\b|\bprogramad[oa]\b|\bprevist[oa]\b"
+           r"|\bfindet\b.{0,60}?\bstatt\b"
+           r"|\bwird\b.{0,60}?\b(?:vorstellen|präsentieren|enthüllen|veranstalten|abhalten"
+           r"|stattfinden)\b"
+           r"|\bgeplant\b|\bangesetzt\b|\bterminiert\b|\bse tiendra\b|\btiendra\b|\baura lieu\b"
+           r"|\bprésentera\b|\bdévoilera\b|\blancera\b|\borganisera\b|\bprévu[es]*\b"
+           r"|\bse déroulera\b"
+           r"|\bvindt\b.{0,40}?\bplaats\b|\bzal\b.{0,40}?\b(?:presenteren|onthullen|houden)\b"
+           r"|\bgepland\b|\bvai (?:apresentar|lançar|realizar)\b|\bacontecerá\b"
+           r"|\bserá realizad[oa]\b"
+           r"|\bmarcad[oa] para\b|\bproběhne\b|\bpředstaví\b|\bodbędzie się\b|\bzaprezentuje\b"
+           r"|\bkommer att (?:visa|presentera|lansera|hålla)\b|\bvil (?:vise|præsentere|lancere)\b",
+        "Xiaomi will hold an event in San Francisco on February 12."),
+)
+
+# "will be unveiled", "expected to be unveiled": a past participle after these is future.
+FUTURE_BEFORE = re.compile(
+    r"\b(?:will|'ll|to|would|could|may|might|should|shall|won't|can|must|set to|going to|"
+    r"expected to|likely to|slated to|poised to|due to|wird|werden|wordt|soll|sollen|dürfte|"
+    r"sarà|saranno|dovrebbe|será|serán|debería|sera|seront|devrait|zal|zullen|vai|será)"
+    r"(?:\s+(?:not|n't|also|only|finally|officially|then|likely|probably|all|both|be|have|been|"
+    r"surely|certainly|definitely|almost|most|very|reportedly|apparently|ufficialmente|offiziell|"
+    r"officiellement|\w+ly))*\s*(?:be\s+|werden\s+|essere\s+|ser\s+|être\s+|worden\s+)?$",
     re.IGNORECASE,
 )
 
-# What a denial or disruption may be about besides the event: the report of it.
-REPORT_WORDS = re.compile(r"\b(?:reports?|rumou?rs?|claims?|speculation)\b", re.IGNORECASE)
+SOURCE_CUES: tuple[Cue[Source], ...] = (
+    # anonymous officials are reports, so these come before the official cues
+    cue(Source.REPORT, r"\b(?:asked|wish(?:ed)?) not to be (?:named|identified)\b|\banonymity\b"
+                       r"|\banonymous(?:ly)?\b|\bnot authori[sz]ed to\b|\bdeclined to be named\b",
+        "An official who asked not to be named said the event is on February 12."),
+    cue(Source.OFFICIAL, r"\baccording to (?:an?|the|its|their) (?:[\w-]+\s+){0,2}?(?:statement|"
+                         r"press release|invit(?:e|ation)|announcement|company|blog post|teaser|"
+                         r"website|tweet|post|video|trailer)\b|\binvit(?:e|ation) seen by\b",
+        "The event is in San Francisco, according to an invitation seen by us."),
+    cue(Source.REPORT, r"\baccording to\b|\breportedly\b|\ballegedly\b|\bsources?\b"
+                       r"|\binsiders?\b|\bpeople (?:familiar|with knowledge|briefed|close)\b"
+                       r"|\bfamiliar with the (?:matter|plans?)\b|\breports? (?:that|from|by|in|"
+                       r"suggest\w*|claim\w*|say\w*|said)\b|\ba (?:new )?report\b|\bciting\b"
+                       r"|\bhas learned\b|\bhave learned\b|\b(?-i:[A-Z][\w.]+)(?: News)? reports?\b"
+                       r"|\bvia\b|\breported\b|\bwith knowledge of\b"
+                       r"|\bsecondo\b|\bstando a\b|\briporta\b|\bfonti\b|\bsegún\b|\bfuentes\b"
+                       r"|\binforma\b|\bBerichten? zufolge\b|\bInsidern? zufolge\b|\blaut\b"
+                       r"|\bQuellen\b|\bberichtet\b|\bunter Berufung\b|\bselon\b|\bd'après\b"
+                       r"|\brapporte\b|\bvolgens\b|\bbronnen\b|\bsegundo\b|\bfontes\b|\bpodle\b"
+                       r"|\benligt\b|\buppgifter\b|\bifølge\b|\bkilder\b"
+                       r"|\bsostengono\b|\bsostiene\b|\baffermano\b|\bbehaupte[nt]\b|\baffirment\b"
+                       r"|\baseguran\b|\bclaim(?:s|ed)? that\b|\bclaims\b|\bsay(?:s)? that\b"
+                       r"|\bbeweren\b"
+                       r"|\bwedług\b",
+        "According to sources, Xiaomi will hold an event in San Francisco."),
+    # German "soll" reports what others say ("das Event soll am 10. Juli stattfinden").
+    cue(Source.REPORT, r"(?-i:\bsoll\b|\bsollen\b|\bsollte\b)",
+        "Das Xiaomi-Event soll am 12. Februar in San Francisco stattfinden."),
+    cue(Source.REPORT, r"(?-i:\b[a-záéíóúàèìòù]\w*(?:aría|ería|iría|arían|erían|irían|rebbe"
+                       r"|rebbero|"
+                       r"erait|eraient|irait|iraient|arait|araient|aurait|auraient|serait"
+                       r"|seraient))\b",
+        "Apple enviaría las invitaciones para su evento el próximo martes."),
+    cue(Source.OFFICIAL, r"\bspokes(?:person|man|woman|people)\b|\brepresentative\b"
+                         r"|\bin a (?:statement|press release|blog post|tweet|post|letter|memo)\b"
+                         r"|\bin an? (?:[\w-]+\s+)?announcement\b|\bannouncement (?:from|by|on"
+                         r"|via)\b"
+                         r"|\bpress release\b|\bstatement\b|\bofficial(?:ly)?\b|\bit'?s official\b"
+                         r"|\bthe company (?:said|says|told|announced|confirmed|stated|wrote"
+                         r"|noted)\b"
+                         r"|\b(?:on|via|through|per|über|su|en|sur) (?:its|their|seinem|seinen|"
+                         r"sein|ihrem|il suo|su|son|sa)?\s*(?:official |offiziellen? )?(?:website"
+                         r"|blog|"
+                         r"Weibo|Twitter|X|Facebook|Instagram|YouTube|account|channel|newsroom|"
+                         r"site|page)\b|\bnewsroom\b|\bkeynote invit\w*\b|\binvit(?:e|es|ations?)\b"
+                         r"|\bportavoce\b|\bcomunicato\b|\bportavoz\b|\bcomunicado\b"
+                         r"|\bSprecher(?:in)?\b"
+                         r"|\bPressemitteilung\b|\bMitteilung\b|\bporte-parole\b|\bcommuniqué\b"
+                         r"|\bwoordvoerder\b|\bpersbericht\b|\bporta-voz\b|\bmluvčí\b|\brzecznik\b",
+        "A Xiaomi spokesperson told us the event will be in San Francisco."),
+    # a leak is nobody's word on record, whatever document it shows
+    cue(Source.LEAK, r"\bleak(?:s|ed|er|ster|y)?\b|\btipster\b|\balleged(?:ly)?\b"
+                     r"|\bpurported(?:ly)?\b"
+                     r"|\bfiltrad[oa]s?\b|\bfiltraci\w+\b|\btrapelat[oa]\b|\bgeleakt\b|\bgelekt\b"
+                     r"|\bfuité\w*\b|\bfuite\w*\b|\bbriefly (?:appeared|posted|went live"
+                     r"|published)\b"
+                     r"|\bbefore being (?:pulled|removed|taken down|deleted)\b|\baccidentally\b"
+                     r"|\binadvertently\b|\bmistakenly\b|\bprematurely\b|\bby mistake\b",
+        "A leaked invitation shows Xiaomi's San Francisco event."),
+    cue(Source.SPECULATION, r"\brumou?r(?:s|ed|ing|mill)?\b|\btipster\b"
+                            r"|\bspeculat\w*\b|\bgrapevine\b|\bwhispers?\b|\bword on the street\b"
+                            r"|\bwe (?:think|guess|bet|believe|reckon|suspect|expect)\b"
+                            r"|\bour (?:guess|bet|money)\b|\bI (?:think|guess|bet|believe)\b"
+                            r"|\banalysts? (?:expect|believe|say|think|predict)\w*\b|\bpredict\w*\b"
+                            r"|\bunconfirmed\b|\bunverified\b|\bgrain of salt\b|\bpinch of salt\b"
+                            r"|\bs[ck]eptical\b|\bnot convinced\b|\bnot buying it\b|\bdoubts?\b"
+                            r"|\bvoci\b|\bindiscrezion[ei]\b|\brumors?\b|\brumores\b"
+                            r"|\bfiltraci\w+\b"
+                            r"|\bfiltrad[oa]\b|\bGerücht\w*\b|\bgemunkelt\b|\bspekuliert\b"
+                            r"|\brumeurs?\b"
+                            r"|\bfuite\w*\b|\bgeruchten?\b|\bgelekt\b|\brumores?\b|\brumou?r\b"
+                            r"|\bspekul\w+\b|\bplotk\w+\b",
+        "A rumour says Xiaomi will hold an event in San Francisco."),
+)
+
+# Speculation named as the thing confirmed or denied is no speculation framing the sentence
+# ("Xiaomi has confirmed the rumours"); nor is "the report" a company denies.
+OBJECT_OF_ACT = re.compile(
+    r"\b(?:confirm\w*|den(?:ied|ies|y)|dismiss\w*|refut\w*|shot down|address\w*|respond\w*|"
+    r"comment\w*|bestätig\w*|dementiert\w*|smenti\w*|desminti\w*|conferm\w*|démen\w*|"
+    r"answer\w*|about)\s+(?:\w+\s+){0,4}?$",
+    re.IGNORECASE,
+)
+
+MODALITY_CUES: tuple[Cue[Modality], ...] = (
+    cue(Modality.HABITUAL, r"\busually\b|\btypically\b|\btraditionally\b|\boften\b|\bgenerally\b"
+                           r"|\bnormally\b|\bhistorically\b|\balways\b|\btends? to\b|\bevery year\b"
+                           r"|\beach year\b|\bannually\b|\busual\b|\bevery (?:January|February"
+                           r"|March|April|May|"
+                           r"June|July|August|September|October|November|December|spring|summer"
+                           r"|fall|autumn|"
+                           r"winter|month|time|edition)\b|\bsolitamente\b|\bdi solito\b"
+                           r"|\bnormalmente\b|\bsuelen?\b|\bsolía(?:n)?\b|\bgeneralmente\b"
+                           r"|\bnormalerweise\b"
+                           r"|\bpfleg(?:t|en)\b|\bde costumbre\b|\bfor (?:several|many"
+                           r"|the past \w+|a few) years\b"
+                           r"|\bover the years\b|\bevery time\b|\beach time\b|\byear after year\b"
+                           r"|\baño tras año\b|\banno dopo anno\b|\bJahr für Jahr\b|\bseit Jahren\b"
+                           r"|\bdepuis des années\b|\bda anni\b|\bdesde hace años\b|\bal jaren\b"
+                           r"|\berfahrungsgemäß\b|\bin der Regel\b|\büblicherweise\b|\bde costume\b"
+                           r"|\bsolitamente\b|\bpor lo general\b|\bbrukar\b|\bvanligtvis\b"
+                           r"|\bin the past\b|\bin (?:previous|past|recent) years\b"
+                           r"|\bas (?:in )?(?:past|previous) years\b"
+                           r"|\bstoricamente\b|\bsempre\b|\bhistóricamente\b|\bsiempre\b"
+                           r"|\btoujours\b"
+                           r"|\bhistoriquement\b|\bimmer\b|\btraditionell\b|\baltijd\b"
+                           r"|\btraditioneel\b"
+                           r"|\bas (?:it|they) (?:has|have) (?:done|been done)\b|\bas usual\b"
+                           r"|\bcomme d'habitude\b"
+                           r"|\bcome di consueto\b|\bcomo de costumbre\b|\bwie üblich\b"
+                           r"|\bwie gewohnt\b"
+                           r"|\bgewöhnlich\b|\bjedes Jahr\b|\bhabituellement\b|\bchaque année\b"
+                           r"|\bd'habitude\b|\bmeestal\b|\bgewoonlijk\b|\belk jaar\b|\bcostuma\b",
+        "Xiaomi usually holds its launch events in Beijing."),
+    cue(Modality.PENDING, r"\b(?:is|are|remains?|still) (?:yet )?to be (?:confirmed|announced|"
+                          r"revealed|decided|determined|disclosed|finali[sz]ed)\b|\bTB[CDA]\b"
+                          r"|\byet to be (?:confirmed|announced|revealed|disclosed)\b"
+                          r"|\bnot (?:yet )?(?:been )?(?:known|disclosed|revealed|announced)\b"
+                          r"|\bunknown\b|\bunclear\b|\bda confermare\b|\bda definire\b"
+                          r"|\bpor confirmar\b|\bpor (?:definir|anunciar)\b|\bnoch offen\b"
+                          r"|\bsteht noch nicht fest\b|\bà confirmer\b|\bà préciser\b",
+        "The venue is still to be confirmed."),
+    cue(Modality.INFERRED, r"\bapparently\b|\bseem(?:s|ingly)?\b|\bappears? to\b|\bit appears\b"
+                           r"|\bsuggest(?:s|ing|ed)?\b"
+                           r"|\bhint(?:s|ed|ing)?\b|\bindicat(?:e|es|ing|ed)\b|\bpoint(?:s"
+                           r"|ing)? to\b"
+                           r"|\ball but confirm\w*\b|\btacit(?:ly)?\b|\bimpl(?:y|ies|ied)\b"
+                           r"|\bif (?:the|this|that|a|these)\b|\bcan be interpreted\b|\bstrongly\b"
+                           r"|\bwhat looks like\b|\blooks like\b|\breason to (?:believe|think"
+                           r"|expect)\b"
+                           r"|\bit is believed\b|\bsembra\b|\bsembrerebbe\b"
+                           r"|\bparece\b|\bscheint\b|\boffenbar\b|\banscheinend\b|\bsemble\b"
+                           r"|\bvisiblement\b|\blijkt\b|\bblijkbaar\b|\bpelo visto\b|\bzřejmě\b",
+        "Xiaomi is apparently planning an event in San Francisco."),
+    cue(Modality.POSSIBLE, r"\bhopefully\b|\bideally\b|\baim(?:s|ing|ed)? (?:to|for)\b|\bhop(?:e"
+                           r"|es|ing) to\b"
+                           r"|\btarget(?:s|ing|ed)?\b|\bif all goes well\b|\bwaiting for\b"
+                           r"|\bawait(?:s|ing|ed)?\b"
+                           r"|\bmight\b|(?-i:\bmay\b)|\bcould\b|\bpossibl[ey]\b|\bperhaps\b"
+                           r"|\bmaybe\b"
+                           r"|\bpotentially\b|\brumou?red to\b|\bsaid to\b|\btipped to\b"
+                           r"|\bwhether\b"
+                           r"|\bprobabl[ey]\b|\bor not\b|\bpotrebbe\b|\bpotrebbero\b|\bforse\b"
+                           r"|\bpodría\b|\bpodrían\b|\bquizás?\b|\btal vez\b|\bkönnte\b|\bkönnten\b"
+                           r"|\bvielleicht\b|\bmöglicherweise\b|\beventuell\b"
+                           r"|\beventualmente\b|\béventuellement\b|\bqualora\b"
+                           r"|\bpourrait\b|\bpourraient\b|\bpeut-être\b|\bzou\b|\bzouden\b"
+                           r"|\bmisschien\b|\bpoderá\b|\bpode\b|\btalvez\b|\bmožná\b|\bmoże\b",
+        "Xiaomi might hold an event in San Francisco."),
+    cue(Modality.EXPECTED, r"\bexpected\b|\bexpect(?:s|ing)?\b|\blikely\b|\bshould\b"
+                           r"|\bsupposed(?:ly)? to\b"
+                           r"|\bsupposedly\b|\banticipated to\b|\btipped\b|\bpoised to\b"
+                           r"|\bbelieved to\b"
+                           r"|\bthought to\b|\bwould\b|'d\b|\bdovrebbe\b|\bdovrebbero\b"
+                           r"|\battes[oa]\b"
+                           r"|\bprevede\b|\bdebería\b|\bdeberían\b|\bse espera\b|\besperad[oa]\b"
+                           r"|\bdürfte\b|\bdürften\b|\berwartet\b|\bdevrait\b|\bdevraient\b"
+                           r"|\battendu[es]*\b|\bverwacht\b|\bdeverá\b|\besperad[oa]\b"
+                           r"|\bočekáv\w*\b"
+                           r"|\boczekiwan\w*\b",
+        "Xiaomi is expected to hold an event in San Francisco."),
+)
+
+# Words that turn the predicate after them into its opposite, within the same clause.
+NEGATION = re.compile(
+    r"\b(?:not|n't|no|never|nothing|none|neither|nor|without|nobody|no one|yet to|has yet to|"
+    r"have yet to|rather than|instead of|non|nessun[oa]?|niente|nulla|mai|ningún|ninguna|nada|"
+    r"nunca|sin|nicht|kein(?:e|en|er|em|es)?|nie|ohne|pas|aucun(?:e)?|jamais|rien|sans|niet|"
+    r"geen|nooit|não|nenhum|nem|nunca|ne)\b|n't\b",
+    re.IGNORECASE,
+)
+
+# Where a negation stops reaching.
+NEGATION_BARRIER = re.compile(
+    r"[,;:()]|\s[—–-]\s|\b(?:but|however|while|whereas|though|although|and|that|which|who|what|"
+    r"when|where|how|whether|if|why|"
+    r"because|since|after|before|ma|però|pero|sino|aber|sondern|mais|maar|mas|jedoch)\b",
+    re.IGNORECASE,
+)
+
+# "not only", "no later than", "no doubt": negation words that negate nothing here.
+NOT_A_NEGATION = re.compile(
+    r"\b(?:(?:asked|wish(?:ed)?|requested) not to be (?:named|identified)|not authori[sz]ed"
+    r"|not only|no later than|no sooner|no doubt|not long (?:after|before|ago)|nothing new|"
+    r"never before|no surprise|not surprising(?:ly)?|no stranger|nicht nur|non solo|no solo|"
+    r"non seulement|niet alleen|não só)\b",
+    re.IGNORECASE,
+)
+
+# Past tense (a bare "Thursday" means the last one) and future (the next one).
+PAST_TENSE = re.compile(
+    r"\b(?:said|announced|unveiled|held|was|were|took|showed|revealed|introduced|launched|"
+    r"confirmed|kicked|presented|ha presentato|presentó|präsentierte|vorgestellt|hat|had|"
+    r"a dévoilé|a présenté|est monté|ha presentado|wrapped|debuted)\b",
+    re.IGNORECASE,
+)
+FUTURE_TENSE = re.compile(
+    r"\b(?:will|'ll|going to|set to|plans? to|to hold|to host|upcoming|expected|scheduled|"
+    r"is on|are on|takes place|is set for|is due|"
+    r"terrà|celebrará|wird|tiendra|se tiendra|organisera|slated|due to|zal|vai)\b",
+    re.IGNORECASE,
+)
+
+# Verbs of saying or sending: a date beside them is when something was said, not the event.
+REPORTING_VERBS = re.compile(
+    r"\b(?:said|says|told|announced|confirmed|revealed|reported|wrote|posted|tweeted|sent|"
+    r"published|noted|denied|emailed|issued|dispatched|went out|landed|teased|shared|"
+    r"confirmó|anunció|dijo|desmintió|desmiente|aseguró|ha confermato|ha annunciato|ha detto|"
+    r"ha smentito|bestätigt(?:e)?|dementiert(?:e)?|sagte|teilte|a confirmé|a annoncé|a déclaré|"
+    r"kündigte|verkündete|annonçait|annonce|enviado|envió|envía|inviato|ha inviato|invia|"
+    r"verschickt|versendet|verschickte|envoyé|a envoyé|envoie|gestuurd|verstuurd|enviou|"
+    r"comunicato|comunicó|mitgeteilt|publicado|pubblicato|veröffentlicht|publié)\b",
+    re.IGNORECASE,
+)
+
+# What makes a sentence speak of an event, as opposed to a product or the company at large.
+EVENT_WORDS = re.compile(
+    r"\b[\w]+-?(?:event|events|evenement|Veranstaltung)\b|\b(?:demo|demonstration|events?"
+    r"|launch(?:es|ed|ing)?|launch event|press (?:conference|event|briefing)|"
+    r"media (?:event|briefing)|keynotes?|invit(?:e|es|ation|ations)|showcase|unveiling|"
+    r"presentation|conference|take place|takes place|took place|livestream|live ?blog|live from|"
+    r"unpacked|unveil(?:s|ed|ing)?|special event|hardware event|showcase|summit|expo|"
+    r"evento|eventi|lancio|presentazione|conferenza(?: stampa)?|inviti|presentat[oa]|presenterà|"
+    r"lanzamiento|presentación|presentó|presentará|presentar|evento|"
+    r"conferencia de prensa|rueda de prensa|invitaciones|veranstaltung|pressekonferenz|"
+    r"präsentation|launch-event|event|events|einladungen?|vorgestellt|vorstellen|keynote|"
+    r"presentad[oa]|vorstellung|enthüllung|"
+    r"événement|evenement|conférence(?: de presse)?|présentation|lancement|dévoilé|présenté|"
+    r"keynote|evenement|presentatie|lancering|lançamento|apresentação|evento|akce|událost|"
+    r"představení|premiéra|wydarzenie|konferencja|prezentacja|premiera|premieres?|world premiere|"
+    r"Weltpremiere|première|estreno|anteprima|evenemang|evenemanget|lansering|lanseringen|"
+    r"akce|akci|akcí|debut(?:s|ed)?|enthüll\w*|dévoil\w*|svelat[oaie]|"
+    r"onthul\w*|presenteer\w*|apresent\w+|présent(?:e|é|ée|és|era|ation)s?|"
+    r"(?:motor |auto |trade |car )?shows?|salon|salone|Messe|fair|exhibition|convention|"
+    r"(?:shareholder|annual|general|investor|developer|analyst)s?'? (?:meeting|day|conference)|"
+    r"meeting|Hauptversammlung|assemblea|junta|"
+    r"(?-i:[A-Z][A-Za-z]* Day)|(?-i:Direct)|(?-i:State of Play)|(?-i:Showcase)|(?-i:Unpacked)|"
+    r"(?-i:WWDC|CES|IFA|MWC|E3|IAA|Computex|Gamescom|GDC|Build|Ignite|re:Invent|Dreamforce|"
+    r"Connect|Snapdragon Summit|Tech Day|Made by Google|Google I/O|I/O|Keynote))\b",
+    re.IGNORECASE,
+)
+
+# What a denial or disruption may be about besides the event: goods and sales.
+GOODS_WORDS = re.compile(
+    r"\b(?:phones?|smartphones?|handsets?|devices?|tablets?|shipments?|sales?|release|"
+    r"availability|pre-?orders?|deliver(?:y|ies)|production|telefon\w*|teléfonos?|móvil(?:es)?|"
+    r"Handys?|Smartphones?|Auslieferung|Marktstart|vendite|uscita|sortie|lancement commercial|"
+    r"commerciali[sz]\w*|en tiendas|in den Handel)\b",
+    re.IGNORECASE,
+)
+
+# Coverage of the event while it goes on.
+LIVE_WORDS = re.compile(_LIVE, re.IGNORECASE)
 
 # A person on stage, presenting or hosting.
 SPEAKER_CUES = re.compile(
     r"\b(?:present(?:s|ed|ing)?|host(?:s|ed|ing)?|on stage|(?:take|takes|took|taking) (?:to )?the "
     r"stage|joined by|led by|keynote|speak(?:s|ing)?|spoke|headlin(?:e|es|ed|ing)|"
-    r"(?:event|conference|presentation) with|alongside|appear(?:s|ed|ing)?|feature(?:s|d)?|"
-    r"featuring|introduced by|kicked off by|on hand|walked|emcee|"
+    r"(?:event|conference|presentation) with|alongside|introduced by|kicked off by|on hand|"
+    r"walked|emcee|deliver(?:s|ed|ing)? (?:the|a|his|her) (?:keynote|presentation|address)|"
     r"sul palco|presentat[oa] da|condott[oa] da|en el escenario|presentad[oa] por|"
     r"auf der Bühne|auf die Bühne|präsentiert von|moderiert|al escenario|salito sul palco|"
-    r"die Bühne|sur (?:la )?scène|subió al escenario|joined \w+ on stage)\b",
+    r"die Bühne|sur (?:la )?scène|subió al escenario|joined \w+ on stage|op het podium|no palco)\b",
     re.IGNORECASE,
 )
 
@@ -401,142 +596,107 @@ STAGE_VERBS = re.compile(
 # A named person who will present at the event ("Lei Jun is expected to unveil the Mi Note").
 FUTURE_STAGE_VERBS = re.compile(
     r"^(?:,[^,]{1,60},)?\s+(?:is|will be)?\s*(?:expected to|set to|going to|will|to)\s+(?:unveil|"
-    r"introduce|present|announce|show off|take the stage|launch|open|kick off|host)\b|"
-    r"^(?:,[^,]{1,60},)?\s+(?:presenterà|presentará|wird\b[^.]{0,40}\b(?:eröffnen|vorstellen|"
+    r"introduce|present|announce|show off|take the stage|launch|open|kick off|host|headline|"
+    r"deliver)\b|"
+    r"^(?:,[^,]{1,60},)?\s+(?:presenterà|presentará|wird\b.{0,40}?\b(?:eröffnen|vorstellen|"
     r"präsentieren)|devrait (?:y )?(?:présenter|détailler|dévoiler))\b",
     re.IGNORECASE,
 )
 
-# Words of live coverage: the article is written while the event goes on.
-LIVE_CUES = re.compile(
-    r"\b(?:live ?blog|live from|we're live|follow along|on stage now|right now|"
-    r"just took the stage|en directo|in diretta|Liveticker)\b",
-    re.IGNORECASE,
-)
 # Words that tie a time of day to the event ("starts at 10am PT").
 START_WORDS = re.compile(
     r"\b(?:start(?:s|ing)?|begin(?:s|ning)?|kick(?:s|ing)? off|stage|live|stream(?:ed|ing)?|"
-    r"inizi\w*|comincer\w*|empieza|empezará|comienza|comenzará|beginnt|startet|keynote)\b",
+    r"inizi\w*|comincer\w*|empieza|empezará|comienza|comenzará|beginnt|startet|keynote|"
+    r"commence\w*|débute\w*|à partir de|a partir de|ab|dalle|desde|from|at|um|alle|à|a las|"
+    r"vanaf|om|às)\b",
     re.IGNORECASE,
 )
 
-# Verbs that put a product on offer.
+# Verbs that put a product on offer at the event.
 LAUNCH_VERBS = re.compile(
     r"\b(?:launch(?:es|ed|ing)?|unveil(?:s|ed|ing)?|announc(?:e|es|ed|ing)|introduc(?:e|es|ed|ing)|"
-    r"(?<!best-)(?<!top-)(?:sell(?:s|ing)?|sold)|bring(?:s|ing)?|brought|debut(?:s|ed)?|"
-    r"show(?:s|ed)? off|Präsentation|presentazione|presentación|"
-    r"showcas(?:e|es|ed)|releas(?:e|es|ed)|reveal(?:s|ed)?|offer(?:s|ed|ing)?|available|"
-    r"shown|expected|star of the show|mostra(?:re|to|ti)?|mostrar|gezeigt|zeig(?:en|t)|"
-    r"presentar(?:á|à)?|presenterà|presenta|vorstell(?:en|t)|teas(?:e|es|ed)|hints? at|"
-    r"ship(?:s|ped|ping)?|on sale|lineup|line-up|coming|come to|"
-    r"presenta(?:r|re|to|ti)?|lancia(?:re|to)?|vender(?:à|e)?|arriv(?:a|ano|eranno)|presentó|"
-    r"lanz(?:ar|ó|ará)|venderá|vorgestellt|verkauf(?:en|t)|bring(?:en|t)|präsentier(?:t|te|en)|"
-    r"(?:we'll|will|to) see|erwartet|dévoil\w*|présent\w*|détailler|svelare|esperan?|espera|"
-    r"veremos|presentado|zeigt)\b",
+    r"debut(?:s|ed|ing)?|show(?:s|ed|ing)? off|showcas(?:e|es|ed|ing)|reveal(?:s|ed|ing)?|"
+    r"present(?:s|ed|ing)?|shown|expected|tipped|rumou?red|star of the show|arriv(?:e|es|ing)|"
+    r"bring(?:s|ing)?|brought|(?:will|to|we'll|might|may|could) see|take the wraps off|"
+    r"took the wraps off|teas(?:e|es|ed|ing)|hints? at|on the agenda|headlin(?:e|es|ed)|"
+    r"focus(?:ed)? on|new|next|upcoming|latest|coming|sell(?:s|ing)?|sold|on sale|available|"
+    r"offer(?:s|ing)?|show(?:s|ed|ing|n)?|see|expect(?:s|ing)?|lineup|line-up|including|"
+    r"updated|refresh(?:ed)?|improved|upgraded|versions?|models?|variants?|there will be|"
+    r"Präsentation|presentazione|presentación|mostra(?:re|to|ti)?|mostrar|gezeigt|zeig(?:en|t)|"
+    r"presentar(?:á|à)?|presenterà|presenta(?:r|re|to|ti|ti)?|vorstell(?:en|t)|lancia(?:re|to)?|"
+    r"arriv(?:a|ano|eranno)|presentó|lanz(?:ar|ó|ará|amiento)|vorgestellt|präsentier(?:t|te|en)|"
+    r"erwartet|dévoil\w*|présent\w*|détailler|svelare|svelat[oi]|esperan?|espera|veremos|"
+    r"presentado|zeigt|enthüll\w*|neue[nrs]?|nuov[oaie]|nuev[oa]s?|nouveaux?|nouvelles?|"
+    r"onthul\w*|presenteer\w*|apresent\w*|lança\w*|představ\w*|zaprezent\w*|attes[oi])\b",
     re.IGNORECASE,
 )
 
-# Words that turn a launch verb into its opposite ("will not sell its phones").
-NEGATIONS = re.compile(
-    r"\b(?:not|n't|no|never|without|instead of|rather than|nor|except|non|nicht|kein(?:e|en)?|"
-    r"ni|den(?:ied|ies|y)|smentit[oa]|desminti\w*|desmiente|dementiert|pas|jamais)\b|n't\b",
+# Words that put what follows in the company's past: "last year's", "the previous launch".
+EARLIER_EVENT = re.compile(
+    r"\b(?:last year'?s?|previous|prior|former|earlier (?:event|launch|keynote|edition)s?|"
+    r"past (?:event|launch|keynote|edition)s?|last (?:event|launch|keynote|time)|"
+    r"(?:a|one|two|three|four|five|six|\d+) (?:year|month|week)s? ago|in the past|"
+    r"dell'anno scorso|l'anno scorso|scorso|precedente|del año pasado|el año pasado|anterior|"
+    r"letztes Jahr|vergangen\w*|im Vorjahr|vorherig\w*|l'an dernier|l'année dernière|précédent\w*|"
+    r"vorig\w*|vorige|afgelopen|passad[oa]|anterior|ubiegłoroczn\w*|zeszłoroczn\w*|loňsk\w*|"
+    r"minulý\w*|förra årets|fjolårets|vorig jaar|van vorig jaar)\b",
     re.IGNORECASE,
 )
 
-# A sentence that moves the date: its last date is the new one.
+# Time words that put a clause's event in an earlier year: "the presentation was postponed last
+# year", "l'edizione dell'anno scorso".
+EARLIER_YEAR = re.compile(
+    r"\b(?:last year|a year ago|the year before|in the past|l'anno scorso|dell'anno scorso|"
+    r"el año pasado|del año pasado|l'an dernier|l'année dernière|letztes Jahr|im Vorjahr|"
+    r"im letzten Jahr|vergangenes Jahr|vorig jaar|vorige jaar|vorig jaar|afgelopen jaar|"
+    r"ano passado|förra året|i fjol|sidste år|w zeszłym roku|w ubiegłym roku|loni|minulý rok)\b",
+    re.IGNORECASE,
+)
+# Words that say the next edition: "next year's event".
+LATER_EVENT = re.compile(
+    r"\b(?:next year['’]s|(?:l'|dell')anno prossimo|del próximo año|des nächsten Jahres|"
+    r"de l'année prochaine|van volgend jaar|do próximo ano)\b",
+    re.IGNORECASE,
+)
+
+# A sentence that moves the event's date: its new date is the one after "to".
 MOVE_CUES = re.compile(
     r"\b(?:moved|moving|postpone[ds]?|pushed back|delayed|reschedul(?:ed|es|ing)|brought forward|"
-    r"new date|now (?:take|be held)|rinviat[oa]|pospuest[oa]|verschoben|nueva fecha|"
-    r"nuova data|neuer Termin|neuen Termin|forward to|repouss[ée]e?|décalé|report[ée]e?|"
+    r"new date|now (?:take|be held)|rinviat[oa]|pospuest[oa]|verschoben|vorverlegt|nueva fecha|"
+    r"nuova data|neuer Termin|neuen Termin|forward to|repouss[ée]e?s?|décal[ée]e?s?|report[ée]e?s?"
+    r"|slitta\w*|"
+    r"spostat[oa]|posticipat[oa]|aplazad[oa]|uitgesteld|verplaatst|verschoven|adiad[oa]"
+    r"|advance[ds]?|"
+    r"moved (?:up|forward)|vorverlegt|anticipat[oa]|adelantad[oa]|avancée?|"
+    r"(?:decided|decision) to move|"
     r"now (?:(?:expected|set|scheduled|due|slated) to )?(?:take place|be held|be unveiled|"
-    r"be launched|be announced|launch|happen)|correction)\b",
+    r"be launched|be announced|launch|happen)|correction|corrected)\b",
     re.IGNORECASE,
 )
 
-# Past tense, so a bare "Thursday" means the last one.
-PAST_TENSE = re.compile(
-    r"\b(?:said|announced|unveiled|held|was|were|took|showed|revealed|introduced|launched|"
-    r"confirmed|kicked|presented|ha presentato|presentó|präsentierte|vorgestellt|hat|had|"
-    r"a dévoilé|a présenté|est monté|ha presentado)\b",
-    re.IGNORECASE,
-)
-FUTURE_TENSE = re.compile(
-    r"\b(?:will|'ll|going to|set to|plans? to|to hold|to host|upcoming|expected|scheduled|"
-    r"terrà|celebrará|wird|tiendra|se tiendra|organisera)\b",
-    re.IGNORECASE,
-)
-
-# Verbs of saying or sending: a date beside them is when something was said, not the event.
-REPORTING_VERBS = re.compile(
-    r"\b(?:said|says|told|announced|confirmed|revealed|reported|wrote|posted|tweeted|sent|"
-    r"published|noted|denied|emailed|issued|dispatched|went out|landed|"
-    r"confirmó|anunció|dijo|desmintió|desmiente|aseguró|ha confermato|ha annunciato|ha detto|"
-    r"ha smentito|bestätigt(?:e)?|dementiert(?:e)?|sagte|teilte|a confirmé|a annoncé|a déclaré)\b",
+# A predicate a few words after these is a condition, not a claim ("Until Xiaomi sends out
+# invitations, we remain sceptical").
+CONDITIONAL = re.compile(
+    r"(?:\b(?:unless|once|if|whenever|when|cuando|quando|quand|zodra|wenn|falls|sofern|qualora|"
+    r"siempre que)\s+(?:[\w'-]+\s+){0,3}?"
+    r"|\b(?:until|bis|finché|hasta que|jusqu'à ce que|tant que|totdat)\s+(?:(?-i:[A-Z])\w+|it|they"
+    r"|we|he|"
+    r"she)\s+(?:[\w'-]+\s+){0,2}?)$",
     re.IGNORECASE,
 )
 
-
-@dataclass(frozen=True)
-class Verdict:
-    """The status a sentence's wording gives, and the cue that decided it."""
-
-    status: Status
-    cue: Cue
-
-
-def sentence_verdict(
-    sentence: str, *, allow_happened: bool = True, about_goods: bool = False
-) -> Verdict | None:
-    """The status one sentence's wording gives; `allow_happened` is False before the event.
-
-    `about_goods` says the sentence names a product, so a bare report in it is about that.
-    """
-    fired = [
-        c
-        for c in STATUS_CUES
-        if (allow_happened or c.status is not H) and _fires(c, sentence)
-    ]
-    if not fired:
-        return None
-    # A report of something else ("denied reports that it will bring the Mi Note") is no
-    # report of the event: goods named without an event word take the report out of it.
-    goods = about_goods or bool(GOODS_WORDS.search(sentence) or find_products(sentence))
-    about_event = bool(EVENT_WORDS.search(sentence)) or bool(
-        REPORT_WORDS.search(sentence) and not goods
-    )
-    fired = [c for c in fired if about_event or not c.about_event]
-    if any(c.overrules for c in fired):
-        fired = [c for c in fired if not c.status.is_disruption]
-    strong = {c.status for c in fired if not c.weak}
-    fired = [c for c in fired if not c.weak or not (strong - {c.status})]
-    statuses = {c.status for c in fired}
-    if C in statuses:
-        # "confirmed the event but denied any phone launch" rules out phones, not the event.
-        fired = [c for c in fired if c.status is not D]
-        if any(c.hedge for c in fired):
-            fired = [c for c in fired if c.status is not C]
-    if not fired:
-        return None
-    best = max(fired, key=lambda c: c.priority)
-    return Verdict(best.status, best)
-
-
-# Goods a denial or delay may be about instead of the event.
-GOODS_WORDS = re.compile(
-    r"\b(?:phones?|smartphones?|handsets?|devices?|tablets?|shipments?|sales?|telefon\w*|"
-    r"teléfonos?|móvil(?:es)?|Handys?|Smartphones?)\b",
+# Doubt voiced by the writer: it leaves the article's hearsay a rumour at most.
+SCEPTIC = re.compile(
+    r"\bif (?:this|the|that|these|it)\s+(?:\w+\s+){0,2}?(?:is|are|proves?|turns? out to be"
+    r"|holds?)\s+"
+    r"(?:true|accurate|correct|right)\b|\bqualora\b.{0,60}?\bveritier\w*|\bse (?:confermat\w*"
+    r"|fosse vero)\b|"
+    r"\bsi (?:se confirma|es cierto|c'est vrai)\b|\bfalls (?:sich )?(?:das|dies) (?:bestätigt"
+    r"|stimmt)\b|"
+    r"\bsi (?:cela|ceci) se confirme\b|\bshould (?:this|that|it) prove\b|\bgrain of salt\b"
+    r"|\bpinch of salt\b|\bs[ck]eptical\b|\bnot convinced\b|\bnot buying it\b|"
+    r"\bwe'?re not so sure\b|\bno track record\b|\bdoubt(?:s|ful)?\b|\bunconfirmed\b|"
+    r"\bunverified\b|\bcon le pinze\b|\bcon cautela\b|\bcon pinzas\b|\bmit Vorsicht\b|"
+    r"\bavec prudence\b|\bavec des pincettes\b|\bmet een korrel(?:tje)? zout\b",
     re.IGNORECASE,
 )
-# A negation shortly before a confirmation word in the same clause undoes it
-# ("has not said anything officially yet").
-_NEGATED_BEFORE = re.compile(
-    r"\b(?:not|n't|never|no|yet to|non|nicht|no ha|sin)\b[^,.;:]{0,30}$", re.IGNORECASE
-)
-
-
-def _fires(cue: Cue, sentence: str) -> bool:
-    for match in cue.pattern.finditer(sentence):
-        if cue.status is C and _NEGATED_BEFORE.search(sentence[: match.start()]):
-            continue
-        return True
-    return False

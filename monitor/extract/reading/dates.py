@@ -8,32 +8,59 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-# Month names by number; English forms are capitalised only, so the verb "may" is no month.
-MONTHS: dict[int, tuple[str, ...]] = {
-    1: ("January", "Jan", "gennaio", "enero", "Januar", "Jänner", "janvier"),
-    2: ("February", "Feb", "Febr", "febbraio", "febrero", "Februar", "février", "fevrier"),
-    3: ("March", "Mar", "marzo", "März", "Maerz", "mars"),
-    4: ("April", "Apr", "aprile", "abril", "avril"),
-    5: ("May", "maggio", "mayo", "Mai"),
-    6: ("June", "Jun", "giugno", "junio", "Juni", "juin"),
-    7: ("July", "Jul", "luglio", "julio", "Juli", "juillet"),
-    8: ("August", "Aug", "agosto", "août", "aout"),
-    9: ("September", "Sept", "Sep", "settembre", "septiembre", "setiembre", "septembre"),
-    10: ("October", "Oct", "ottobre", "octubre", "Oktober", "octobre"),
-    11: ("November", "Nov", "novembre", "noviembre"),
-    12: ("December", "Dec", "dicembre", "diciembre", "Dezember", "décembre"),
+from monitor.extract.reading import calendar_names
+
+# English month names by number, capitalised only, so the verb "may" is no month; a few
+# spellings CLDR lacks ("Jänner", "Febr", "Maerz") beside them.
+ENGLISH_MONTHS: dict[int, tuple[str, ...]] = {
+    1: ("January", "Jan", "Jänner"),
+    2: ("February", "Feb", "Febr"),
+    3: ("March", "Mar", "Maerz"),
+    4: ("April", "Apr"),
+    5: ("May",),
+    6: ("June", "Jun"),
+    7: ("July", "Jul"),
+    8: ("August", "Aug"),
+    9: ("September", "Sept", "Sep"),
+    10: ("October", "Oct"),
+    11: ("November", "Nov"),
+    12: ("December", "Dec"),
 }
+# Abbreviations other languages write with a dot ("12 févr.", "30 sept."), lower case.
+_ABBREVIATIONS: dict[int, tuple[str, ...]] = {
+    1: ("janv", "genn", "ene"), 2: ("févr", "fevr", "febbr"), 4: ("avr",), 7: ("juil",),
+    9: ("sept", "sett", "set"), 10: ("ott", "okt"), 11: ("nov",), 12: ("déc", "dic", "dez"),
+}
+# Lower-case names that are English words when capitalised ("Mars").
+_LOWER_ONLY = frozenset({"mars", "marc", "maj", "mai", "set", "dez"})
+
+
+def _merge(*tables: dict[int, tuple[str, ...]]) -> dict[int, tuple[str, ...]]:
+    out: dict[int, list[str]] = {}
+    for table in tables:
+        for number, forms in table.items():
+            out.setdefault(number, []).extend(forms)
+    return {number: tuple(dict.fromkeys(forms)) for number, forms in out.items()}
+
+
+def _cased(table: dict[int, tuple[str, ...]]) -> dict[int, tuple[str, ...]]:
+    """Lower-case names also capitalised, as German nouns and sentence openers are."""
+    return {n: tuple(f2 for f in forms for f2 in ({f} if f in _LOWER_ONLY else {f, f.capitalize()}))
+            for n, forms in table.items()}
+
+
+MONTHS: dict[int, tuple[str, ...]] = _merge(
+    ENGLISH_MONTHS, _cased(calendar_names.MONTHS), _cased(_ABBREVIATIONS)
+)
 
 # Weekday names by Python weekday number (Monday = 0).
-WEEKDAYS: dict[int, tuple[str, ...]] = {
-    0: ("Monday", "lunedì", "lunedi", "lunes", "Montag", "lundi"),
-    1: ("Tuesday", "martedì", "martedi", "martes", "Dienstag", "mardi"),
-    2: ("Wednesday", "mercoledì", "mercoledi", "miércoles", "miercoles", "Mittwoch", "mercredi"),
-    3: ("Thursday", "giovedì", "giovedi", "jueves", "Donnerstag", "jeudi"),
-    4: ("Friday", "venerdì", "venerdi", "viernes", "Freitag", "vendredi"),
-    5: ("Saturday", "sabato", "sábado", "sabado", "Samstag", "samedi"),
-    6: ("Sunday", "domenica", "domingo", "Sonntag", "dimanche"),
-}
+WEEKDAYS: dict[int, tuple[str, ...]] = _merge(
+    {0: ("Monday",), 1: ("Tuesday",), 2: ("Wednesday",), 3: ("Thursday",), 4: ("Friday",),
+     5: ("Saturday",), 6: ("Sunday",)},
+    {0: ("lunedi",), 1: ("martedi",), 2: ("mercoledi", "miercoles"), 3: ("giovedi",),
+     4: ("venerdi",), 5: ("sabado",)},
+    _cased(calendar_names.WEEKDAYS),
+)
 
 # Fixed offsets in days from the reference date.
 RELATIVE_DAYS: dict[str, int] = {
@@ -155,7 +182,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "day_month",
         re.compile(
-            rf"\b(?:{_WDAY},?\s+)?(?:(?:the|il|el)\s+)?(?P<day>\d{{1,2}}){_ORD}\.?\s+(?:of\s+|de\s+)?"
+            rf"\b(?:{_WDAY},?\s+)?(?:(?:the|il|el|den|dem|le|der|am|op|de|lo"
+            rf"|o)\s+)?(?P<day>\d{{1,2}}){_ORD}\.?\s+(?:of\s+|de\s+)?"
             rf"{_MONTH}\b(?:,?\s+(?:de\s+|del\s+)?(?P<year>\d{{4}})\b)?"
         ),
     ),
@@ -163,7 +191,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "month",
         re.compile(
-            rf"\b(?:in|this|next|last|early|late|mid-?)\s+{_MONTH}\b(?:\s+(?P<year>\d{{4}}))?"
+            rf"\b(?:in|this|next|last|early|late|mid-?|di|de|del|im|en|à|em|van|nel|a|ad|"
+            rf"début|fin|inizio|fine|principios de|finales de|Anfang|Ende|Mitte)\s+{_MONTH}\b"
+            rf"(?:\s+(?P<year>\d{{4}}))?"
         ),
     ),
     # "2/12", "2/12/2015", "12/02/15"
@@ -205,22 +235,34 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 
 def find_dates(
-    text: str, reference: date | None, *, day_first: bool = False, past: bool = False
+    text: str, reference: date | None, *, day_first: bool = False, past: bool = False,
+    held: bool = False,
 ) -> list[DateMention]:
     """Date references in `text`, earliest first; relative ones need `reference`.
 
-    `past` says the text speaks of something done, so a bare weekday means the last one.
+    `past` says the text speaks of something done, so a bare weekday means the last one;
+    `held` says it tells of an event that took place, so a day without a year is the last one.
     """
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
     shift = _year_shift(text)
+    # One year named in the sentence is the year of its days: "Summit 2026 will take place
+    # from September 22".
+    years = {m.group(1) for m in re.finditer(r"\b((?:19|20)\d\d)\b", text)}
+    named_year = int(next(iter(years))) if len(years) == 1 else None
     for kind, pattern in _PATTERNS:
         for match in pattern.finditer(text):
             if any(match.start() < end and start < match.end() for start, end in taken):
                 continue
-            days = _resolve(kind, match, reference, day_first=day_first, past=past)
+            if kind == "relative" and _a_morning(text, match):
+                continue
+            days = _resolve(kind, match, reference, day_first=day_first, past=past, held=held)
             if days is None:
                 continue
+            if named_year and not shift and kind in ("month_day", "day_month") and not match.group(
+                    "year"):
+                placed = _safe_date(named_year, days[0].month, days[0].day)
+                days = (placed, placed) if placed else days
             if shift and kind in ("month_day", "day_month") and not match.group("year"):
                 # "Last year's Unpacked was held on March 1": that year's day, not the nearest.
                 assert reference is not None
@@ -231,14 +273,29 @@ def find_dates(
     return sorted(found, key=lambda m: m.start)
 
 
+# "de la mañana" and "heute Morgen" are mornings, not tomorrow.
+_MORNING_BEFORE = re.compile(r"(?:\bla|\besta|\bheute|\bam|\bjeden|\bfrüh"
+                             r"|\bguten)\s+$", re.IGNORECASE)
+
+
+def _a_morning(text: str, match: re.Match[str]) -> bool:
+    word = match.group(0)
+    if word.lower() not in ("mañana", "morgen"):
+        return False
+    before = text[: match.start()]
+    return bool(_MORNING_BEFORE.search(before)) or (word == "Morgen" and match.start() > 0)
+
+
 def _resolve(
-    kind: str, match: re.Match[str], ref: date | None, *, day_first: bool, past: bool
+    kind: str, match: re.Match[str], ref: date | None, *, day_first: bool, past: bool,
+    held: bool = False,
 ) -> tuple[date, date] | None:
     groups = match.groupdict()
     year = _year_of(groups.get("year"))
     if kind in ("month_day", "day_month"):
         return _single(
-            _month_day(_MONTH_BY_NAME[groups["month"].lower()], int(groups["day"]), year, ref)
+            _month_day(_MONTH_BY_NAME[groups["month"].lower()], int(groups["day"]), year, ref,
+                       past=held)
         )
     if kind == "month":
         month = _MONTH_BY_NAME[groups["month"].lower()]
@@ -320,13 +377,23 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def _month_day(month: int, day: int, year: int | None, ref: date | None) -> date | None:
+def _month_day(month: int, day: int, year: int | None, ref: date | None, *, past: bool = False
+               ) -> date | None:
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
     if year is not None:
         return _safe_date(year, month, day)
     if ref is None:
         return None
+    if past:
+        # "the event was held on 7 September", written in August: last September's; but a day
+        # within the next month in a past sentence is a plan told ("was moved to the 19th").
+        days = [d for y in (ref.year - 1, ref.year, ref.year + 1)
+                if (d := _safe_date(y, month, day))]
+        later = [d for d in days if d > ref]
+        earlier = [d for d in days if d <= ref]
+        if earlier and not (later and (min(later) - ref).days <= 31):
+            return max(earlier)
     # The year that puts the date nearest the article; a tie goes forward (Dec 31 -> Jan 5).
     candidates = [
         d for y in (ref.year + 1, ref.year, ref.year - 1) if (d := _safe_date(y, month, day))

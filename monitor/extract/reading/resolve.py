@@ -1,0 +1,445 @@
+"""Which clauses of an article speak of the watched event, and which of another one.
+
+Each clause is placed against the watch: its own dates and cities agree, disagree, or say
+neither and it takes the place of the clause before it in the paragraph. A clause also
+belongs to another event when it names another company as the holder, the company's earlier
+or next edition ("last year's launch", "next year's event"), or tells as past an event that
+time puts in the future. Then the article's memory: once its clauses about the watched event
+give a date or a city, a clause that names another date or city is another event too, for
+watches with and without a date. Facts and status come only from clauses about the watch.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from monitor.extract.reading import cues
+from monitor.extract.reading.analysis import Analysis, Clause, Sentence
+from monitor.extract.reading.claims import judge
+from monitor.extract.reading.companies import company_pattern, other_companies
+from monitor.extract.reading.cues import Predicate
+from monitor.extract.reading.dates import RELATIVE_DAYS
+from monitor.extract.reading.people import Person, find_aliases
+from monitor.extract.reading.places import canonical_city, city_country
+from monitor.model import Status, Watch
+
+# Another date this close, in the watched city, is a disagreement about the same event
+# (12 vs 13 February) unless the sentence names another kind of gathering.
+NEAR = timedelta(days=3)
+_OTHER_KIND = re.compile(
+    r"\b(?:meet-?ups?|fans? (?:meet|festival|day)|Mi Fan|flash sale|sales?|store opening|pop-up|"
+    r"hackathon|workshop|pre-?orders?|on sale|in stores|shipping|ships|available|availability|"
+    r"goes on sale|deliveries|Marktstart|vendita|in vendita|a la venta|en vente|disponible|"
+    r"disponibile|verfügbar|erhältlich|beschikbaar|disponível)\b",
+    re.IGNORECASE,
+)
+_ZONE_SLIP = timedelta(days=1)
+# A past event this far before the article is another event when the watch has no date.
+OLD = timedelta(days=30)
+# An article this long after the watched day that never names its day or city is about a later
+# event of the company, not this one.
+LATE = timedelta(days=14)
+# An earlier/next-edition word this close before an event word makes the clause that edition.
+_EDITION_REACH = 30
+
+
+class Anchor(enum.Enum):
+    """How a clause stands to the watched event."""
+
+    MATCH = "match"  # names the watch's city or date
+    OTHER = "other"  # names another city or date, or another edition
+    NEUTRAL = "neutral"  # names neither
+
+
+@dataclass
+class Placed:
+    """A clause as it stands to one watch."""
+
+    sentence: Sentence
+    clause: Clause
+    ours: bool = False  # names the company, an alias or a watched person
+    people: tuple[Person, ...] = ()
+    other_company: bool = False
+    date_match: bool = False
+    date_conflict: bool = False
+    city_match: bool = False
+    city_conflict: bool = False
+    edition: bool = False  # another edition of the company's event
+    anchor: Anchor = Anchor.NEUTRAL
+    theirs: bool = False  # another company's event
+
+    @property
+    def event(self) -> bool:
+        return self.clause.event
+
+    @property
+    def relevant(self) -> bool:
+        return self.anchor is not Anchor.OTHER and not self.theirs
+
+
+@dataclass
+class Placement:
+    """Every clause of the article as it stands to the watch, in reading order."""
+
+    clauses: list[Placed]
+    event_date: date | None  # the watched event's day as the watch or the article gives it
+    main: Anchor  # how the event the article is about stands to the watch
+
+    @property
+    def relevant(self) -> list[Placed]:
+        return [c for c in self.clauses if c.relevant]
+
+
+def place(analysis: Analysis, watch: Watch) -> Placement | None:
+    """The article's clauses against `watch`, or None when it does not name the company."""
+    ours = company_pattern([watch.company, *watch.aliases])
+    if ours is None or not any(ours.search(s.text) for s in analysis.sentences):
+        return None
+    others = other_companies(watch.company)
+    country = city_country(canonical_city(watch.city) or watch.city) if watch.city else None
+    ref = analysis.reference
+    placed: list[Placed] = []
+    for sentence in analysis.sentences:
+        people = find_aliases(sentence.text, watch.aliases) if watch.aliases else []
+        for clause in sentence.clauses:
+            mine = tuple(p for p in people if clause.start <= p.start < clause.end
+                         and p.name in watch.aliases)
+            item = Placed(sentence, clause, people=mine)
+            item.ours = _named(ours, clause.text) or bool(mine)
+            item.other_company = not item.ours and _as_subject(others, clause.text)
+            _compare(item, watch, ref, country)
+            placed.append(item)
+    _settle_single_anchors(placed)
+    _other_names(placed)
+    main = _anchor(placed)
+    event_date = _event_date(placed, watch)
+    _remember(placed, watch, event_date)
+    _rule_out_by_time(placed, ref, event_date)
+    return Placement(placed, event_date, main)
+
+
+_LOCATIVE = re.compile(r"\b(?:in|à|en|nach|in der|im|em|w|na|no|nel|nella|dans"
+                       r"|aux?)\s+(?:the\s+)?$",
+                       re.IGNORECASE)
+# Words after a company's name that make it the one acting: "Nokia will", "Samsung's event".
+_ACTS = re.compile(r"^(?:['’]s\b|\s+(?:will|is|has|had|was|plans?|said|says|announced|confirmed|"
+                   r"holds?|hosts?|unveil\w*|launch\w*|sent|wird|hat|ha|a|va|heeft|har|kommer)\b)")
+
+
+# A company named as a yardstick is not the one spoken of: "the Apple of China", "unlike Apple".
+_YARDSTICK_BEFORE = re.compile(
+    r"\b(?:like|unlike|than|as|rival(?:s|ing)?(?: to)?|compared (?:to|with)|similar to|versus"
+    r"|vs\.?|"
+    r"imitat\w+|copy(?:ing)?|come|wie|comme)\s+$|\bthe\s+['‘\"]?$", re.IGNORECASE)
+_YARDSTICK_AFTER = re.compile(r"^(?:\s+of\s+[A-Z]|['’]?-like\b|\s+killer\b|\s+rival\b)")
+
+
+def _named(ours: re.Pattern[str], text: str) -> bool:
+    return any(not (_YARDSTICK_BEFORE.search(text[: m.start()])
+                    and _YARDSTICK_AFTER.match(text[m.end() :]))
+               and not re.search(r"\b(?:like|unlike|than|compared (?:to|with)|versus|vs\.?)\s+$",
+                                 text[: m.start()], re.IGNORECASE)
+               for m in ours.finditer(text))
+
+
+def _as_subject(others: re.Pattern[str], text: str) -> bool:
+    """True when another company is named as the one acting in the clause, not in passing
+    ("phones of the Nokia brand", "powered by Qualcomm")."""
+    for match in others.finditer(text):
+        lead = text[: match.start()]
+        if len(re.sub(r"^[\W\d]*(?:and|but|while|as|so|also|then|meanwhile|et|und|e|y|en)?\s*", "",
+                      lead)) <= 12 or _ACTS.match(text[match.end() :]):
+            return True
+    return False
+
+
+def _compare(item: Placed, watch: Watch, ref: date | None, country: str | None) -> None:
+    """Where the clause's own dates and places agree or disagree with the watch."""
+    clause, sentence = item.clause, item.sentence
+    # "today", "yesterday" are nearly always when something was said or sent: they may agree
+    # with the watched day, never disagree with it.
+    dated = [d for d in clause.dates if d.text.lower() not in RELATIVE_DAYS]
+    if clause.dates:
+        if watch.date:
+            # A day either side is the same moment told in another time zone ("August 14" on
+            # an Asian site for New York's evening of the 13th).
+            if any((d.covers(watch.date) and (d.last - d.first).days <= 31)
+                   or (d.exact and abs(d.first - watch.date) <= _ZONE_SLIP) for d in clause.dates):
+                item.date_match = True
+            elif any(d.covers(watch.date) for d in clause.dates):
+                pass  # "WWDC 2025" agrees with a September 2025 watch only as far as a year goes
+            elif not sentence.moved and dated:
+                item.date_conflict = True
+        elif ref and dated and all(d.last < ref - OLD for d in dated):
+            item.date_conflict = True
+    if watch.city:
+        cities = {p.name for p in clause.places if p.kind == "city"}
+        major = {p.name for p in clause.places if p.kind == "city" and not p.minor}
+        # A country places the event only after a word that places something ("held in
+        # India"); "Samsung's Philippines website" or "sales in India" name a market.
+        countries = {p.name for p in clause.places if p.kind == "country"
+                     and _LOCATIVE.search(clause.text[: p.start - clause.start][-12:])
+                     and item.event}
+        if (canonical_city(watch.city) or watch.city) in cities:
+            item.city_match = True
+        elif major or (country and countries and country not in countries):
+            item.city_conflict = True
+    if watch.date and item.date_conflict and item.city_match and _near(item, watch):
+        item.date_conflict = False
+    if watch.date and ref and _names_watched_year(clause.plain, watch.date, ref):
+        item.date_match = True  # "last year's Surface event", read a year after the watched one
+    item.edition = _other_edition(clause.plain, watch, ref) or bool(
+        _OTHER_KIND.search(clause.plain) and not item.date_match
+        and not cues.EVENT_WORDS.search(clause.plain))
+
+
+def _near(item: Placed, watch: Watch) -> bool:
+    assert watch.date is not None
+    return not _OTHER_KIND.search(item.sentence.text) and all(
+        d.exact and abs(d.first - watch.date) <= NEAR for d in item.clause.dates
+    )
+
+
+def _names_watched_year(text: str, watched: date, ref: date) -> bool:
+    if not cues.EVENT_WORDS.search(text):
+        return False
+    return bool((cues.EARLIER_YEAR.search(text) and watched.year == ref.year - 1)
+                or (cues.LATER_EVENT.search(text) and watched.year == ref.year + 1))
+
+
+def _other_edition(text: str, watch: Watch, ref: date | None) -> bool:
+    """"last year's launch", "its previous event", "next year's keynote", "the presentation
+    was postponed last year": another edition, unless that year is the watched event's."""
+    if watch.date and ref and cues.EARLIER_YEAR.search(text) and watch.date.year == ref.year - 1:
+        return False  # the watched event is last year's: "last year's Surface event" is it
+    if cues.EARLIER_YEAR.search(text) and cues.EVENT_WORDS.search(text):
+        return True
+    for pattern in (cues.EARLIER_EVENT, cues.LATER_EVENT):
+        for match in pattern.finditer(text):
+            after = text[match.end() : match.end() + _EDITION_REACH]
+            before = text[max(0, match.start() - _EDITION_REACH) : match.start()]
+            if cues.EVENT_WORDS.search(after) or (
+                cues.EVENT_WORDS.search(before) and re.match(r"\s*$|\s+(?:in|at|on)\b", after)
+            ):
+                return True
+    return False
+
+
+def _other_names(placed: list[Placed]) -> None:
+    """The event the article names first is the one its name means; a clause that names
+    another of the company's events ("Cloud Next" in an article about I/O, "Gamescom" about
+    Paris Games Week) speaks of that one, unless its day or city agrees with the watch."""
+    named = [c for c in placed if c.clause.names and not c.other_company]
+    first = next((c for c in named if c.sentence.in_title), named[0] if named else None)
+    if first is None:
+        return
+    main = first.clause.names[0]
+    for item in named:
+        if item.date_match or item.city_match:
+            continue
+        if not any(_same_name(main, n) for n in item.clause.names):
+            item.edition = True
+
+
+def _same_name(a: str, b: str) -> bool:
+    return a == b or a in b or b in a
+
+
+def _settle_single_anchors(placed: list[Placed]) -> None:
+    """A clause that agrees on the city alone is another event when every date the article
+    gives its events disagrees ("returns to San Francisco ... on February 25"), and the same
+    for a date alone against every city."""
+    # Sentences that name an event, whichever of their clauses names the day or the city.
+    sentences = {c.sentence.index for c in placed if c.event and not c.other_company}
+    events = [c for c in placed if c.sentence.index in sentences and not c.other_company]
+    other_date = any(c.date_conflict for c in events) and not any(c.date_match for c in events)
+    other_city = any(c.city_conflict for c in events) and not any(c.city_match for c in events)
+    for item in placed:
+        if other_date and item.city_match and not item.clause.dates:
+            item.date_conflict = True
+        if other_city and item.date_match and not item.clause.places:
+            item.city_conflict = True
+
+
+def _anchor(placed: list[Placed]) -> Anchor:
+    """Each clause's anchor and whose event it is.
+
+    A clause that names a date, city or edition anchors itself. One that names an event but
+    nothing to tell which speaks of the event in focus ("the event will be streamed"), unless
+    it introduces another ("a second Unpacked event", "its next launch"). Other clauses take
+    the anchor of the clause before them in their paragraph; a paragraph opens on the event
+    the article is about (its headline's, else its first anchored one), as background
+    paragraphs about other events rarely last. The subject carries over from clause to clause:
+    a clause naming only another company speaks of that company's event.
+    """
+    main = _main_anchor(placed)
+    focus = main
+    # Before any company is named the subject is the first one the article names.
+    first = next((c for c in placed if c.ours or c.other_company), None)
+    subject_ours = first is None or first.ours
+    subject_known = True
+    paragraph = -1
+    sentence = -1
+    context = main
+    for item in placed:
+        if item.sentence.paragraph != paragraph:
+            paragraph = item.sentence.paragraph
+            context = focus = main
+        own = _own_anchor(item)
+        same_sentence = item.sentence.index == sentence
+        sentence = item.sentence.index
+        if own is not None:
+            item.anchor = own
+            if item.event:
+                focus = own
+        elif item.event and _NEW_EVENT.search(item.clause.plain):
+            item.anchor = focus = Anchor.NEUTRAL
+        elif item.event and not same_sentence:
+            item.anchor = focus
+        else:
+            item.anchor = context
+        context = item.anchor
+        if item.ours:
+            subject_ours, subject_known = True, True
+        elif item.other_company:
+            subject_ours, subject_known = False, True
+        item.theirs = subject_known and not subject_ours
+    _anchor_from_the_right(placed)
+    return main
+
+
+def _anchor_from_the_right(placed: list[Placed]) -> None:
+    """"Microsoft will hold its conference, Build, from 21 to 23 May in Seattle": an event
+    clause that names nothing takes the day or city the rest of its sentence gives it."""
+    for i, item in enumerate(placed):
+        if not item.event or _own_anchor(item) is not None:
+            continue
+        for later in placed[i + 1 :]:
+            if (later.sentence.index != item.sentence.index
+                    or _CONTRAST_START.match(later.clause.text)):
+                break
+            if (own := _own_anchor(later)) is not None:
+                item.anchor = own
+                break
+
+
+_CONTRAST_START = re.compile(r"^\W*(?:but|however|while|whereas|although|though|ma|pero|aber"
+                             r"|mais)\b",
+                             re.IGNORECASE)
+
+
+# Words that bring in an event other than the one in focus.
+_NEW_EVENT = re.compile(
+    r"\b(?:next|second|another|upcoming|forthcoming|future|third|new|later|this year's|"
+    r"prossim[oa]|nuov[oa]|secondo|seconda|próxim[oa]|segund[oa]|nuevo|nächste[nrs]?|zweite[nrs]?|"
+    r"neue[nrs]?|prochain(?:e)?|second(?:e)?|nouvel(?:le)?|volgende|tweede|nieuwe)\b"
+    r"(?:\s+[\w'-]+){0,3}?\s+(?:events?|launch(?:es)?|keynote|unpacked|presentation|conference|"
+    r"evento|lancio|lanzamiento|presentazione|presentación|Event|Veranstaltung|Präsentation|"
+    r"événement|lancement|conférence|evenement|lancering|lançamento)\b",
+    re.IGNORECASE,
+)
+
+
+def _own_anchor(item: Placed) -> Anchor | None:
+    if item.date_conflict or item.city_conflict or item.edition:
+        return Anchor.OTHER
+    if item.date_match or item.city_match:
+        return Anchor.MATCH
+    return None
+
+
+def _main_anchor(placed: list[Placed]) -> Anchor:
+    """The event the article is about: the one its first event words name (the headline's
+    when it names one), or an undetermined one when they anchor nothing."""
+    # A headline that names a day or a city names the article's event, event word or not
+    # ("London May 3: Come and meet the next Galaxy").
+    title = [c for c in placed if c.sentence.in_title and not c.other_company]
+    title_anchors = {a for c in title if (a := _own_anchor(c)) is not None}
+    if title_anchors:
+        return Anchor.MATCH if Anchor.MATCH in title_anchors else Anchor.OTHER
+    events = [c for c in placed if c.event and not c.other_company]
+    first = next((c for c in events if c.sentence.in_title), events[0] if events else None)
+    if first is None:
+        return Anchor.NEUTRAL
+    same = [c for c in events if c.sentence.index == first.sentence.index]
+    anchors = {a for c in same if (a := _own_anchor(c)) is not None}
+    if Anchor.MATCH in anchors:
+        return Anchor.MATCH
+    return Anchor.OTHER if anchors else Anchor.NEUTRAL
+
+
+def _event_date(placed: list[Placed], watch: Watch) -> date | None:
+    """The watched event's day: the watch's own, else the one its matching clauses give."""
+    if watch.date:
+        return watch.date
+    days = Counter(
+        d.first for c in placed if c.relevant and c.event and not c.sentence.moved
+        for d in c.clause.dates if d.exact
+    )
+    return days.most_common(1)[0][0] if days else None
+
+
+def _remember(placed: list[Placed], watch: Watch, event_date: date | None) -> None:
+    """Once the article has told the watched event's day and city, clauses that name another
+    day or city (beyond a slip of a few days) speak of another event."""
+    matching = [c for c in placed if c.relevant and c.event and c.anchor is Anchor.MATCH]
+    cities = Counter(p.name for c in matching for p in c.clause.places if p.kind == "city")
+    city = watch.city or (cities.most_common(1)[0][0] if cities else None)
+    for item in placed:
+        if item.anchor is Anchor.OTHER or not item.event or item.sentence.moved:
+            continue
+        exact = [d for d in item.clause.dates if d.exact]
+        far = event_date is not None and exact and all(
+            abs(d.first - event_date) > NEAR for d in exact
+        )
+        elsewhere = city is not None and any(
+            p.kind == "city" and p.name != city for p in item.clause.places
+        ) and not any(p.kind == "city" and p.name == city for p in item.clause.places)
+        if far or (elsewhere and not watch.city and matching):
+            item.anchor = Anchor.OTHER
+
+
+def _rule_out_by_time(placed: list[Placed], ref: date | None, event_date: date | None) -> None:
+    """A past-tense account of the event in an article written before its day is another,
+    earlier event ("the company's launch was held at the convention centre")."""
+    if ref is None or event_date is None or ref >= event_date:
+        return
+    for item in placed:
+        if item.anchor is Anchor.OTHER or item.clause.dates or not item.event:
+            continue
+        claims = judge(item.sentence.text, [(item.clause.start, item.clause.end)])
+        if any(c.predicate is Predicate.HAPPEN and c.status is Status.HAPPENED for c in claims):
+            item.anchor = Anchor.OTHER
+
+
+def about_the_event(placement: Placement, watch: Watch, ref: date | None) -> bool:
+    """True when the article says something of the watched event, not only of other ones."""
+    clauses = placement.clauses
+    if not any(c.ours for c in clauses):
+        return False
+    events = [c for c in clauses if c.event and not c.theirs]
+    if not any(c.anchor is Anchor.MATCH for c in events):
+        undetermined = [c for c in events if c.anchor is Anchor.NEUTRAL]
+        if placement.main is Anchor.OTHER:
+            # An article about another event speaks of this one only where it says so.
+            undetermined = [c for c in undetermined if _NEW_EVENT.search(c.clause.plain)]
+        if not undetermined:
+            return False
+        if watch.date and ref and ref > watch.date + LATE:
+            return False  # long after the day, an undated event is a later one
+    return not _passing_look_back(placement, watch, ref)
+
+
+def _passing_look_back(placement: Placement, watch: Watch, ref: date | None) -> bool:
+    """True when the headline is about another event of the company and the watched event
+    lies long before the article: a look back in passing, no report of it."""
+    if not (watch.date and ref and watch.date < ref - OLD):
+        return False
+    title = [c for c in placement.clauses if c.sentence.in_title]
+    return any(c.anchor is Anchor.OTHER for c in title) and not any(
+        c.anchor is Anchor.MATCH for c in title
+    )
