@@ -111,10 +111,10 @@ MODEL_WORDS = (
     "Elite", "Gen", "Portal", "Vision", "Ink", "Halo", "Neural", "Compact", "Premium",
 )
 _MODEL_TOKEN = (
-    r"(?:\d+(?:\.\d)?[A-Za-z]*\+?|[A-Z]{1,3}\d+[A-Za-z]*\+?|(?:III|II|IV|VI)(?![\w'’])"
+    r"(?:\d+(?:\.\d)?[A-Za-z]*\+?|[A-Z]{1,3}\d+[A-Za-z]*\+?|(?:III|II|IV|VI)(?![\w'’/])"
     r"|[A-Z][a-z]+\d+[A-Za-z]*|[a-z]{1,2}[A-Z]+\d*|\(\d+[a-z]?\)|[A-Z]{1,2}(?![\w'’])|"
     + "|".join(re.escape(w) for w in sorted([*MODEL_WORDS, *SINGULAR], key=len, reverse=True))
-    + r"|pro|max|lite|plus|ultra)\+?(?![\w-])"
+    + r"|pro|max|lite|plus|ultra)\+?(?![\w/])(?!-\d)"
 )
 _SERIES_PATTERN = re.compile(
     r"(?<![\w-])(?P<series>" + "|".join(re.escape(s) for s in sorted(SERIES, key=len, reverse=True))
@@ -325,7 +325,9 @@ def _complete(name: str, item: list[str]) -> str | None:
 
 
 def normalise_product(name: str) -> str:
-    """One value for a product however it is written: singular, the maker's model words."""
+    """One value for a product however it is written: singular, the maker's model words, a
+    size letter apart from its number ("Pixel 3XL" is the Pixel 3 XL)."""
+    name = re.sub(r"(?<=\d)(XL|XR|XS)\b", r" \1", name)
     words = name.split()
     head, tail = words[0], words[1:]
     tail = [_CASE.get(w.lower(), w) for w in tail]

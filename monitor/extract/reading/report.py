@@ -504,20 +504,54 @@ def _products(relevant: list[Placed], watch: Watch) -> list[Fact]:
     found = [
         (p.name, c.sentence.text)
         for c in relevant
-        # A headline names what the article is about; a body sentence must put it on offer.
-        if c.sentence.in_title or cues.LAUNCH_VERBS.search(c.sentence.plain)
         for p in c.clause.products
+        # A headline names what the article is about; a body sentence must put it on offer,
+        # near the name or the list it stands in ("the Galaxy S7 was a hit" says nothing of
+        # this event's products).
+        if c.sentence.in_title or _on_offer(c.sentence, p)
         if not _negated(c.sentence.plain, p)
         and (p.maker is None or p.maker.lower() in makers)
         and not _HISTORY.search(c.sentence.plain[max(0, p.start - 40) : p.start])
     ]
     names = {name for name, _ in found}
     # "the new iPhone" beside "the iPhone 15" is that model, not another product.
+    # "the Galaxy Note" beside "the Galaxy Note 7" is that model, not another one.
     found = [(n, s) for n, s in found
-             if not (n in SERIES and any(o.startswith(n + " ") for o in names))]
+             if not ((n in SERIES and any(o.startswith(n + " ") for o in names))
+                     or any(re.fullmatch(re.escape(n) + r" \d\S*", o) for o in names))]
     return list(_each(FactKind.PRODUCT, found))
 
 
+def _on_offer(sentence: Sentence, product: Product) -> bool:
+    start, end = _list_span(sentence, product)
+    reach = _OFFER_REACH if len(sentence.plain) > 3 * _OFFER_REACH else len(sentence.plain)
+    return bool(cues.LAUNCH_VERBS.search(sentence.plain[max(0, start - reach) : end + reach]))
+
+
+_LIST_GAP = re.compile(
+    r"\s*(?:,|\band\b|\bor\b|\by\b|\be\b|\bet\b|\bund\b|\ben\b|&|/|\bas well as\b|\bplus\b|,\s*and\b|"
+    r",\s*y\b)\s*(?:(?:the|a|an|el|la|los|il|le|les|das|der|die|de|o|new|nuevo|nuovo|neue)\s+)?$",
+    re.IGNORECASE)
+
+
+def _list_span(sentence: Sentence, product: Product) -> tuple[int, int]:
+    """The span of the list of products `product` stands in ("the Galaxy Z Flip 5, Galaxy Z
+    Fold 5 and the Galaxy Watch 6"), or its own."""
+    products = sorted(sentence.products, key=lambda p: p.start)
+    runs: list[list[Product]] = []
+    for p in products:
+        if runs and _LIST_GAP.fullmatch(sentence.plain[runs[-1][-1].end : p.start]):
+            runs[-1].append(p)
+        else:
+            runs.append([p])
+    for run in runs:
+        if product in run:
+            return run[0].start, run[-1].end
+    return product.start, product.end
+
+
+# How near a product (or its list) a word must be that puts it on offer.
+_OFFER_REACH = 120
 # Words before a product that make it history or a comparison, not what this event brings.
 _HISTORY = re.compile(
     r"\b(?:successor (?:to|of)|predecessor|replac(?:es|ing)|like the|than the|compared (?:to|with)|"
