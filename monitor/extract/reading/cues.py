@@ -216,6 +216,8 @@ PREDICATE_CUES: tuple[Cue[Predicate], ...] = (
             r"|enthüllt)\b"
             r"|\ba (?:dévoilé|présenté|lancé|officialisé)\b|\best monté sur (?:la )?scène\b"
             r"|\bs'est (?:tenu|déroulé)e?\b|\bont été (?:présentés|dévoilés)\b"
+            r"|\b(?:s'est exprimée?|a pris la parole|est intervenue?) (?:lors|à l'occasion|pendant"
+            r"|au cours)\b"
             r"|\bheeft\b.{0,40}?\b(?:gepresenteerd|onthuld|aangekondigd)\b|\bonthulde\b"
             r"|\bpresenteerde\b|\bapresentou\b|\blançou\b|\brevelou\b|\bpředstavil[ao]?\b"
             r"|\bzaprezentował[ao]?\b",
@@ -536,7 +538,10 @@ REPORTING_VERBS = re.compile(
 
 # What makes a sentence speak of an event, as opposed to a product or the company at large.
 EVENT_WORDS = re.compile(
-    r"\b[\w]+-?(?:event|events|evenement|Veranstaltung)\b|\b(?:demo|demonstration|events?"
+    r"\b[\w]+-?(?:event|events|evenement|evenementen|Veranstaltung|Veranstaltungen)\b|"
+    r"\b(?:Veranstaltungen|Präsentationen|Konferenzen|Pressekonferenzen|eventi|eventos|"
+    r"événements|evenementen|conferenze|conferencias|conférences|presentaciones|"
+    r"demo|demonstration|events?"
     r"|launch(?:es|ed|ing)?|launch event|press (?:conference|event|briefing)|"
     r"media (?:event|briefing)|keynotes?|invit(?:e|es|ation|ations)|showcase|unveiling|"
     r"presentation|conference|take place|takes place|took place|livestream|live ?blog|live from|"

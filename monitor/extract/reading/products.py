@@ -111,7 +111,7 @@ MODEL_WORDS = (
     "Elite", "Gen", "Portal", "Vision", "Ink", "Halo", "Neural", "Compact", "Premium",
 )
 _MODEL_TOKEN = (
-    r"(?:\d+(?:\.\d)?[A-Za-z]*\+?|[A-Z]{1,3}\d+[A-Za-z]*\+?|(?:III|II|IV|VI)(?![\w'’/])"
+    r"(?:\d+(?:\.\d)?[A-Za-z]*\+?|[A-Z]{1,3}\d+[A-Za-z]*\+?|[A-Z]{2,4}(?=\s+\d)|(?:III|II|IV|VI)(?![\w'’/])"
     r"|[A-Z][a-z]+\d+[A-Za-z]*|[a-z]{1,2}[A-Z]+\d*|\(\d+[a-z]?\)|[A-Z]{1,2}(?![\w'’])|"
     + "|".join(re.escape(w) for w in sorted([*MODEL_WORDS, *SINGULAR], key=len, reverse=True))
     + r"|pro|max|lite|plus|ultra)\+?(?![\w/])(?!-\d)"

@@ -109,6 +109,8 @@ def _status(placement: Placement, ref: date | None, event_date: date | None
     # An event on the article's day or the next is as sure as a plain statement of it.
     today = ref is not None and event_date is not None and 0 <= (event_date - ref).days <= 1
     timed = ref is not None and event_date is not None
+    # An article that names the watched day or city is about it: its past tense is its story.
+    identified = any(c.anchor is Anchor.MATCH and c.event for c in placement.relevant)
     judged: list[tuple[Claim, Placed]] = []
     for sentence_clauses in _by_sentence(placement.relevant):
         first = sentence_clauses[0]
@@ -136,7 +138,8 @@ def _status(placement: Placement, ref: date | None, event_date: date | None
                 claim = replace(claim, status=Status.CONFIRMED)
             if claim.predicate in _NEEDS_EVENT_NEARBY and not _event_near(sentence, claim):
                 continue
-            if claim.predicate is Predicate.HAPPEN and not timed and not _EVENT_NOUN.search(
+            untimed = not (timed or identified)
+            if claim.predicate is Predicate.HAPPEN and untimed and not _EVENT_NOUN.search(
                     sentence.plain[max(0, claim.start - 120) : claim.end + 120]) and not any(
                     claim.end <= p.start <= claim.end + 45 for p in sentence.products) and not any(
                     c.city_match for c in sentence_clauses):
@@ -529,7 +532,8 @@ def _on_offer(sentence: Sentence, product: Product) -> bool:
 
 
 _LIST_GAP = re.compile(
-    r"\s*(?:,|\band\b|\bor\b|\by\b|\be\b|\bet\b|\bund\b|\ben\b|&|/|\bas well as\b|\bplus\b|,\s*and\b|"
+    r"\s*(?:,|\band\b|\bor\b|\by\b|\be\b|\bet\b|\bund\b|\ben\b|&|/|\bas well as\b|\bplus\b|"
+    r",\s*and\b|"
     r",\s*y\b)\s*(?:(?:the|a|an|el|la|los|il|le|les|das|der|die|de|o|new|nuevo|nuovo|neue)\s+)?$",
     re.IGNORECASE)
 
