@@ -46,6 +46,19 @@ _ADJECTIVAL = re.compile(
 )
 _ENGLISH_PAST = re.compile(r"(?:unveiled|introduced|launched|debuted|announced|revealed|presented|"
                            r"showed)$", re.IGNORECASE)
+# Participles the happening table takes on their own; they tell a happening only after an
+# auxiliary ("è stato presentato") or before where and when ("presentato a Nuova Delhi il 23").
+_PARTICIPLE = re.compile(
+    r"(?:presentat[oaie]|svelat[oaie]|lanciat[oaie]|presentad[oa]s?|révélé(?:e|s|es)?|lanzad[oa]s?|"
+    r"présenté(?:e|s|es)?|dévoilé(?:e|s|es)?|lancé(?:e|s|es)?|enthüllt|präsentiert|gepresenteerd|"
+    r"onthuld|apresentad[oa]s?|lançad[oa]s?|vorgestellt)", re.IGNORECASE)
+_AUXILIARY = re.compile(
+    r"\b(?:è|sono|stat[oaie]|ha|hanno|fue|fueron|ha sido|han sido|foi|foram|a été|ont été|été|"
+    r"wurde|wurden|ist|sind|hat|haben|werd|werden|is|zijn|heeft|hebben|been|was|were)\b"
+    r"(?:\s+\S+){0,4}\s*$", re.IGNORECASE)
+_PLACED = re.compile(
+    r"\s+(?:a|à|in|en|em|il|el|le|am|on|at|nel|nella|durante|during|lors|no|na|ieri|ayer|hier|"
+    r"gestern|oggi|hoy|aujourd'hui|heute|today|yesterday)\b", re.IGNORECASE)
 _NOUN_BEFORE = re.compile(
     r"\b(?:the|their|its|his|her|our|product|products|smartphone|phone|device|recent|upcoming|new|"
     r"several|two|three|many|of|other|major|big|latest|future|planned|global|India|China)\s+$",
@@ -58,7 +71,8 @@ _ASKS = re.compile(
 # Present-tense forms of a happening, as headlines use them for plans too.
 _PRESENT = re.compile(
     r"\b(?:unveils|launches|introduces|debuts|presents|announces|reveals|stellt|présente|"
-    r"presenta|dévoile|lance|lancia|lanza|onthult|presenteert|apresenta)\b",
+    r"presenta|dévoile|lance|lancia|lanza|onthult|presenteert|apresenta|präsentiert|enthüllt|"
+    r"zeigt)\b",
     re.IGNORECASE,
 )
 _COMMUNICATIVE = re.compile(
@@ -201,8 +215,7 @@ def _judge(
         if predicate in (Predicate.HAPPEN, Predicate.LIVE) and (
                 cues.FUTURE_BEFORE.search(before)
                 or re.match(r"\s+(?:worden|werden|zu werden|wird)\b", sentence[hit.end :])
-                or (re.search(r"\b(?:zal|zullen|wird|werden|wordt)\b(?:\s+\S+){0,6}\s*$", before)
-                and re.match(r"(?:ge|ver|be|ont)\w+(?:d|t|en)$", sentence[hit.start : hit.end]))):
+                or re.search(r"\b(?:zal|zullen|wird|werden|wordt)\b(?:\s+\S+){0,7}\s*$", before)):
             # "will be unveiled", "zal dan gepresenteerd worden", "wordt ... gehouden": plans
             predicate = Predicate.HOLD
         # "announced he's leaving", "revealed some details": words, not a launch, unless a
@@ -220,10 +233,14 @@ def _judge(
                 r"(?:[\w'-]+\s+){0,3}$", sentence[seg_start : hit.start], re.IGNORECASE):
             continue  # "a photo I took before the show started" places a moment, no account
         if predicate is Predicate.HAPPEN and _PRESENT.fullmatch(sentence[hit.start : hit.end]) and (
-                not headline):
+                not headline) and not re.search(r"\b(?:hat|haben|hatte|wurde|wurden|ist|sind)\b"
+                                                r"(?:\s+\S+){0,8}\s*$", before):
             # A body's present tense is a habit or a plan ("when the company introduces a new
             # Galaxy"); only headlines tell what happened in the present.
             predicate = Predicate.HOLD
+        if (predicate is Predicate.HAPPEN and _PARTICIPLE.fullmatch(sentence[hit.start : hit.end])
+                and not _AUXILIARY.search(before) and not _PLACED.match(sentence, hit.end)):
+            continue  # "o primeiro lançado com a marca": a description, no account
         if predicate is Predicate.HAPPEN and not happening_allowed:
             # "Google unveils Nexus phones on September 29": a headline's present is a plan
             # before the day; a past tense before the day is about some earlier event.

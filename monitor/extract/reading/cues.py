@@ -127,7 +127,9 @@ PREDICATE_CUES: tuple[Cue[Predicate], ...] = (
             r"|\banticipat[oa] (?:al|a)\b|\bse adelanta\b|\badelantad[oa] (?:al|a)\b|\bavanc(?:é"
             r"|ée|e) (?:au|à)\b",
         "Xiaomi has postponed its San Francisco event."),
-    cue(X, r"\bpull(?:ed|s|ing)? the plug\b|\bden Stecker gezogen\b|\bzieht den Stecker\b|"
+    cue(X, r"\bwithdr(?:aw|aws|awn|awing|ew) (?:from|its)\b|\bpull(?:ed|s|ing)? out of\b|"
+           r"\bzieht sich\b.{0,40}?\bzurück\b|\bse retir(?:e|a|ó) de\b|\bsi ritira da\b|"
+           r"\bpull(?:ed|s|ing)? the plug\b|\bden Stecker gezogen\b|\bzieht den Stecker\b|"
            r"\bstacca(?:to)? la spina\b|\bcancel(?:l)?(?:ed|s|ing|lation)?\b|\bcalled off\b"
            r"|\bcall(?:s|ing)? off\b|\bscrapped\b"
            r"|\bwill not (?:take place|go ahead|happen)\b|\bwon't (?:take place|go ahead|happen)\b"

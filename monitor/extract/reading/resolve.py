@@ -113,7 +113,7 @@ def place(analysis: Analysis, watch: Watch) -> Placement | None:
             item.other_company = not item.ours and _as_subject(others, clause.text)
             _compare(item, watch, ref, country)
             placed.append(item)
-    _settle_single_anchors(placed)
+    _settle_single_anchors(placed, watch)
     _other_names(placed)
     main = _anchor(placed)
     event_date = _event_date(placed, watch)
@@ -249,15 +249,18 @@ def _same_name(a: str, b: str) -> bool:
     return a == b or a in b or b in a
 
 
-def _settle_single_anchors(placed: list[Placed]) -> None:
+def _settle_single_anchors(placed: list[Placed], watch: Watch) -> None:
     """A clause that agrees on the city alone is another event when every date the article
     gives its events disagrees ("returns to San Francisco ... on February 25"), and the same
     for a date alone against every city."""
     # Sentences that name an event, whichever of their clauses names the day or the city.
     sentences = {c.sentence.index for c in placed if c.event and not c.other_company}
     events = [c for c in placed if c.sentence.index in sentences and not c.other_company]
-    other_date = any(c.date_conflict for c in events) and not any(c.date_match for c in events)
-    other_city = any(c.city_conflict for c in events) and not any(c.city_match for c in events)
+    # (Without a watched day or city, nothing can agree with it: no rule out by its absence.)
+    other_date = watch.date is not None and any(c.date_conflict for c in events) and not any(
+        c.date_match for c in events)
+    other_city = watch.city is not None and any(c.city_conflict for c in events) and not any(
+        c.city_match for c in events)
     for item in placed:
         if other_date and item.city_match and not item.clause.dates:
             item.date_conflict = True
