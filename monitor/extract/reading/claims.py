@@ -232,6 +232,11 @@ def _judge(
                 r"\b(?:before|until|ahead of|prior to|avant|vor|prima che|antes de que|voordat)\s+"
                 r"(?:[\w'-]+\s+){0,3}$", sentence[seg_start : hit.start], re.IGNORECASE):
             continue  # "a photo I took before the show started" places a moment, no account
+        if predicate is Predicate.HAPPEN and re.search(
+                r"\b(?:after|since|following|weeks after|days after|dopo che|después de que|"
+                r"nachdem|après que|nadat)\s+(?:[\w'-]+\s+){0,3}$", sentence[seg_start : hit.start],
+                re.IGNORECASE) and not cues.EVENT_WORDS.search(sentence[hit.end : hit.end + 60]):
+            continue  # "days after Vivo launched its Z1 Pro": the story's background
         if predicate is Predicate.HAPPEN and _PRESENT.fullmatch(sentence[hit.start : hit.end]) and (
                 not headline) and not re.search(r"\b(?:hat|haben|hatte|wurde|wurden|ist|sind)\b"
                                                 r"(?:\s+\S+){0,8}\s*$", before):

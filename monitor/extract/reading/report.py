@@ -151,6 +151,13 @@ def _status(placement: Placement, ref: date | None, event_date: date | None
             judged.append((claim, first))
     if happening and (past := _past_reference(placement, ref, event_date)) is not None:
         judged.append(past)
+    if not timed and any(c.predicate in _PLANS and c.status is not Status.HAPPENED
+                         for c, _ in judged):
+        # Without the event's day, an article that tells it as coming tells its past tense of
+        # earlier editions ("where they held an event in London and New York").
+        judged = [(c, p) for c, p in judged if c.predicate is not Predicate.HAPPEN or (
+            _EVENT_NOUN.search(p.sentence.plain[max(0, c.start - 40) : c.end + 40])
+            and p.anchor is Anchor.MATCH)]
     if not judged:
         # Nothing claimed: a passing mention, retold as the article tells it.
         rumours = any(_RUMOUR_WORDS.search(c.sentence.plain) for c in placement.relevant)
@@ -275,6 +282,7 @@ def _attributed(judged: list[tuple[Claim, Placed]], placement: Placement
 
 
 _OWN_WORD = (Predicate.INVITE, Predicate.CONFIRM, Predicate.TEASE, Predicate.STREAM)
+_PLANS = (Predicate.HOLD, Predicate.INVITE, Predicate.TEASE, Predicate.STREAM)
 _ANONYMOUS = re.compile(
     r"\b(?:asked|wish(?:ed)?|requested) not to be (?:named|identified)|\banonymity\b|"
     r"\bnot authori[sz]ed to (?:speak|comment)|\bdeclined to be (?:named|identified)",
