@@ -124,6 +124,9 @@ _REPORT_WORDS = re.compile(r"\b(?:reports?|rumou?rs?|claims?|speculation|talk|ne
 
 # How many words a negation reaches: "does not have a 'launch event' scheduled".
 _REACH = 5
+_ADJUNCT = re.compile(
+    r"\b(?:in|on|en|nella|nel|dans|im|in der|auf|op|na|no)\s+(?:(?:the|its|their|this|la|el|"
+    r"l'|le|der|dem|de|het|a|o|su|sa|sua|seu)\s+)?\S*$", re.IGNORECASE)
 
 _STRONG = {Status.POSTPONED, Status.CANCELLED, Status.DENIED}
 
@@ -167,6 +170,7 @@ def judge(
     event_today: bool = False,
     goods: Sequence[tuple[int, int]] | None = None,
     headline: bool = False,
+    names: Sequence[str] = (),
 ) -> list[Claim]:
     """The claims `sentence` makes about the event, within `spans` (all of it by default).
 
@@ -174,11 +178,19 @@ def judge(
     came out before its day); `event_today` is True when the event is on the article's day,
     so a plain statement that it is on counts as confirmed. `goods` are the spans of product
     names, which a denial or delay may be about instead of the event. Pure: the same sentence
-    read the same way gives the same claims, so answers are remembered.
+    read the same way gives the same claims, so answers are remembered. `names` are the
+    company's names that are also words (see `word_names`): they are read as a name.
     """
+    for name in names:
+        sentence = re.sub(rf"\b{re.escape(name)}\b", "X" * len(name), sentence)
     return list(_judge(sentence, None if spans is None else tuple(spans), happening_allowed,
                        live_allowed, event_today, None if goods is None else tuple(goods),
                        headline))
+
+
+def word_names(names: Sequence[str]) -> tuple[str, ...]:
+    """The names among `names` that are also a negation ("Nothing"), as written."""
+    return tuple(n for n in names if n and n[0].isupper() and cues.NEGATION.fullmatch(n))
 
 
 @lru_cache(maxsize=8192)
@@ -385,6 +397,8 @@ def _negated(sentence: str, seg_start: int, hit: _Hit) -> bool:
         return True  # "invitations have not gone out"
     window = sentence[max(seg_start, hit.start - 70) : hit.start]
     offset = hit.start - len(window)
+    if hit.predicate in (Predicate.INVITE, Predicate.TEASE) and _ADJUNCT.search(window):
+        return False  # "did not say in the invitation what": the invitation is where, not what
     for match in cues.NEGATION.finditer(window):
         if _in(cues.NOT_A_NEGATION, sentence, offset + match.start()):
             continue

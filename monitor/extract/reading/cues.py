@@ -120,8 +120,11 @@ PREDICATE_CUES: tuple[Cue[Predicate], ...] = (
             r"|ad[oa])\b"
             r"|\bverschoben\b|\bverschiebt\b|\bverschieben\b|\bvorverlegt\b|\bneuer Termin\b"
             r"|\brepouss[ée]e?s?\b|\breport[ée]e?s? (?:au|à|a|de)\b|\bdécal[ée]e?s?\b"
+            r"|\b(?:est|sont|a été|ont été|sera|seront|être) report[ée]e?s?\b"
+            r"|\breport(?:e|ent) (?:la|le|les|sa|son|ses|l')\b|\bprzyspiesz\w*\b"
             r"|\buitgesteld\b|\bverplaatst\b|\bverschoven\b|\badiad[oa]\b|\bodložen[aáý]?\b"
-            r"|\bprzełożon[aey]\b"
+            r"|\bprzełożon[aey]\b|\bstel(?:t|len)\b.{0,50}?\buit\b"
+            r"|\bskjut(?:er|s|it)? upp\b|\buppskjut\w*\b|\budskud\w*\b|\butsatt\b|\butsettes\b"
             r"|\badvance[ds]? the (?:event|launch|date)\b|\bmov(?:ed|es|ing) (?:up|forward)\b"
             r"|\bvorverleg\w*\b"
             r"|\banticipat[oa] (?:al|a)\b|\bse adelanta\b|\badelantad[oa] (?:al|a)\b|\bavanc(?:é"
@@ -138,7 +141,8 @@ PREDICATE_CUES: tuple[Cue[Predicate], ...] = (
            r"|\babgesagt\b|\bsagt\b.{0,40}?\bab\b|\bgestrichen\b|\bfällt aus\b|\bannul[ée]e?s?\b"
            r"|\bgeannuleerd\b|\bafgelast\b|\bcancelad[oa]\b|\bzrušen[aáý]?\b|\bodwołan[aey]\b"
            r"|\bcancel(?:a|ou|ó|an|aron|am)\b|\bannull(?:a|ano)\b|\bannule\b|\bsuspend(?:e|ió|eu)\b"
-           r"|\bruší\b|\bzrušil[ao]?\b|\bodwołuje\b",
+           r"|\bruší\b|\bzrušil[ao]?\b|\bodwołuje\b"
+           r"|\bställ(?:er|t|de|s)? in\b|\binställ(?:d|t|da|s)\b|\baflys\w*\b|\bavlys\w*\b",
         "Xiaomi has cancelled its San Francisco event."),
     cue(D, r"\bden(?:ied|ies|y|ying)\b|\bdismiss(?:ed|es)\b|\brefuted?\b|\bshot down\b|\bnot true\b"
            r"|\bfalse\b|\bno such (?:event|plans?)\b|\bno plans? to (?:hold|host|stage|launch)\b"
@@ -181,7 +185,7 @@ PREDICATE_CUES: tuple[Cue[Predicate], ...] = (
     cue(HP, r"(?:^|[,;:]\s*)(?i:during|at) (?:the|its|an?|this|today's|yesterday's"
             r"|\w+day's) (?:\w+ ){0,2}?"
             r"(?:event|keynote|unveiling|presentation|press conference|launch"
-            r"|showcase)\b[^.;]{0,60}?"
+            r"|showcase)\b[^.;\d]{0,60}?"  # no day between: "at an event on July 1, it said"
             r"(?:,\s+(?:[\w'-]+\s+){1,3}?)?\b(?:said|announced|revealed|showed|unveiled|introduced"
             r"|demoed|"
             r"walked|confirmed|made|took|was|were|had)\b"
@@ -222,7 +226,9 @@ PREDICATE_CUES: tuple[Cue[Predicate], ...] = (
             r"|au cours)\b"
             r"|\bheeft\b.{0,40}?\b(?:gepresenteerd|onthuld|aangekondigd)\b|\bonthulde\b"
             r"|\bpresenteerde\b|\bapresentou\b|\blançou\b|\brevelou\b|\bpředstavil[ao]?\b"
-            r"|\bzaprezentował[ao]?\b",
+            r"|\bzaprezentował[ao]?\b"
+            r"|\bpresenterade\b|\bvisade\b(?:\s+upp\b)?|\blanserade\b|\bavtäckte\b"
+            r"|\bpræsenterede\b|\bpresenterte\b|\bviste frem\b",
         "Xiaomi unveiled the Mi Band at its San Francisco event."),
     # --- the company's own word
     cue(IN, r"\binvit(?:e|es|ed|ations?)\b|\bsave[- ]the[- ]date\b|\bRSVP\b|\bpress (?:kit|pass)\b"
@@ -246,6 +252,8 @@ PREDICATE_CUES: tuple[Cue[Predicate], ...] = (
            r"|\bha annunciato\b|\bconfirm(?:a|ó|ado|ada|aron)\b|\boficial(?:es|mente)?\b"
            r"|\banunci(?:a|ó|ado|ada)\b|\bbestätig(?:t|te|ten|ung)\b|\boffiziell\b|\bangekündigt\b"
            r"|\bkündigt\b|\bkündigte\b|\bverkündet\w*\b|\bconfirm(?:e|é|ée|és)\b"
+           r"|\bbekräfta(?:r|de|t)\b|\bbekræfte(?:r|de|t)\b|\bbekrefte(?:r|t)\b"
+           r"|\bofficiellt\b|\bmeddela(?:r|de)\b"
            r"|\bofficiel(?:le)?(?:ment)?\b"
            r"|\bannonc(?:e|é|ée|ent)\b|\bofficialis\w*\b|\bbevestig(?:t|d|de)\b|\bofficieel\b"
            r"|\baangekondigd\b|\bkondigt\b|\bconfirm(?:ou|ado|ada)\b|\boficialmente\b"
@@ -307,6 +315,8 @@ PREDICATE_CUES: tuple[Cue[Predicate], ...] = (
            r"|\bvindt\b.{0,40}?\bplaats\b|\bzal\b.{0,40}?\b(?:presenteren|onthullen|houden)\b"
            r"|\bgepland\b|\bvai (?:apresentar|lançar|realizar)\b|\bacontecerá\b"
            r"|\bserá realizad[oa]\b"
+           r"|\bkommer att (?:presentera|visa|hålla|lansera)\b|\bska (?:presentera|visa|hålla)\b"
+           r"|\bäger rum\b|\bfinner sted\b|\bvil (?:præsentere|presentere|afholde)\b"
            r"|\bmarcad[oa] para\b|\bproběhne\b|\bpředstaví\b|\bodbędzie się\b|\bzaprezentuje\b"
            r"|\bkommer att (?:visa|presentera|lansera|hålla)\b|\bvil (?:vise|præsentere|lancere)\b",
         "Xiaomi will hold an event in San Francisco on February 12."),
@@ -394,7 +404,7 @@ SOURCE_CUES: tuple[Cue[Source], ...] = (
                             r"|\bfiltrad[oa]\b|\bGerücht\w*\b|\bgemunkelt\b|\bspekuliert\b"
                             r"|\brumeurs?\b"
                             r"|\bfuite\w*\b|\bgeruchten?\b|\bgelekt\b|\brumores?\b|\brumou?r\b"
-                            r"|\bspekul\w+\b|\bplotk\w+\b",
+                            r"|\bspekul\w+\b|\bplotk\w+\b|\bryk(?:te|tet|ten)\b|\brygte\w*\b",
         "A rumour says Xiaomi will hold an event in San Francisco."),
 )
 
@@ -482,7 +492,8 @@ MODALITY_CUES: tuple[Cue[Modality], ...] = (
                            r"|\bdürfte\b|\bdürften\b|\berwartet\b|\bdevrait\b|\bdevraient\b"
                            r"|\battendu[es]*\b|\bverwacht\b|\bdeverá\b|\besperad[oa]\b"
                            r"|\bočekáv\w*\b"
-                           r"|\boczekiwan\w*\b",
+                           r"|\boczekiwan\w*\b|\bväntas\b|\bforventes\b|\bventes\b"
+                           r"|\bsannolikt\b|\btroligen\b",
         "Xiaomi is expected to hold an event in San Francisco."),
 )
 
@@ -491,7 +502,7 @@ NEGATION = re.compile(
     r"\b(?:not|n't|no|never|nothing|none|neither|nor|without|nobody|no one|yet to|has yet to|"
     r"have yet to|rather than|instead of|non|nessun[oa]?|niente|nulla|mai|ningún|ninguna|nada|"
     r"nunca|sin|nicht|kein(?:e|en|er|em|es)?|nie|ohne|pas|aucun(?:e)?|jamais|rien|sans|niet|"
-    r"geen|nooit|não|nenhum|nem|nunca|ne)\b|n't\b",
+    r"geen|nooit|não|nenhum|nem|nunca|ne|inte|ingen|inget|aldrig|ikke|ingenting)\b|n't\b",
     re.IGNORECASE,
 )
 
@@ -499,7 +510,10 @@ NEGATION = re.compile(
 NEGATION_BARRIER = re.compile(
     r"[,;:()]|\s[—–-]\s|\b(?:but|however|while|whereas|though|although|and|that|which|who|what|"
     r"when|where|how|whether|if|why|"
-    r"because|since|after|before|ma|però|pero|sino|aber|sondern|mais|maar|mas|jedoch)\b",
+    r"because|since|after|before|ma|però|pero|sino|aber|sondern|mais|maar|mas|jedoch|"
+    # what, when, where, how, that: a question or a that-clause opens a predicate of its own
+    r"qué|que|qu'|cuándo|dónde|cómo|cosa|che|quando|dove|was|wann|wo|wie|dass|quoi|quand|où|"
+    r"comment|wat|wanneer|waar|hoe|dat)\b",
     re.IGNORECASE,
 )
 
@@ -515,14 +529,28 @@ NOT_A_NEGATION = re.compile(
 # Past tense (a bare "Thursday" means the last one) and future (the next one).
 PAST_TENSE = re.compile(
     r"\b(?:said|announced|unveiled|held|was|were|took|showed|revealed|introduced|launched|"
-    r"confirmed|kicked|presented|ha presentato|presentó|präsentierte|vorgestellt|hat|had|"
-    r"a dévoilé|a présenté|est monté|ha presentado|wrapped|debuted)\b",
+    r"confirmed|kicked|presented|hosted|opened|began|started|ended|gave|showcased|demoed|"
+    r"did|told|wrapped|debuted|"
+    # Italian, Spanish, Portuguese perfects and preterites
+    r"(?:ha|hanno|è|sono|si è)\s+(?:\w+\s+)?\w+(?:at[oaie]|it[oaie]|ut[oaie]|ent[oaie])|"
+    r"(?:ha|han|había|habían|foi|foram|tem)\s+(?:\w+\s+)?\w+(?:ado|ada|ido|ida)s?|"
+    r"presentó|anunció|mostró|celebró|lanzó|desveló|confirmó|"
+    r"apresentou|anunciou|lançou|revelou|mostrou|realizou|confirmou|"
+    # French, German, Dutch, Scandinavian, Polish, Czech
+    r"a (?:\w+ )?\w+é(?:e|s|es)?|ont (?:\w+ )?\w+é(?:e|s|es)?|s'est|était|avait|"
+    r"präsentierte|vorgestellt|hat|hatte|wurde|wurden|war|waren|stellte|zeigte|enthüllte|"
+    r"heeft|hebben|werd|werden|presenteerde|toonde|onthulde|"
+    r"presenterade|visade|lanserade|höll|meddelade|bekräftade|præsenterede|viste|holdt|"
+    r"zaprezentował\w*|pokazał\w*|odbył\w*|ogłosił\w*|przedstawił\w*|"
+    r"představil\w*|ukázal\w*|proběhl\w*|oznámil\w*|had)\b",
     re.IGNORECASE,
 )
 FUTURE_TENSE = re.compile(
     r"\b(?:will|'ll|going to|set to|plans? to|to hold|to host|upcoming|expected|scheduled|"
     r"is on|are on|takes place|is set for|is due|"
-    r"terrà|celebrará|wird|tiendra|se tiendra|organisera|slated|due to|zal|vai)\b",
+    r"terrà|celebrará|wird|tiendra|se tiendra|organisera|slated|due to|zal|vai|"
+    r"sarà|saranno|será|serán|sera|seront|ska|kommer att|vil|bude|zostanie|odbędzie|"
+    r"werden|gaat|zullen)\b",
     re.IGNORECASE,
 )
 

@@ -150,10 +150,13 @@ class DateMention:
     start: int
     end: int
     text: str
+    ranged: bool = False  # names its first and last day ("from 21 to 23 May")
 
     @property
     def exact(self) -> bool:
-        return self.first == self.last
+        """Whether it names a day: one, or the first of a run of days (a multi-day event's
+        day is its first)."""
+        return self.first == self.last or self.ranged
 
     def covers(self, day: date) -> bool:
         return self.first <= day <= self.last
@@ -170,7 +173,24 @@ _MONTH = rf"(?P<month>{_alternation(MONTHS)})\.?"
 _WDAY = rf"(?:{_alternation(WEEKDAYS)})"
 _ORD = r"(?:st|nd|rd|th|º|°)?"
 
+_TO = r"\s*(?:-|–|—|to|through|thru|until|and|bis|und|au|et|al|a|e|y|do|tot|en|t/m|till|och)\s*"
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # "May 21-23", "May 21 to 23, 2025"
+    (
+        "month_days",
+        re.compile(
+            rf"\b{_MONTH}\s+(?P<day>\d{{1,2}}){_ORD}{_TO}(?P<day2>\d{{1,2}}){_ORD}\b(?!:)"
+            rf"(?:,?\s+(?P<year>\d{{4}})\b)?"
+        ),
+    ),
+    # "21-23 May", "from 3 to 15 March", "vom 3. bis 15. März", "od 6 do 10 września"
+    (
+        "days_month",
+        re.compile(
+            rf"\b(?P<day>\d{{1,2}}){_ORD}\.?{_TO}(?:the\s+)?(?P<day2>\d{{1,2}}){_ORD}\.?\s+"
+            rf"(?:of\s+|de\s+)?{_MONTH}\b(?:,?\s+(?:de\s+|del\s+)?(?P<year>\d{{4}})\b)?"
+        ),
+    ),
     # "Thursday, February 12, 2015", "Feb. 12", "February 12th"
     (
         "month_day",
@@ -226,7 +246,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "weekday",
         re.compile(
             rf"(?i)\b(?:(?P<which>this|next|last|coming|this coming|questo|prossimo|este|próximo|"
-            rf"diesen|nächsten|am|ce)\s+)?(?P<wday>{_WDAY})(?:abend|morgen|nachmittag)?\b"
+            rf"diesen|nächsten|am|ce)\s+)?(?P<wday>{_WDAY})(?:abend|morgen|nachmittag|vormittag|mittag|nacht|middag|avond|ochtend"
+            rf"|s?kvällen|s?kväll|s?morgonen|s?eftermiddagen|aften|aftenen)?\b"
         ),
     ),
     # "in 2014", "2016's event"
@@ -259,17 +280,16 @@ def find_dates(
             days = _resolve(kind, match, reference, day_first=day_first, past=past, held=held)
             if days is None:
                 continue
-            if named_year and not shift and kind in ("month_day", "day_month") and not match.group(
-                    "year"):
-                placed = _safe_date(named_year, days[0].month, days[0].day)
-                days = (placed, placed) if placed else days
-            if shift and kind in ("month_day", "day_month") and not match.group("year"):
+            dated = kind in ("month_day", "day_month", "month_days", "days_month")
+            if named_year and not shift and dated and not match.group("year"):
+                days = _in_year(days, named_year)
+            if shift and dated and not match.group("year"):
                 # "Last year's Unpacked was held on March 1": that year's day, not the nearest.
                 assert reference is not None
-                moved = _safe_date(reference.year + shift, days[0].month, days[0].day)
-                days = (moved, moved) if moved else days
+                days = _in_year(days, reference.year + shift)
             taken.append((match.start(), match.end()))
-            found.append(DateMention(days[0], days[1], match.start(), match.end(), match.group(0)))
+            found.append(DateMention(days[0], days[1], match.start(), match.end(), match.group(0),
+                                     ranged=kind in ("month_days", "days_month")))
     return sorted(found, key=lambda m: m.start)
 
 
@@ -292,6 +312,13 @@ def _resolve(
 ) -> tuple[date, date] | None:
     groups = match.groupdict()
     year = _year_of(groups.get("year"))
+    if kind in ("month_days", "days_month"):
+        month = _MONTH_BY_NAME[groups["month"].lower()]
+        first = _month_day(month, int(groups["day"]), year, ref, past=held)
+        last = _safe_date(first.year, month, int(groups["day2"])) if first else None
+        if first is None or last is None or not 0 < (last - first).days <= 14:
+            return None
+        return first, last
     if kind in ("month_day", "day_month"):
         return _single(
             _month_day(_MONTH_BY_NAME[groups["month"].lower()], int(groups["day"]), year, ref,
@@ -357,6 +384,12 @@ def _year_shift(text: str) -> int:
     if not match:
         return 0
     return YEAR_SHIFTS[(match.group("words") or match.group("german")).lower()]
+
+
+def _in_year(days: tuple[date, date], year: int) -> tuple[date, date]:
+    first = _safe_date(year, days[0].month, days[0].day)
+    last = _safe_date(year, days[1].month, days[1].day)
+    return (first, last) if first and last else days
 
 
 def _single(day: date | None) -> tuple[date, date] | None:

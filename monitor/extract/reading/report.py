@@ -121,7 +121,7 @@ def _status(placement: Placement, ref: date | None, event_date: date | None
                     for c in sentence_clauses)
         tag = _TITLE_TAG.search(sentence.plain) if sentence.in_title else None
         for claim in judge(sentence.text, spans, happening_allowed=happening, live_allowed=live,
-                           event_today=today, goods=goods,
+                           event_today=today, goods=goods, names=placement.word_names,
                            headline=sentence.in_title
                            or _LIVE_LINE.match(sentence.plain) is not None):
             if tag is not None and claim.source is None:
@@ -220,7 +220,9 @@ _EVENT_NOUN = re.compile(
     r"\b(?:event|events|keynote|conference|presentation|press conference|showcase|unveiling|"
     r"launch event|stage|livestream|Unpacked|Direct|evento|presentazione|presentación|"
     r"conferencia|Event|Veranstaltung|Präsentation|Keynote|événement|conférence|présentation|"
-    r"evenement|presentatie|lançamento|apresentação)\b", re.IGNORECASE)
+    r"evenement|presentatie|lançamento|apresentação|evenemang\w*|presskonferens\w*|"
+    r"lansering\w*|begivenhed\w*|arrangement|wydarzeni\w*|konferencj\w*|prezentacj\w*|"
+    r"událost\w*|konferenc\w*|představení|premiér\w*)\b", re.IGNORECASE)
 # "Events, fairs and launches were postponed": a disruption of events at large is not this one's.
 _DEFINITE = re.compile(
     r"\b(?:the|its|their|this|that|el|la|il|lo|le|der|die|das|den|de|het|o|a|su|sa|son|sein|"
@@ -363,7 +365,9 @@ def _date(relevant: list[Placed], facts: list[Fact], watch: Watch, ref: date | N
         for mention in item.clause.dates:
             if not mention.exact:
                 continue
-            if not sentence.moved:
+            if item.new_day and not sentence.moved:
+                moved.append((mention.first, sentence.text))  # the day the event moved to
+            elif not sentence.moved:
                 candidates.append((mention.first, sentence.text))
             elif _new_date(sentence.plain, mention):
                 moved.append((mention.first, sentence.text))
@@ -449,6 +453,10 @@ def _city(relevant: list[Placed], watch: Watch) -> list[Fact]:
         (p.name, c.sentence.text, c.event)
         for c in relevant for p in c.clause.places if p.kind == "city" and not p.implied
     ]
+    moved = [(p.name, c.sentence.text) for c in relevant if c.new_place
+             for p in c.clause.places if p.kind == "city" and not p.implied]
+    if moved:
+        return [Fact(FactKind.CITY, moved[0][0], moved[0][1], supersedes=True)]
     if watch.city:
         city = canonical_city(watch.city) or watch.city
         found = [f for f in found if f[0] == city]

@@ -19,10 +19,10 @@ from datetime import date, timedelta
 
 from monitor.extract.reading import cues
 from monitor.extract.reading.analysis import Analysis, Clause, Sentence
-from monitor.extract.reading.claims import judge
+from monitor.extract.reading.claims import judge, word_names
 from monitor.extract.reading.companies import company_pattern, other_companies
 from monitor.extract.reading.cues import Predicate
-from monitor.extract.reading.dates import RELATIVE_DAYS
+from monitor.extract.reading.dates import RELATIVE_DAYS, DateMention
 from monitor.extract.reading.people import Person, find_aliases
 from monitor.extract.reading.places import canonical_city, city_country
 from monitor.model import Status, Watch
@@ -69,6 +69,8 @@ class Placed:
     city_match: bool = False
     city_conflict: bool = False
     edition: bool = False  # another edition of the company's event
+    new_day: bool = False  # names the day the watched event moved to
+    new_place: bool = False  # names the city the watched event moved to
     anchor: Anchor = Anchor.NEUTRAL
     theirs: bool = False  # another company's event
 
@@ -88,6 +90,9 @@ class Placement:
     clauses: list[Placed]
     event_date: date | None  # the watched event's day as the watch or the article gives it
     main: Anchor  # how the event the article is about stands to the watch
+    # The company's names that are also words the reader weighs ("Nothing", "Essential"):
+    # they are masked before a sentence is judged, so "Nothing will unveil" is no denial.
+    word_names: tuple[str, ...] = ()
 
     @property
     def relevant(self) -> list[Placed]:
@@ -113,13 +118,14 @@ def place(analysis: Analysis, watch: Watch) -> Placement | None:
             item.other_company = not item.ours and _as_subject(others, clause.text)
             _compare(item, watch, ref, country)
             placed.append(item)
-    _settle_single_anchors(placed, watch)
+    _follow_the_move(placed, watch, ref)
+    _settle_single_anchors(placed, watch, ref)
     _other_names(placed)
     main = _anchor(placed)
     event_date = _event_date(placed, watch)
     _remember(placed, watch, event_date)
     _rule_out_by_time(placed, ref, event_date)
-    return Placement(placed, event_date, main)
+    return Placement(placed, event_date, main, word_names([watch.company, *watch.aliases]))
 
 
 _LOCATIVE = re.compile(r"\b(?:in|à|en|nach|in der|im|em|w|na|no|nel|nella|dans"
@@ -168,7 +174,8 @@ def _compare(item: Placed, watch: Watch, ref: date | None, country: str | None) 
             # A day either side is the same moment told in another time zone ("August 14" on
             # an Asian site for New York's evening of the 13th).
             if any((d.covers(watch.date) and (d.last - d.first).days <= 31)
-                   or (d.exact and abs(d.first - watch.date) <= _ZONE_SLIP) for d in clause.dates):
+                   or (d.exact and abs(d.first - watch.date) <= _ZONE_SLIP)
+                   or _other_week(d, watch.date) for d in clause.dates):
                 item.date_match = True
             elif any(d.covers(watch.date) for d in clause.dates):
                 pass  # "WWDC 2025" agrees with a September 2025 watch only as far as a year goes
@@ -195,6 +202,50 @@ def _compare(item: Placed, watch: Watch, ref: date | None, country: str | None) 
     item.edition = _other_edition(clause.plain, watch, ref) or bool(
         _OTHER_KIND.search(clause.plain) and not item.date_match
         and not cues.EVENT_WORDS.search(clause.plain))
+
+
+_ORIGINALLY = re.compile(
+    r"\b(?:originally|initially|first|oorspronkelijk|aanvankelijk|ursprünglich|zunächst"
+    r"|initialement|d'abord|inizialmente|originariamente|originalmente|inicialmente"
+    r"|pierwotnie|ursprungligen|devait|devaient|doveva|dovevano|debía|sollte|was to|were to"
+    r"|had been (?:scheduled|planned|set|due))\b", re.IGNORECASE)
+_MOVE_REACH = (timedelta(days=120), timedelta(days=365))
+
+
+def _follow_the_move(placed: list[Placed], watch: Watch, ref: date | None) -> None:
+    """When the article tells the watched day or city as the one the event moved from
+    ("originally planned for 8 August, but postponed"), its other days near it and its other
+    cities are the event's new ones, not another event's."""
+    # (The very day or city: a day beside it may be a sister event's, moved with it.)
+    moved = [item for item in placed if (item.city_match or any(
+        d.first == watch.date for d in item.clause.dates)) and not item.city_conflict and (
+        item.sentence.moved or _ORIGINALLY.search(item.sentence.text))]
+    if not moved:
+        return
+    others = {item.sentence.index for item in placed if item.other_company}
+    day = watch.date
+    for item in placed:
+        if item.edition or item.sentence.index in others:
+            continue
+        # A day by its number, still ahead when the article was written: a weekday or a day
+        # gone by is when the move was told ("announced on Friday").
+        if day is not None and item.date_conflict and (item.event or item.sentence.moved) and all(
+                d.exact and any(ch.isdigit() for ch in d.text)
+                and day - _MOVE_REACH[0] <= d.first <= day + _MOVE_REACH[1]
+                and (ref is None or d.first > ref) for d in item.clause.dates):
+            item.date_conflict, item.new_day = False, True
+        if item.city_conflict and (item.new_day or not item.clause.dates) and (
+                item.sentence.moved or any(c.new_day for c in placed
+                                           if c.sentence.index == item.sentence.index)):
+            item.city_conflict, item.new_place = False, True
+
+
+def _other_week(mention: DateMention, day: date) -> bool:
+    """A bare weekday read as last week's or next week's when the other reading is the
+    watched day: the tense that chose between them is easily misread."""
+    return (mention.first == mention.last and abs((mention.first - day).days) == 7
+            and not any(ch.isdigit() for ch in mention.text)
+            and mention.text.lower() not in RELATIVE_DAYS)
 
 
 def _near(item: Placed, watch: Watch) -> bool:
@@ -249,7 +300,7 @@ def _same_name(a: str, b: str) -> bool:
     return a == b or a in b or b in a
 
 
-def _settle_single_anchors(placed: list[Placed], watch: Watch) -> None:
+def _settle_single_anchors(placed: list[Placed], watch: Watch, ref: date | None) -> None:
     """A clause that agrees on the city alone is another event when every date the article
     gives its events disagrees ("returns to San Francisco ... on February 25"), and the same
     for a date alone against every city."""
@@ -257,8 +308,11 @@ def _settle_single_anchors(placed: list[Placed], watch: Watch) -> None:
     sentences = {c.sentence.index for c in placed if c.event and not c.other_company}
     events = [c for c in placed if c.sentence.index in sentences and not c.other_company]
     # (Without a watched day or city, nothing can agree with it: no rule out by its absence.)
-    other_date = watch.date is not None and any(c.date_conflict for c in events) and not any(
-        c.date_match for c in events)
+    # An article written on the watched day that tells an event without its day tells that
+    # day's ("has just closed in Paris"), whatever other days it names.
+    on_the_day = ref is not None and ref == watch.date
+    other_date = watch.date is not None and not on_the_day and any(
+        c.date_conflict for c in events) and not any(c.date_match for c in events)
     other_city = watch.city is not None and any(c.city_conflict for c in events) and not any(
         c.city_match for c in events)
     for item in placed:
@@ -393,7 +447,7 @@ def _remember(placed: list[Placed], watch: Watch, event_date: date | None) -> No
     cities = Counter(p.name for c in matching for p in c.clause.places if p.kind == "city")
     city = watch.city or (cities.most_common(1)[0][0] if cities else None)
     for item in placed:
-        if item.anchor is Anchor.OTHER or not item.event or item.sentence.moved:
+        if item.anchor is Anchor.OTHER or not item.event or item.sentence.moved or item.new_day:
             continue
         exact = [d for d in item.clause.dates if d.exact]
         far = event_date is not None and exact and all(
