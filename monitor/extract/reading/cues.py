@@ -245,18 +245,19 @@ PREDICATE_CUES: tuple[Cue[Predicate], ...] = (
            r"|\bin streaming\b|\bper Livestream\b|\bretransmitid[oa]\b|\bretransmis\b",
         "Xiaomi will livestream its San Francisco event on its website."),
     cue(C, r"\bconfirm(?:s|ed|ing|ation)?\b|\bit'?s official\b"
-           r"|\bofficial(?:ly)?\b" + _NOT_A_DOCUMENT +
+           # "officially called", "official website": the word names, it confirms nothing
+           r"|\b(?:official(?:ly)?|ufficial(?:e|i|mente|izzato)|oficial(?:es|mente)?|offiziell"
+           r"|officiel(?:le)?(?:ment)?|officieel|officiellt)\b" + _NOT_A_DOCUMENT +
            r"|\bannounc(?:e|es|ed|ing)\b|\bsent out\b|\bunveiled (?:the )?date\b"
            r"|\bset (?:the )?date\b|\bmade (?:it )?official\b|\bmarked (?:its|the) calendar\b"
-           r"|\bconferm(?:a|ato|ata|ano|ando)\b|\bufficial(?:e|i|mente|izzato)\b|\bannunciat[oa]\b"
-           r"|\bha annunciato\b|\bconfirm(?:a|ó|ado|ada|aron)\b|\boficial(?:es|mente)?\b"
-           r"|\banunci(?:a|ó|ado|ada)\b|\bbestätig(?:t|te|ten|ung)\b|\boffiziell\b|\bangekündigt\b"
+           r"|\bconferm(?:a|ato|ata|ano|ando)\b|\bannunciat[oa]\b"
+           r"|\bha annunciato\b|\bconfirm(?:a|ó|ado|ada|aron)\b"
+           r"|\banunci(?:a|ó|ado|ada)\b|\bbestätig(?:t|te|ten|ung)\b|\bangekündigt\b"
            r"|\bkündigt\b|\bkündigte\b|\bverkündet\w*\b|\bconfirm(?:e|é|ée|és)\b"
            r"|\bbekräfta(?:r|de|t)\b|\bbekræfte(?:r|de|t)\b|\bbekrefte(?:r|t)\b"
-           r"|\bofficiellt\b|\bmeddela(?:r|de)\b"
-           r"|\bofficiel(?:le)?(?:ment)?\b"
-           r"|\bannonc(?:e|é|ée|ent)\b|\bofficialis\w*\b|\bbevestig(?:t|d|de)\b|\bofficieel\b"
-           r"|\baangekondigd\b|\bkondigt\b|\bconfirm(?:ou|ado|ada)\b|\boficialmente\b"
+           r"|\bmeddela(?:r|de)\b"
+           r"|\bannonc(?:e|é|ée|ent)\b|\bofficialis\w*\b|\bbevestig(?:t|d|de)\b"
+           r"|\baangekondigd\b|\bkondigt\b|\bconfirm(?:ou|ado|ada)\b"
            r"|\bpotvrdil[ao]?\b|\boficiáln\w*\b|\bpotwierdził[ao]?\b",
         "Xiaomi has confirmed its event in San Francisco."),
     # --- the event is set (a statement of fact, in any tense that is not past)
@@ -348,6 +349,8 @@ SOURCE_CUES: tuple[Cue[Source], ...] = (
                        r"suggest\w*|claim\w*|say\w*|said)\b|\ba (?:new )?report\b|\bciting\b"
                        r"|\bhas learned\b|\bhave learned\b|\b(?-i:[A-Z][\w.]+)(?: News)? reports?\b"
                        r"|\bvia\b|\breported\b|\bwith knowledge of\b"
+                       r"|\breports? (?:(?:had|have|has) )?(?:emerged|surfaced|circulated"
+                       r"|indicated)\b|\bclaim(?:ing|ed|s)? to be\b|\bpurported(?:ly)?\b"
                        r"|\bsecondo\b|\bstando a\b|\briporta\b|\bfonti\b|\bsegún\b|\bfuentes\b"
                        r"|\binforma\b|\bBerichten? zufolge\b|\bInsidern? zufolge\b|\blaut\b"
                        r"|\bQuellen\b|\bberichtet\b|\bunter Berufung\b|\bselon\b|\bd'après\b"

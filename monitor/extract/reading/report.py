@@ -133,7 +133,9 @@ def _status(placement: Placement, ref: date | None, event_date: date | None
             if claim.predicate in _NEEDS_EVENT and not named:
                 continue
             if (claim.predicate is Predicate.STREAM and claim.status is Status.REPORTED
-                    and claim.source is None and any(c.ours for c in sentence_clauses)):
+                    and claim.source is None and any(
+                        c.ours and c.clause.start <= claim.start < c.clause.end
+                        for c in sentence_clauses)):
                 # "Xiaomi will livestream its event": the company's own plan.
                 claim = replace(claim, status=Status.CONFIRMED)
             if claim.predicate in _NEEDS_EVENT_NEARBY and not _event_near(sentence, claim):
