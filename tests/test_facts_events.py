@@ -37,15 +37,74 @@ KNOWN_MISSES = {
     "215-oneplus-13-teaser-clock-fans-guess-january-7": (
         "OnePlus teasing the launch reads as confirmation; the date is only the fans' guess"
     ),
-    "224-pl-honor-przyspiesza-premiere-berlin-ifa": (
-        "Polish 'przyspiesza' (brings forward) is no move word of the cue tables"
-    ),
     "241-sony-ps5-price-rise-europe-boilerplate-null": (
         "'Showcase season is almost here' is a general line, read as a mention of the event"
     ),
     "242-apple-wwdc-2025-recap-cupertino-september-watch-null": (
         "a June WWDC recap under a September watch: its year-only headline and undated "
         "mentions are not told apart from the September event"
+    ),
+    # Batch 6 (scored blind first: 0.643), the misses left after its reading.
+    "250-nintendo-direct-oggi-switch-2-2-aprile": (
+        "'come confermato da Nintendo' trails the clause it confirms; the confirmation is "
+        "read as a plain report"
+    ),
+    "252-tesla-we-robot-uitnodigingen-10-oktober": (
+        "the July postponement, told as background, outranks the invitations for the new day "
+        "(the label itself calls this debatable)"
+    ),
+    "254-skoda-elroq-premiera-praha-1-rijna": (
+        "Czech: no event noun the reader knows in the headline and 'v Praze' is no city "
+        "form it knows, so nothing ties the article to the Prague watch"
+    ),
+    "266-opinion-ps5-pro-technical-presentation": (
+        "an opinion piece's past tense ('left me deflated') is not read as the event's "
+        "account; the status falls back to a report"
+    ),
+    "267-nintendo-switch-2-direct-5-juni-469-euro": (
+        "the console's release day (5 June) in the Direct's sentence is read as another "
+        "event's day; Dutch 'komt ... uit' is no release cue"
+    ),
+    "271-nvidia-ces-2026-keynote-announced-last-year-recalled": (
+        "the watched keynote is recalled in a paragraph of an article about next year's: "
+        "the headline's event rules the whole article out"
+    ),
+    "275-xbox-games-showcase-june-8-build-passing": (
+        "the showcase's hosts 'expected to host' are taken for the watched Build's"
+    ),
+    "280-apple-iphone-12-few-weeks-later-event-not-delayed": (
+        "'has held a September event every year since 2012' is read as this year's "
+        "happening"
+    ),
+    "281-opinion-apple-march-event-iphone-se-4": (
+        "a columnist's 'I think ... good reasons' weighs less than the Gurman report it cites"
+    ),
+    "285-rykte-google-pixel-10-20-augusti-new-york": (
+        "Swedish 'läckt' (leaked) is no leak cue; 'enligt' reads as a report"
+    ),
+    "288-apple-evento-octubre-todo-apunta-a-que-no": (
+        "'las señales apuntan a que no' (the signs say no) is a doubt the cues do not know"
+    ),
+    "289-tesla-delays-robotaxi-unveiling-october-bloomberg": (
+        "'scrapped plans for a cheaper car' is read as the event cancelled: the product, not "
+        "the event, was scrapped"
+    ),
+    "304-microsoft-nie-bedzie-jesiennego-wydarzenia-surface": (
+        "Polish 'nie zorganizuje' (will not hold) is no hold verb of the cue tables"
+    ),
+    "306-honor-magic-v3-berlin-premiera-huawei-watch": (
+        "Honor's event in the watched city on the watched day is taken for Huawei's: Honor "
+        "named once as 'part of Huawei' carries the watched company's name"
+    ),
+    "307-galaxy-buds-3-pro-review-boilerplate": (
+        "a review's boilerplate about 'every Galaxy Unpacked' is read as a mention"
+    ),
+    "309-mwc-2020-liste-marques-renoncent-oneplus": (
+        "OnePlus's cancelled MWC demos, undated, are not told apart from the April launch"
+    ),
+    "314-nintendo-cancels-nintendo-live-2024-tokyo": (
+        "the fan festival cancelled is undated in the text, so it is not told apart from the "
+        "February Direct"
     ),
 }
 SF = Watch(
@@ -87,10 +146,11 @@ def test_case(case: Case) -> None:
 
 # Floors per fact kind over fixtures/events, a little under what the reader measures, so a
 # change that reads a kind of sentence worse fails here.
+# Just under what the reader scores on the 311 cases (see fixtures/events/README.md).
 FLOORS = {
-    "event match": (0.97, 0.99), "date": (0.96, 0.95), "city": (0.96, 0.93),
-    "venue": (0.90, 0.95), "time": (0.85, 0.87), "speaker": (0.95, 0.80),
-    "product": (0.85, 0.75),
+    "event match": (0.96, 0.98), "date": (0.95, 0.93), "city": (0.95, 0.94),
+    "venue": (0.86, 0.92), "time": (0.84, 0.86), "speaker": (0.93, 0.69),
+    "product": (0.85, 0.69),
 }
 
 
@@ -103,16 +163,17 @@ def test_fact_scores(kind: str) -> None:
 
 
 def test_status_across_the_cases() -> None:
-    assert status_right(CASES) >= 0.95
+    assert status_right(CASES) >= 0.91
 
 
 def test_real_news_floors() -> None:
     # The real articles of fixtures/real-news: scored blind when collected (see its README),
     # then read again; these floors keep what was won.
     scores = evaluate(REAL)
-    assert status_right(REAL) >= 0.78
+    assert status_right(REAL) >= 0.72
     assert scores["event match"].precision >= 0.95
-    assert scores["event match"].recall >= 0.88
+    assert scores["event match"].recall >= 0.93
+    assert scores["date"].precision >= 0.79
 
 
 def test_the_reader_never_raises_on_any_case() -> None:

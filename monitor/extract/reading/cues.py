@@ -133,7 +133,9 @@ PREDICATE_CUES: tuple[Cue[Predicate], ...] = (
     cue(X, r"\bwithdr(?:aw|aws|awn|awing|ew) (?:from|its)\b|\bpull(?:ed|s|ing)? out of\b|"
            r"\bzieht sich\b.{0,40}?\bzurück\b|\bse retir(?:e|a|ó) de\b|\bsi ritira da\b|"
            r"\bpull(?:ed|s|ing)? the plug\b|\bden Stecker gezogen\b|\bzieht den Stecker\b|"
-           r"\bstacca(?:to)? la spina\b|\bcancel(?:l)?(?:ed|s|ing|lation)?\b|\bcalled off\b"
+           r"\bstacca(?:to)? la spina\b"
+           # "noise cancellation" is what headphones do
+           r"|(?<!noise )(?<!noise-)(?<!echo )\bcancel(?:l)?(?:ed|s|ing|lation)?\b|\bcalled off\b"
            r"|\bcall(?:s|ing)? off\b|\bscrapped\b"
            r"|\bwill not (?:take place|go ahead|happen)\b|\bwon't (?:take place|go ahead|happen)\b"
            r"|\bno longer (?:take place|be held|happen)\b"

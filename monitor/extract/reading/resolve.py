@@ -43,6 +43,8 @@ OLD = timedelta(days=30)
 # An article this long after the watched day that never names its day or city is about a later
 # event of the company, not this one.
 LATE = timedelta(days=14)
+# An article this long before the watched day tells of it only by naming its day.
+EARLY = timedelta(days=300)
 # An earlier/next-edition word this close before an event word makes the clause that edition.
 _EDITION_REACH = 30
 
@@ -479,6 +481,8 @@ def about_the_event(placement: Placement, watch: Watch, ref: date | None) -> boo
     if not any(c.ours for c in clauses):
         return False
     events = [c for c in clauses if c.event and not c.theirs]
+    if watch.date and ref and ref < watch.date - EARLY and not any(c.date_match for c in clauses):
+        return False  # the 2023 launch is not the 2025 one, whatever the city
     if not any(c.anchor is Anchor.MATCH for c in events):
         undetermined = [c for c in events if c.anchor is Anchor.NEUTRAL]
         if placement.main is Anchor.OTHER:
