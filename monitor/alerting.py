@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from monitor.clock import now as wall_clock
 from monitor.events.changes import diff
+from monitor.events.policy import Policy
 from monitor.events.state import build_state
 from monitor.model import AlertDraft, ChangeKind, Watch
 from monitor.notify.deliver import Target, print_message, send
@@ -86,21 +87,25 @@ def classes_of(draft: AlertDraft) -> tuple[str, ...]:
     """`status` for a first sighting or a status move, `details` for facts; both if both."""
     kinds = {c.kind for c in draft.changes}
     classes = []
-    if kinds & {ChangeKind.FIRST_SEEN, ChangeKind.STATUS}:
+    status = any(c.kind in (ChangeKind.FIRST_SEEN, ChangeKind.STATUS) or (
+        c.kind is ChangeKind.CORRECTION and c.fact is None) for c in draft.changes)
+    if status:
         classes.append("status")
-    if kinds & {ChangeKind.NEW, ChangeKind.CHANGED, ChangeKind.CONFLICT}:
+    if kinds & {ChangeKind.NEW, ChangeKind.CHANGED, ChangeKind.CONFLICT} or any(
+            c.kind is ChangeKind.CORRECTION and c.fact is not None for c in draft.changes):
         classes.append("details")
     return tuple(classes)
 
 
-def plan_alerts(store: Store, watches: Sequence[Watch]) -> list[PlannedAlert]:
+def plan_alerts(store: Store, watches: Sequence[Watch], policy: Policy | None = None
+                ) -> list[PlannedAlert]:
     """At most one alert per watch: every change since that watch's last alert, together."""
     planned = []
     for watch in watches:
-        state = build_state(store.reports_for(watch.name))
+        state = build_state(store.reports_for(watch.name), watch, policy)
         last = store.last_alert(watch.name)
         before = last.state["event"] if last else None
-        draft = diff(watch, before, state, (last.version if last else 0) + 1)
+        draft = diff(watch, before, state, (last.version if last else 0) + 1, policy)
         if draft is not None and state is not None:
             planned.append(PlannedAlert(draft, render(draft), state))
     return planned
@@ -110,7 +115,7 @@ def changes_json(draft: AlertDraft) -> list[dict[str, Any]]:
     """An alert's changes as data, kept beside the text so `monitor alerts --json` can list them."""
     return [
         {"kind": c.kind.value, "fact": c.fact.value if c.fact else None, "old": c.old,
-         "new": c.new, "independent_sources": c.independent_sources,
+         "new": c.new, "independent_sources": c.independent_sources, "note": c.note,
          "evidence": [{"sentence": e.sentence, "url": e.url, "source": e.source}
                       for e in c.evidence]}
         for c in draft.changes

@@ -101,6 +101,9 @@ class EventReport:
     status: Status
     status_evidence: str
     facts: tuple[Fact, ...] = field(default_factory=tuple)
+    # Who says the status: "on_record", "report", "leak", "speculation"; None when the writer
+    # states it plainly. The story weighs a status by it (issue 9).
+    basis: str | None = None
 
 
 class ChangeKind(enum.StrEnum):
@@ -109,6 +112,10 @@ class ChangeKind(enum.StrEnum):
     NEW = "new"  # a fact with no earlier value (venue, time, a speaker, a product)
     CHANGED = "changed"  # a single-valued fact moved (date 12 -> 13 February)
     CONFLICT = "conflict"  # independent sources disagree on a single-valued fact
+    # Something an earlier alert announced lost its support: a better source says otherwise,
+    # or it belonged to another event. `old` is what was announced, `new` what holds ("" for
+    # nothing).
+    CORRECTION = "correction"
 
 
 @dataclass(frozen=True)
@@ -132,6 +139,7 @@ class Change:
     old: str | None = None
     evidence: tuple[Evidence, ...] = ()
     independent_sources: int = 1
+    note: str | None = None  # why, for a correction
 
 
 @dataclass(frozen=True)

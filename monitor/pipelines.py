@@ -16,13 +16,10 @@ from scrapy.exceptions import NotConfigured
 
 from monitor.crawl.conditional import conditional_get_on, forget_validators
 from monitor.crawl.items import FetchedPage
-from monitor.extract.article import extract_article
 from monitor.extract.article.page import decode_html
-from monitor.extract.reading import find_reports
+from monitor.ingest import ingest_page, watches_as_known
 from monitor.model import Watch
-from monitor.sources.profiles import PROFILES, profile_for_url
 from monitor.store import Store
-from monitor.store.errors import ReadingNeeded
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -72,6 +69,8 @@ class ArticlePipeline:
 
     def open_spider(self) -> None:
         self.store = Store(self.store_url)
+        # Read this crawl's pages with what the stories already know (a moved day, a city).
+        self.watches = watches_as_known(self.store, self.watches)
 
     def close_spider(self) -> None:
         if self.store is not None:
@@ -105,36 +104,20 @@ class ArticlePipeline:
         assert self.store is not None
         stats = self.crawler.stats
         assert stats is not None
-        profile = profile_for_url(page.url) or PROFILES.get(page.source)
         # Decoded here, where the HTTP charset is known: it outranks the page's own <meta>.
         text = decode_html(page.body, page.headers.get("content-type"))
-        fetched_at = page.fetched_at or datetime.now(UTC)
-        article = extract_article(text, page.url, profile=profile, fetched_at=fetched_at)
-        if article.is_listing:
-            # Teasers of other stories: not an article, never read; the spider follows its links.
+        validators = None
+        if page.validators and conditional_get_on(self.crawler):
+            validators = {page.url: page.validators}
+        done = ingest_page(self.store, text, page.url, source=page.source,
+                           fetched_at=page.fetched_at or datetime.now(UTC),
+                           watches=self.watches, validators=validators)
+        if done.article.is_listing:
             stats.inc_value(f"monitor/{page.source}/listings")
             return
-        readable = bool(article.title and article.body.strip())
-        if not readable:
+        if not done.readable:
             # A page we cannot read is a sign the site's layout changed; count it per source.
             stats.inc_value(f"monitor/{page.source}/unparsed")
-            log.warning("%s: %s: no %s found", page.source, page.url,
-                        "title" if not article.title else "body text")
             self._forget(page)  # fetch it in full again, until the parser can read it
-            if not article.body.strip():
-                return
-        validators = None
-        if readable and page.validators and conditional_get_on(self.crawler):
-            validators = {page.url: page.validators}
-        # Read before storing, and store both at once: an article stored without its reading
-        # would be skipped as unchanged by every later run (issue 10). Reading an article
-        # stored with the same text is skipped; if it changed meanwhile, the store says so.
-        reports = None if self.store.is_unchanged(article) else find_reports(article, self.watches)
-        try:
-            saved = self.store.save_page(article, source=page.source, fetched_at=fetched_at,
-                                         reports=reports, validators=validators)
-        except ReadingNeeded:
-            saved = self.store.save_page(article, source=page.source, fetched_at=fetched_at,
-                                         reports=find_reports(article, self.watches),
-                                         validators=validators)
-        stats.inc_value(f"monitor/articles/{saved.state}")
+        if done.saved is not None:
+            stats.inc_value(f"monitor/articles/{done.saved.state}")

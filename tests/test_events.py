@@ -23,9 +23,13 @@ class Row:
 
 
 def row(site: str, day: int, status: Status, *facts: tuple[FactKind, str],
-        moved: bool = False) -> Row:
+        moved: bool = False, basis: str | None = "") -> Row:
+    # A confirmation here is the company's own word unless a test says otherwise.
+    if basis == "":
+        basis = "on_record" if status is Status.CONFIRMED else None
     report = EventReport("xiaomi-sf", status, f"{site} says {status}",
-                         tuple(Fact(k, v, f"{site}: {k} is {v}", moved) for k, v in facts))
+                         tuple(Fact(k, v, f"{site}: {k} is {v}", moved) for k, v in facts),
+                         basis=basis)
     return Row(f"https://{site}/{day}", site, datetime(2015, 2, day, 9, tzinfo=UTC), report)
 
 

@@ -89,6 +89,8 @@ def _summary(changes: Sequence[Change]) -> list[str]:
     for change in changes:
         if change.kind is ChangeKind.STATUS:
             part = str(change.new)
+        elif change.kind is ChangeKind.CORRECTION and change.fact is None:
+            part = f"status corrected to {change.new}"
         elif change.fact is None:
             continue
         elif change.kind is ChangeKind.NEW:
@@ -96,6 +98,8 @@ def _summary(changes: Sequence[Change]) -> list[str]:
             part = _PLURAL.get(change.fact, change.fact.value) if many else change.fact.value
         elif change.kind is ChangeKind.CHANGED:
             part = f"{change.fact.value} changed"
+        elif change.kind is ChangeKind.CORRECTION:
+            part = f"{change.fact.value} corrected"
         else:
             part = f"{change.fact.value} disputed"
         if part not in parts:
@@ -134,7 +138,13 @@ def _view(change: Change) -> _ChangeView:
     label, joiner = _label(change)
     new = _display_value(change, change.new)
     values: tuple[str, ...] = (new,)
-    if change.old is not None and change.kind not in (ChangeKind.NEW, ChangeKind.FIRST_SEEN):
+    if change.kind is ChangeKind.CORRECTION:
+        # "Correction (venue): Barclays Center, not Park Avenue Armory (why)"
+        old = _display_value(change, change.old or "")
+        values = (new, old) if change.new else (old,)
+        if change.note:
+            values = (*values[:-1], f"{values[-1]} ({_clean(change.note)})")
+    elif change.old is not None and change.kind not in (ChangeKind.NEW, ChangeKind.FIRST_SEEN):
         values = (_display_value(change, change.old), new)
     evidence = change.evidence
     return _ChangeView(
@@ -157,6 +167,10 @@ def _label(change: Change) -> tuple[str, str]:
         return f"New {name}:", "arrow"
     if change.kind is ChangeKind.CHANGED:
         return f"{name.capitalize()} changed:", "arrow"
+    if change.kind is ChangeKind.CORRECTION:
+        if not change.new:
+            return f"Correction ({name}): withdrawn:", "not"
+        return f"Correction ({name}):", "not"
     # A conflict keeps both readings visible; neither is chosen for the reader.
     return f"{name.capitalize()} disputed:", "or"
 
@@ -215,7 +229,8 @@ def _as_text(header: list[tuple[str, str]], views: list[_ChangeView]) -> str:
 
 
 def _join(view: _ChangeView, values: Sequence[str], arrow: str) -> str:
-    return (arrow if view.joiner == "arrow" else " or ").join(values)
+    between = {"arrow": arrow, "or": " or ", "not": ", not "}[view.joiner]
+    return between.join(values)
 
 
 # --- Markdown (CommonMark; apprise turns it into Slack's dialect) ------------------------

@@ -248,6 +248,7 @@ def _replace_reports(s: Session, article_id: int, reports: Sequence[EventReport]
                 watch=report.watch,
                 status=str(report.status),
                 status_evidence=report.status_evidence,
+                basis=report.basis,
                 facts=[
                     FactRow(position=i, kind=str(f.kind), value=f.value, evidence=f.evidence,
                             supersedes=f.supersedes)
@@ -265,6 +266,7 @@ def _event_report(row: ReportRow) -> EventReport:
         status_evidence=row.status_evidence,
         facts=tuple(Fact(FactKind(f.kind), f.value, f.evidence, f.supersedes)
                     for f in row.facts),
+        basis=row.basis,
     )
 
 

@@ -91,6 +91,7 @@ class ReportRow(Base):
     watch: Mapped[str] = mapped_column(sa.String(200), index=True)
     status: Mapped[str] = mapped_column(sa.String(20))
     status_evidence: Mapped[str] = mapped_column(sa.Text)
+    basis: Mapped[str | None] = mapped_column(sa.String(20))
     facts: Mapped[list[FactRow]] = relationship(
         order_by="FactRow.position", cascade="all, delete-orphan", passive_deletes=True
     )

@@ -124,6 +124,11 @@ _REPORT_WORDS = re.compile(r"\b(?:reports?|rumou?rs?|claims?|speculation|talk|ne
 
 # How many words a negation reaches: "does not have a 'launch event' scheduled".
 _REACH = 5
+# A verb that tells what follows "when": an indirect question, no condition.
+_TELLS = re.compile(
+    r"\b(?:confirm\w*|reveal\w*|announc\w*|sa(?:y|ys|id)|told|tell\w*|show\w*|detail\w*"
+    r"|explain\w*|know\w*|bestätig\w*|verr(?:ät|aten)|conferm\w*|confirma\w*|révél\w*|dévoil\w*"
+    r"|annunci\w*|anunci\w*|annonc\w*)\s+(?:\w+\s+){0,2}?$", re.IGNORECASE)
 _ADJUNCT = re.compile(
     r"\b(?:in|on|en|nella|nel|dans|im|in der|auf|op|na|no)\s+(?:(?:the|its|their|this|la|el|"
     r"l'|le|der|dem|de|het|a|o|su|sa|sua|seu)\s+)?\S*$", re.IGNORECASE)
@@ -426,8 +431,9 @@ def _modality(sentence: str, seg_start: int, seg_end: int, hit: _Hit) -> Modalit
             close_after = 0 <= match.start() - hit.end <= 3 and cue.value is Modality.PENDING
             if wraps or close_after or match.end() <= hit.start:
                 found.append(cue.value)
-    if cues.CONDITIONAL.search(sentence[seg_start : hit.start]):
-        found.append(Modality.POSSIBLE)
+    if (condition := cues.CONDITIONAL.search(sentence[seg_start : hit.start])) and not (
+            _TELLS.search(sentence[: seg_start + condition.start()])):
+        found.append(Modality.POSSIBLE)  # (not "it confirms when the show starts": it says when)
     if not found:
         return None
     order = (Modality.PENDING, Modality.HABITUAL, Modality.INFERRED, Modality.POSSIBLE,

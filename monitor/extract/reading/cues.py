@@ -113,6 +113,7 @@ PREDICATE_CUES: tuple[Cue[Predicate], ...] = (
     cue(PP, r"\btemporar(?:y|ily) (?:cancel\w*|called off|suspend\w*)|(?<!-)\bpostpon(?:e|ed|es"
             r"|ing|ement)\b|\bpushed (?:it )?back\b|\bpush(?:es|ing)? back\b"
             r"|(?<!-)\bdelay(?:ed|s|ing)?\b|\breschedul(?:e|ed|es|ing)\b|\bbrought forward\b"
+            r"|\bpush(?:ed|es|ing)? (?:it )?(?:to|into|until)\b"
             r"|\bmov(?:ed|es|ing)\b.{0,40}?\b(?:forward|back|up)\b|\bslipped\b"
             r"|\brinvi(?:at[oaie]|o|are)\b|\bposticipat[oaie]\b|\bslitta(?:to|ta)?\b"
             r"|\bspostat[oa]\b"
@@ -201,7 +202,8 @@ PREDICATE_CUES: tuple[Cue[Predicate], ...] = (
             r"|è appena) iniziat[oa]\b"
             r"|\bappena iniziat[oa]\b|\bgehouden\b|\bvond\b.{0,40}?\bplaats\b|\bplaatsgevonden\b"
             r"|\btook place\b|\bwas held\b|\bwere held\b|\bheld (?:its|an|a|the|their)\b.{0,50}?"
-            r"\b(?:event|keynote|conference|launch)\b(?! (?:on|in) \w+ \d)|\bhas held\b"
+            r"\b(?:event|keynote|conference|launch|(?-i:[A-Z][\w/]* Day|Unpacked|I/O|Direct))\b"
+            r"(?! (?:on|in) \w+ \d)|\bhas held\b"
             r"|\btook (?:to )?the stage\b|\btaking the stage\b|\btook the wraps off\b"
             r"|\bwrapped up\b"
             r"|\bthat's a wrap\b|\bkicked off\b|\bshowed off\b|\bshowcased\b"
@@ -220,6 +222,7 @@ PREDICATE_CUES: tuple[Cue[Predicate], ...] = (
             r"|\bpresent[óo]\b|\bha presentado\b|\bsubi[óo] al escenario\b|\bse celebr[óo]\b"
             r"|\blanz[óo]\b|\bha lanzado\b|\bdesvel[óo]\b"
             r"|\bvorgestellt\b|\bpräsentierte\b|\bstellte\b.{0,60}?\bvor\b|\benthüllte\b"
+            r"|\bzeigte\b|\bhat\b.{0,80}?\bgezeigt\b"
             r"|\bfand\b.{0,40}?\bstatt\b|\bhat\b.{0,60}?\b(?:vorgestellt|präsentiert"
             r"|enthüllt)\b"
             r"|\ba (?:dévoilé|présenté|lancé|officialisé)\b|\best monté sur (?:la )?scène\b"
@@ -300,6 +303,11 @@ PREDICATE_CUES: tuple[Cue[Predicate], ...] = (
            r"|\b(?:take|takes|taking) place\b|\b(?:is|are|was|were) (?:being )?(?:scheduled|slated"
            r"|set|planned|"
            r"due|pencill?ed in)\b|\bscheduled (?:for|on)\b|\bslated for\b|\bset for\b|\bdue on\b"
+           # "The keynote, led by Sundar Pichai, kicks off on May 12"; "I/O starts at 10 a.m."
+           r"|\b(?:event|keynote|show|conference|presentation|stream|livestream|it"
+           r"|(?-i:[A-Z][\w/]*))(?:,[^,.]{1,60},)?\s+(?:\w+\s+){0,2}?"
+           r"(?:kicks off|starts?|begins?|gets under ?way|happens)\b"
+           r"(?=\s+(?:on|at|in|from|tomorrow|today|tonight|next|this|\d))"
            r"|\b(?:event|keynote|show|conference|presentation|stream|livestream"
            r"|it)\s+(?:\w+\s+){0,2}?"
            r"(?:kicks off|starts?|begins?|gets under ?way|happens)\b|\bopens? (?:its|the) doors\b"
@@ -388,6 +396,14 @@ SOURCE_CUES: tuple[Cue[Source], ...] = (
                          r"|\bPressemitteilung\b|\bMitteilung\b|\bporte-parole\b|\bcommuniqué\b"
                          r"|\bwoordvoerder\b|\bpersbericht\b|\bporta-voz\b|\bmluvčí\b|\brzecznik\b",
         "A Xiaomi spokesperson told us the event will be in San Francisco."),
+    # a named executive speaking: "Chief Executive Elon Musk said on Friday"
+    cue(Source.OFFICIAL, r"\b(?:CEO|chief executive(?: officer)?|chief \w+ officer|president"
+                         r"|founder|co-?founder|chairman|chairwoman|Chef|Vorstandschef"
+                         r"|Firmenchef|PDG|amministratore delegato|consejero delegado)"
+                         r"(?:\s+(?-i:[A-Z][\w.'’-]+)){1,3},?\s+(?:said|says|told|announced"
+                         r"|confirmed|tweeted|wrote|posted|sagte|teilte|erklärte|kündigte"
+                         r"|bestätigte|a déclaré|a annoncé|ha detto|ha annunciato|dijo|anunció)\b",
+        "Xiaomi will hold the event in San Francisco, CEO Lei Jun said."),
     # a leak is nobody's word on record, whatever document it shows
     cue(Source.LEAK, r"\bleak(?:s|ed|er|ster|y)?\b|\btipster\b|\balleged(?:ly)?\b"
                      r"|\bpurported(?:ly)?\b"
@@ -488,6 +504,7 @@ MODALITY_CUES: tuple[Cue[Modality], ...] = (
                            r"|\bmisschien\b|\bpoderá\b|\bpode\b|\btalvez\b|\bmožná\b|\bmoże\b",
         "Xiaomi might hold an event in San Francisco."),
     cue(Modality.EXPECTED, r"\bexpected\b|\bexpect(?:s|ing)?\b|\blikely\b|\bshould\b"
+                           r"|\ball but certain(?:ly)?\b|\balmost certain(?:ly)?\b"
                            r"|\bsupposed(?:ly)? to\b"
                            r"|\bsupposedly\b|\banticipated to\b|\btipped\b|\bpoised to\b"
                            r"|\bbelieved to\b"
@@ -702,6 +719,7 @@ LATER_EVENT = re.compile(
 # A sentence that moves the event's date: its new date is the one after "to".
 MOVE_CUES = re.compile(
     r"\b(?:moved|moving|postpone[ds]?|pushed back|delayed|reschedul(?:ed|es|ing)|brought forward|"
+    r"push(?:ed|es|ing)? (?:it )?(?:to|into|until)|statt am|anstatt|instead of|rather than|"
     r"new date|now (?:take|be held)|rinviat[oa]|pospuest[oa]|verschoben|vorverlegt|nueva fecha|"
     r"nuova data|neuer Termin|neuen Termin|forward to|repouss[ée]e?s?|décal[ée]e?s?|report[ée]e?s?"
     r"|slitta\w*|"

@@ -92,7 +92,7 @@ class Person:
 def find_aliases(text: str, aliases: Sequence[str]) -> list[Person]:
     """A watch's aliases in `text`, also by surname alone ("Barra" is Hugo Barra), in order."""
     found: list[Person] = []
-    if not aliases:
+    if not any(person_like(a) for a in aliases):
         return found
     pattern, names = _alias_pattern(tuple(aliases))
     for match in pattern.finditer(text):
@@ -101,10 +101,26 @@ def find_aliases(text: str, aliases: Sequence[str]) -> list[Person]:
     return sorted(found, key=lambda p: p.start)
 
 
+_NAME_PART = re.compile(r"(?:[A-ZÀ-Þ][a-zß-ÿ'’]+(?:-[A-ZÀ-Þ]?[a-zß-ÿ'’]+)*|[A-Z]{1,3}\.?"
+                        r"|de|da|van|von|der|di|du|le|la|bin|al)$")
+
+
+@lru_cache(maxsize=256)
+def person_like(alias: str) -> bool:
+    """Whether a watch alias names a person ("Hugo Barra"), not a brand, a product line or an
+    event ("Surface", "Galaxy Note", "AI Day", "Google I/O"), which are never speakers."""
+    from monitor.extract.reading import cues
+    from monitor.extract.reading.products import find_products
+
+    parts = alias.split()
+    return (2 <= len(parts) <= 4 and all(_NAME_PART.match(p) for p in parts)
+            and not find_products(alias) and not cues.EVENT_WORDS.search(alias))
+
+
 @lru_cache(maxsize=256)
 def _alias_pattern(aliases: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, str]]:
     names: dict[str, str] = {}
-    for alias in aliases:
+    for alias in (a for a in aliases if person_like(a)):
         parts = alias.split()
         for form in [alias] + ([parts[-1]] if len(parts) > 1 else []):
             names.setdefault(form, alias)

@@ -109,6 +109,7 @@ MODEL_WORDS = (
     "Router", "TV", "Box", "Hub", "Slim", "Digital", "Series", "Classic", "Sport", "SE", "FE",
     "XL", "GT", "VR", "Turbo", "Speaker", "Scale", "Pad", "Tablet", "Camera", "Display",
     "Elite", "Gen", "Portal", "Vision", "Ink", "Halo", "Neural", "Compact", "Premium",
+    "Earbuds", "Earphones", "Headset", "Keyboard", "Mouse", "Pen", "Pencil", "Dock",
 )
 _MODEL_TOKEN = (
     r"(?:\d+(?:\.\d)?[A-Za-z]*\+?|[A-Z]{1,3}\d+[A-Za-z]*\+?|[A-Z]{2,4}(?=\s+\d)|(?:III|II|IV|VI)(?![\w'’/])"

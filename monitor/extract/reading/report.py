@@ -91,8 +91,8 @@ def report_for(analysis: Analysis, watch: Watch) -> EventReport | None:
     happened = _time_allows_happening(analysis.reference, event_date)
     facts.extend(_speakers(relevant, happened, watch))
     facts.extend(_products(relevant, watch))
-    status, evidence = _status(placement, analysis.reference, event_date)
-    return EventReport(watch.name, status, evidence, tuple(facts))
+    status, evidence, basis = _status(placement, analysis.reference, event_date)
+    return EventReport(watch.name, status, evidence, tuple(facts), basis=basis)
 
 
 # --- status ------------------------------------------------------------------------------
@@ -103,7 +103,8 @@ def _time_allows_happening(ref: date | None, event_date: date | None) -> bool:
 
 
 def _status(placement: Placement, ref: date | None, event_date: date | None
-            ) -> tuple[Status, str]:
+            ) -> tuple[Status, str, str | None]:
+    """The article's status for the event, its evidence and who says so (see `basis`)."""
     happening = _time_allows_happening(ref, event_date)
     live = happening
     # An event on the article's day or the next is as sure as a plain statement of it.
@@ -163,7 +164,8 @@ def _status(placement: Placement, ref: date | None, event_date: date | None
     if not judged:
         # Nothing claimed: a passing mention, retold as the article tells it.
         rumours = any(_RUMOUR_WORDS.search(c.sentence.plain) for c in placement.relevant)
-        return (Status.RUMORED if rumours else Status.REPORTED), _fallback_evidence(placement)
+        return ((Status.RUMORED if rumours else Status.REPORTED), _fallback_evidence(placement),
+                Source.SPECULATION.value if rumours else None)
     judged = _attributed(judged, placement)
     disruptions = [(c, p) for c, p in judged if c.status in _DISRUPTIONS]
     if disruptions:
@@ -177,12 +179,26 @@ def _status(placement: Placement, ref: date | None, event_date: date | None
             judged = [(c, p) for c, p in judged if c.status not in _DISRUPTIONS]
     disruptions = [(c, p) for c, p in judged if c.status in _DISRUPTIONS]
     if disruptions and max(judged, key=_rank)[0].status in _DISRUPTIONS:
-        return _disruption(disruptions)
+        chosen = _disruption(disruptions)
+        return chosen[0].status, chosen[1].sentence.text, basis(chosen[0])
     best = max(judged, key=_rank)
-    return best[0].status, best[1].sentence.text
+    return best[0].status, best[1].sentence.text, basis(best[0])
 
 
-def _disruption(claims: list[tuple[Claim, Placed]]) -> tuple[Status, str]:
+def basis(claim: Claim) -> str | None:
+    """Who says so, for the story's rules of support: "on_record" (the company, a named
+    spokesperson or executive, its invitation or own channels), "report", "leak",
+    "speculation", or None for the writer's plain statement."""
+    if claim.source is Source.OFFICIAL or (claim.predicate in _OWN_WORD and claim.source in (
+            None, Source.OFFICIAL)):
+        return ON_RECORD
+    return claim.source.value if claim.source else None
+
+
+ON_RECORD = "on_record"
+
+
+def _disruption(claims: list[tuple[Claim, Placed]]) -> tuple[Claim, Placed]:
     """Which disruption an article reports when it names several: a postponement the company
     announces (or that names when it will be) over the word "cancellation" beside it ("confirms
     the temporary cancellation"), and a cancellation or postponement over a bare "there will
@@ -191,8 +207,7 @@ def _disruption(claims: list[tuple[Claim, Placed]]) -> tuple[Status, str]:
     said = [(c, p) for c, p in body if c.predicate is not Predicate.HOLD] or body
     postponed = [(c, p) for c, p in said if c.status is Status.POSTPONED
                  and (c.source is Source.OFFICIAL or _NEW_TIME.search(p.sentence.plain))]
-    chosen = postponed[0] if postponed else max(said, key=lambda cp: cp[1].sentence.index)
-    return chosen[0].status, chosen[1].sentence.text
+    return postponed[0] if postponed else max(said, key=lambda cp: cp[1].sentence.index)
 
 
 # A postponement that says to when: "to next year", "until further notice", "to 2025".
@@ -533,6 +548,7 @@ def _products(relevant: list[Placed], watch: Watch) -> list[Fact]:
         if not _negated(c.sentence.plain, p)
         and (p.maker is None or p.maker.lower() in makers)
         and not _HISTORY.search(c.sentence.plain[max(0, p.start - 40) : p.start])
+        and not (_YEAR_AGO.search(c.sentence.plain) and cues.PAST_TENSE.search(c.sentence.plain))
     ]
     names = {name for name, _ in found}
     # "the new iPhone" beside "the iPhone 15" is that model, not another product.
@@ -575,8 +591,14 @@ def _list_span(sentence: Sentence, product: Product) -> tuple[int, int]:
 # How near a product (or its list) a word must be that puts it on offer.
 _OFFER_REACH = 120
 # Words before a product that make it history or a comparison, not what this event brings.
+# "A year ago the company showed the Surface Pro 6": what a past edition launched.
+_YEAR_AGO = re.compile(
+    r"\b(?:a year ago|last year|vor einem Jahr|im Vorjahr|letztes Jahr|l'anno scorso"
+    r"|el año pasado|l'(?:année dernière|an dernier)|vorig jaar|ano passado)\b", re.IGNORECASE)
 _HISTORY = re.compile(
-    r"\b(?:successor (?:to|of)|predecessor|replac(?:es|ing)|like the|than the|compared (?:to|with)|"
+    r"\b(?:successors? (?:to|of)|Nachfolger (?:des|der|von)|erede del|sucesor del|successeur du"
+    r"|succ[eé]d(?:e|erait|era|ait) (?:au|à)|succede al|sucede al"
+    r"|opvolger van|predecessor|replac(?:es|ing)|like the|than the|compared (?:to|with)|"
     r"last year's|previous|older|original|follow(?:s|ing)? (?:up )?(?:on )?the|after the|"
     r"since the|based on the|such as the|rival|rivals|competitor|competing|against the|"
     r"vs\.?|versus|instead of the|unlike the)\s+(?:\w+\s+){0,3}$",

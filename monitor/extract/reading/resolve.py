@@ -207,8 +207,8 @@ def _compare(item: Placed, watch: Watch, ref: date | None, country: str | None) 
 
 
 _ORIGINALLY = re.compile(
-    r"\b(?:originally|initially|first|oorspronkelijk|aanvankelijk|ursprünglich|zunächst"
-    r"|initialement|d'abord|inizialmente|originariamente|originalmente|inicialmente"
+    r"\b(?:originally|initially|first (?:planned|scheduled|set|slated)|oorspronkelijk"
+    r"|aanvankelijk|ursprünglich|initialement|inizialmente|originariamente|originalmente|inicialmente"
     r"|pierwotnie|ursprungligen|devait|devaient|doveva|dovevano|debía|sollte|was to|were to"
     r"|had been (?:scheduled|planned|set|due))\b", re.IGNORECASE)
 _MOVE_REACH = (timedelta(days=120), timedelta(days=365))
@@ -386,8 +386,9 @@ def _anchor_from_the_right(placed: list[Placed]) -> None:
                 break
 
 
+# (And a participle of background: ", following the Pixel 3a's debut at I/O 2019".)
 _CONTRAST_START = re.compile(r"^\W*(?:but|however|while|whereas|although|though|ma|pero|aber"
-                             r"|mais)\b",
+                             r"|mais|following|after|unlike|like|just as|as with)\b",
                              re.IGNORECASE)
 
 

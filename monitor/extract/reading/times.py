@@ -31,8 +31,10 @@ _ZONE = "|".join(re.escape(z) for z in sorted(ZONES, key=len, reverse=True))
 # The zone after the time, or "(heure de Paris)", ", heure française", "de la costa Oeste".
 _ZONE_AFTER = rf"(?:\s*[(,]?\s*(?:de la\s+|del\s+|de\s+)?(?P<zone>{_ZONE})\b)?"
 _AMPM = r"(?P<ampm>[aApP])\.?\s?[mM]\b\.?"
+# (Not "AI Day 2 am 19. August": German "am" before a day is no morning.)
 _TWELVE = re.compile(
-    rf"(?<![\d:.])(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<m>[0-5]\d))?\s*{_AMPM}{_ZONE_AFTER}"
+    rf"(?<![\d:.])(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<m>[0-5]\d))?\s*{_AMPM}(?!\s*\d)"
+    rf"{_ZONE_AFTER}"
 )
 _NOON = re.compile(
     rf"\b(?P<word>noon|midday|mezzogiorno|mediodía|Mittag|midi|midnight){_ZONE_AFTER}",
