@@ -56,7 +56,9 @@ def write_config(folder: Path, server: LocalServer, hook: str, delay: float,
     path = folder / "monitor.toml"
     path.write_text(
         f'[store]\nurl = "sqlite:///{folder / "monitor.db"}"\n\n[notify]\nurls = ["{hook}"]\n\n'
-        f'[crawl]\ndownload_delay = {delay}\nredis_url = "{redis_url}"\n\n'
+        f'[crawl]\ndownload_delay = {delay}\nredis_url = "{redis_url}"\n'
+        # The whole site in one poll: above the default caps of 100 items and pages a run.
+        f'max_feed_items = 10000\nmax_pages = 10000\ntime_budget = 3600\n\n'
         f'[[sources]]\nname = "local"\nfeed = "{server.url("/feed.xml")}"\n'
         + XIAOMI_WATCH_TOML, encoding="utf-8")
     return path

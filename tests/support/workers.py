@@ -45,6 +45,8 @@ def worker_config(folder: Path, store_url: str, site: LocalServer, delay: float,
     path = folder / "monitor.toml"
     path.write_text(
         f'[store]\nurl = "{store_url}"\n\n[crawl]\ndownload_delay = {delay}\n'
+        # The whole site in one poll: above the default caps of 100 items and pages a run.
+        f'max_feed_items = 10000\nmax_pages = 10000\ntime_budget = 3600\n'
         f'redis_url = "{redis_url}"\n\n[[sources]]\nname = "local"\n'
         f'feed = "{site.url("/feed.xml")}"\n\n[[watches]]\nname = "w"\ncompany = "Xiaomi"\n',
         encoding="utf-8")
