@@ -26,7 +26,8 @@ from monitor.notify.render import Message, render, render_digest, render_notice
 from monitor.notify.routing import receives
 
 if TYPE_CHECKING:
-    from monitor.store import Store
+    from monitor.store import AlertView, Store
+    from monitor.store.claims import Claim
     from monitor.store.records import PendingDelivery
 
 log = logging.getLogger(__name__)
@@ -70,6 +71,7 @@ class DeliveryReport:
     given_up: list[tuple[int, str, str]] = field(default_factory=list)
     orphaned: list[tuple[int, str]] = field(default_factory=list)  # target no longer configured
     deferred: int = 0  # failed earlier and not due yet (backoff)
+    elsewhere: int = 0  # claimed by another process at the same time, which sends it
 
     @property
     def ok(self) -> bool:
@@ -81,6 +83,7 @@ class DeliveryReport:
         self.given_up += other.given_up
         self.orphaned += other.orphaned
         self.deferred += other.deferred
+        self.elsewhere += other.elsewhere
 
 
 def classes_of(draft: AlertDraft) -> tuple[str, ...]:
@@ -100,14 +103,35 @@ def classes_of(draft: AlertDraft) -> tuple[str, ...]:
 def plan_alerts(store: Store, watches: Sequence[Watch], policy: Policy | None = None
                 ) -> list[PlannedAlert]:
     """At most one alert per watch: every change since that watch's last alert, together."""
+    return [alert for watch in watches if (alert := _plan(store, watch, policy)) is not None]
+
+
+def _plan(store: Store, watch: Watch, policy: Policy | None = None) -> PlannedAlert | None:
+    state = build_state(store.reports_for(watch.name), watch, policy)
+    last = store.last_alert(watch.name)
+    before = last.state["event"] if last else None
+    draft = diff(watch, before, state, (last.version if last else 0) + 1, policy)
+    if draft is None or state is None:
+        return None
+    return PlannedAlert(draft, render(draft), state)
+
+
+def plan_and_record(
+    store: Store, watches: Sequence[Watch], targets: Sequence[Target], at: datetime,
+    policy: Policy | None = None,
+) -> list[PlannedAlert]:
+    """plan_alerts and record_alerts, one watch at a time under that watch's lock.
+
+    Two processes planning one watch at once would each diff against the same last alert;
+    under the lock the second one sees the first one's alert, so one change is one version.
+    """
     planned = []
     for watch in watches:
-        state = build_state(store.reports_for(watch.name), watch, policy)
-        last = store.last_alert(watch.name)
-        before = last.state["event"] if last else None
-        draft = diff(watch, before, state, (last.version if last else 0) + 1, policy)
-        if draft is not None and state is not None:
-            planned.append(PlannedAlert(draft, render(draft), state))
+        with store.lock(f"watch:{watch.name}"):
+            alert = _plan(store, watch, policy)
+            if alert is not None:
+                record_alerts(store, [alert], targets, at)
+                planned.append(alert)
     return planned
 
 
@@ -197,22 +221,27 @@ def _deliver_one(
     report: DeliveryReport,
 ) -> None:
     message = _message(pending)
-    if pending.target_key == STDOUT_KEY:
-        print_message(message, out)
-        store.mark_delivered(pending.alert_id, STDOUT_KEY, clock())
-        report.delivered.append((pending.alert_id, STDOUT_KEY))
-        return
     target = by_key.get(pending.target_key)
-    if target is None:
+    if target is None and pending.target_key != STDOUT_KEY:
         # Kept pending, not dropped: the user may put the target back in the config.
         report.orphaned.append((pending.alert_id, pending.target_key))
         return
-    result = send(message, [target], timeout=policy.timeout)[target.key]
-    if result.ok:
-        store.mark_delivered(pending.alert_id, target.key, clock())
-        report.delivered.append((pending.alert_id, target.display))
-    else:
-        _failed(store, pending, target, result.error or "failed", policy, clock(), report)
+    key = (pending.alert_id, pending.target_key)
+    with store.claim([key]) as claim:
+        if key not in claim:
+            report.elsewhere += 1  # sent (or being sent) by another process
+            return
+        if target is None:
+            print_message(message, out)
+            claim.delivered(pending.alert_id, STDOUT_KEY, clock())
+            report.delivered.append((pending.alert_id, STDOUT_KEY))
+            return
+        result = send(message, [target], timeout=policy.timeout)[target.key]
+        if result.ok:
+            claim.delivered(pending.alert_id, target.key, clock())
+            report.delivered.append((pending.alert_id, target.display))
+        else:
+            _failed(claim, pending, target, result.error or "failed", policy, clock(), report)
 
 
 def flush_digests(
@@ -250,19 +279,25 @@ def _send_digest(
     clock: Callable[[], datetime],
     report: DeliveryReport,
 ) -> None:
-    title = f"monitor digest: {len(items)} alert(s)"
-    digest = render_digest(title, [_message(p) for p in items])
-    result = send(digest, [target], timeout=policy.timeout)[target.key]
-    for pending in items:
-        if result.ok:
-            store.mark_delivered(pending.alert_id, target.key, clock())
-            report.delivered.append((pending.alert_id, target.display))
-        else:
-            _failed(store, pending, target, result.error or "failed", policy, clock(), report)
+    with store.claim([(p.alert_id, target.key) for p in items]) as claim:
+        mine = [p for p in items if (p.alert_id, target.key) in claim]
+        report.elsewhere += len(items) - len(mine)
+        if not mine:
+            return
+        title = f"monitor digest: {len(mine)} alert(s)"
+        digest = render_digest(title, [_message(p) for p in mine])
+        result = send(digest, [target], timeout=policy.timeout)[target.key]
+        for pending in mine:
+            if result.ok:
+                claim.delivered(pending.alert_id, target.key, clock())
+                report.delivered.append((pending.alert_id, target.display))
+            else:
+                _failed(claim, pending, target, result.error or "failed", policy, clock(),
+                        report)
 
 
 def _failed(
-    store: Store,
+    claim: Claim,
     pending: PendingDelivery,
     target: Target,
     error: str,
@@ -272,8 +307,8 @@ def _failed(
 ) -> None:
     attempts = pending.attempts + 1
     give_up = attempts >= policy.max_attempts
-    store.mark_attempt_failed(pending.alert_id, target.key, error, at, give_up=give_up,
-                              retry_at=None if give_up else policy.retry_at(attempts, at))
+    claim.failed(pending.alert_id, target.key, error, at, give_up=give_up,
+                 retry_at=None if give_up else policy.retry_at(attempts, at))
     if give_up:
         report.given_up.append((pending.alert_id, target.display, error))
         log.error("alert %s to %s given up after %d attempts: %s", pending.alert_id,
@@ -295,16 +330,22 @@ def _announce_give_ups(
         view = store.alert(alert_id)
         if view is None or view.watch == DELIVERY_WATCH:
             continue  # an ops alert that cannot be delivered must not beget another
-        last = store.last_alert(DELIVERY_WATCH)
-        message = render_notice(
-            f"monitor: alert for {view.watch} could not be delivered to {display}",
-            [f"Alert: {view.title}", f"Target: {display}", f"Last error: {error}",
-             "Run `monitor alerts --retry` to try again once the target works."],
-        )
-        announced.add(record_message(store, DELIVERY_WATCH, (last.version if last else 0) + 1,
-                                     message, {"alert_id": alert_id, "target": display},
-                                     ("ops",), targets, at))
+        with store.lock(f"watch:{DELIVERY_WATCH}"):
+            announced.add(_announce(store, view, display, error, alert_id, targets, at))
     return announced
+
+
+def _announce(store: Store, view: AlertView, display: str, error: str, alert_id: int,
+              targets: Sequence[Target], at: datetime) -> int:
+    """Record one give-up notice; the caller holds the delivery pseudo-watch's lock."""
+    last = store.last_alert(DELIVERY_WATCH)
+    message = render_notice(
+        f"monitor: alert for {view.watch} could not be delivered to {display}",
+        [f"Alert: {view.title}", f"Target: {display}", f"Last error: {error}",
+         "Run `monitor alerts --retry` to try again once the target works."],
+    )
+    return record_message(store, DELIVERY_WATCH, (last.version if last else 0) + 1, message,
+                          {"alert_id": alert_id, "target": display}, ("ops",), targets, at)
 
 
 def _message(pending: PendingDelivery) -> Message:

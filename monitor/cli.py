@@ -1,50 +1,90 @@
-"""`monitor` command line: crawl, extract, status, alerts.
+"""`monitor` command line: crawl, alert, extract, status, alerts, notify.
 
 Exit status: 0 all went well; 1 some source or notification target failed (the rest were
-still processed); 2 usage or config error.
+still processed); 2 usage or config error; 3 another run holds the run lock (nothing done).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
 import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_LOCKED = 0, 1, 2, 3
+RUN_LOCK = "run"
+
+# What the CLI tells its operator, on standard error: errors always (but with -q only those),
+# warnings by default, the summary lines at INFO with -v. Nothing else, so a cron run with
+# nothing new and nothing failing prints nothing at all.
+report = logging.getLogger("monitor.report")
 
 
 class UsageError(Exception):
     """Something the user must fix before the command can run."""
 
 
+class Locked(Exception):
+    """Another run holds the run lock."""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    # `monitor status | head` should end quietly, as other Unix tools do.
-    if hasattr(signal, "SIGPIPE"):
-        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    # `monitor status | head` should end quietly, as other Unix tools do. Put back after, so
+    # a caller in the same process (the tests) does not die of a peer's closed socket.
+    previous = signal.signal(signal.SIGPIPE, signal.SIG_DFL) if hasattr(signal, "SIGPIPE") \
+        else None
+    try:
+        return _main(argv)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGPIPE, previous)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
-    if args.command != "crawl":
+    args.verbose = getattr(args, "verbose", 0)
+    args.quiet = getattr(args, "quiet", False)
+    _report_to_stderr(args.verbose, args.quiet)
+    if args.command not in ("crawl",):
         _logging(args.verbose)  # a crawl logs through Scrapy's handler, set by LOG_LEVEL
     try:
         code: int = args.func(args, sys.stdout)
     except UsageError as exc:
         print(f"monitor: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except Locked as exc:
+        report.warning("monitor: %s", exc)
+        return EXIT_LOCKED
     return code
+
+
+def _verbosity(parser: argparse.ArgumentParser, default: Any) -> None:
+    # On the main parser and on each sub-command, so `monitor crawl -q` works as `monitor -q
+    # crawl` does; SUPPRESS keeps a sub-command from resetting what was given before it.
+    parser.add_argument("-v", "--verbose", action="count", default=default,
+                        help="more output: -v the summary lines, -vv and -vvv Scrapy's log")
+    parser.add_argument("-q", "--quiet", action="store_true", default=default,
+                        help="print errors only")
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="monitor", description=__doc__.splitlines()[0])
-    parser.add_argument("-v", "--verbose", action="count", default=0,
-                        help="more log output (-vv for Scrapy's debug log)")
+    _verbosity(parser, 0)
+    parser.set_defaults(quiet=False)
     sub = parser.add_subparsers(dest="command", required=True)
 
-    crawl = sub.add_parser("crawl", help="crawl every source once, store, alert, exit")
+    def command(name: str, help: str) -> argparse.ArgumentParser:
+        found = sub.add_parser(name, help=help)
+        _verbosity(found, argparse.SUPPRESS)
+        return found
+
+    crawl = command("crawl", "crawl every source once, store, alert, exit")
     _config_arg(crawl)
     crawl.add_argument("--source", action="append", default=[], metavar="NAME",
                        help="crawl only this source (repeatable)")
@@ -54,34 +94,52 @@ def _parser() -> argparse.ArgumentParser:
                        help="write every response fetched to this WARC file")
     crawl.add_argument("--dry-run", action="store_true",
                        help="print the alerts that would be sent; send and mark nothing")
+    _lock_args(crawl)
     crawl.set_defaults(func=cmd_crawl)
 
-    extract = sub.add_parser("extract", help="parse one saved page as if fetched from URL")
+    alert = command("alert", "plan, record and deliver alerts from what is stored; no crawl")
+    _config_arg(alert)
+    alert.add_argument("--dry-run", action="store_true",
+                       help="print the alerts that would be sent; send and mark nothing")
+    _lock_args(alert)
+    alert.set_defaults(func=cmd_alert)
+
+    extract = command("extract", "parse one saved page as if fetched from URL")
     _config_arg(extract)
     extract.add_argument("path", type=Path)
     extract.add_argument("--url", required=True)
     extract.add_argument("--json", action="store_true", help="print JSON")
     extract.set_defaults(func=cmd_extract)
 
-    status = sub.add_parser("status", help="what is known now about each watch")
+    status = command("status", "what is known now about each watch")
     _config_arg(status)
     status.add_argument("--json", action="store_true", help="print JSON")
     status.set_defaults(func=cmd_status)
 
-    alerts = sub.add_parser("alerts", help="alerts sent and pending, per target")
+    alerts = command("alerts", "alerts sent and pending, per target")
     _config_arg(alerts)
     alerts.add_argument("--limit", type=int, default=50, help="newest N alerts (default 50)")
     alerts.add_argument("--json", action="store_true", help="print JSON, oldest first")
     alerts.add_argument("--retry", action="store_true",
                         help="deliver every pending or given-up alert now, ignoring backoff")
+    _lock_args(alerts)
     alerts.set_defaults(func=cmd_alerts)
 
-    notify = sub.add_parser("notify", help="check the notification targets")
+    notify = command("notify", "check the notification targets")
     _config_arg(notify)
     notify.add_argument("--test", action="store_true", required=True,
                         help="send a test message to every target and report each result")
     notify.set_defaults(func=cmd_notify)
     return parser
+
+
+def _lock_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--wait", type=float, metavar="SECONDS",
+                        help="wait up to SECONDS for another run to finish (default: "
+                             "[run] lock_wait, 0); then exit with status 3")
+    parser.add_argument("--no-lock", action="store_true",
+                        help="run beside other runs (deliveries are claimed one by one, so "
+                             "none is sent twice)")
 
 
 def _config_arg(parser: argparse.ArgumentParser) -> None:
@@ -90,8 +148,55 @@ def _config_arg(parser: argparse.ArgumentParser) -> None:
 
 
 def _logging(verbose: int) -> None:
-    level = logging.DEBUG if verbose else logging.WARNING
+    level = logging.DEBUG if verbose > 1 else logging.WARNING
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+
+
+def _report_to_stderr(verbose: int, quiet: bool) -> None:
+    for old in list(report.handlers):
+        report.removeHandler(old)
+    report.addHandler(_StderrHandler())
+    report.setLevel(logging.ERROR if quiet else logging.INFO if verbose else logging.WARNING)
+    report.propagate = False
+
+
+class _StderrHandler(logging.Handler):
+    """Plain lines on whatever sys.stderr is at the time (a test may have replaced it)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            sys.stderr.write(record.getMessage() + "\n")
+        except Exception:
+            self.handleError(record)
+
+
+@contextlib.contextmanager
+def _run_lock(store: Any, args: argparse.Namespace, config: Any) -> Iterator[None]:
+    """One run at a time on a database, unless --no-lock; Locked when the wait runs out."""
+    from monitor.store.locks import LockHeld
+
+    if args.no_lock:
+        yield
+        return
+    wait = config.lock_wait if args.wait is None else args.wait
+    try:
+        lock = store.lock(RUN_LOCK, wait=wait)
+        lock.__enter__()
+    except LockHeld as exc:
+        waited = f" after waiting {wait:g} s" if wait else ""
+        holder = f" ({exc.holder})" if exc.holder else ""
+        raise Locked(f"another run holds the lock on {_store_name(store.url)}{holder}; "
+                     f"nothing done{waited} (exit status {EXIT_LOCKED})") from None
+    try:
+        yield
+    finally:
+        lock.__exit__(None, None, None)
+
+
+def _store_name(url: str) -> str:
+    from monitor.store.engine import store_url
+
+    return str(store_url(url).render_as_string(hide_password=True))
 
 
 def _load(args: argparse.Namespace) -> Any:
@@ -113,13 +218,10 @@ def _open_store(url: str) -> Any:
 
 
 def cmd_crawl(args: argparse.Namespace, out: TextIO) -> int:
-    from monitor.alerting import plan_alerts, record_alerts
-    from monitor.clock import now
+    from monitor.crawl.configured import config_settings
     from monitor.crawl.runner import run_crawl
     from monitor.crawl.settings import crawl_settings
     from monitor.crawl.warc import WarcError
-    from monitor.notify.deliver import print_message
-    from monitor.pipelines import watches_setting
 
     config = _load(args)
     try:
@@ -142,69 +244,88 @@ def cmd_crawl(args: argparse.Namespace, out: TextIO) -> int:
             store.check_writable()
         except StoreError as exc:
             raise UsageError(f"store {exc}") from None
-        # Replays answer from the archive; conditional headers would only confuse the record.
-        settings = crawl_settings(
-            validator_store=None if args.replay else store,
-            replay=[str(p) for p in args.replay] or None,
-            record=str(args.record) if args.record else None,
-            **_crawl_overrides(config.crawl),
-        )
-        settings.update({
-            "MONITOR_STORE_URL": config.store_url,
-            "MONITOR_WATCHES": watches_setting(config.watches),
-            "ITEM_PIPELINES": {"monitor.pipelines.ArticlePipeline": 300},
-        })
-        # Quiet by default, for cron: what matters is printed below, once, per source.
-        settings["LOG_LEVEL"] = ("CRITICAL", "WARNING", "INFO", "DEBUG")[min(args.verbose, 3)]
-        try:
-            outcome = run_crawl(sources, settings)
-        except WarcError as exc:
-            raise UsageError(f"--replay {exc}") from None  # the crawl never started
+        with _run_lock(store, args, config):
+            # Replays answer from the archive; conditional headers would only confuse the record.
+            settings = crawl_settings(
+                validator_store=None if args.replay else store,
+                replay=[str(p) for p in args.replay] or None,
+                record=str(args.record) if args.record else None,
+                **config_settings(config),
+            )
+            # Quiet by default, for cron: what matters is reported below, once, per source.
+            level = 0 if args.quiet else min(args.verbose, 3)
+            settings["LOG_LEVEL"] = ("CRITICAL", "WARNING", "INFO", "DEBUG")[level]
+            try:
+                outcome = run_crawl(sources, settings)
+            except WarcError as exc:
+                raise UsageError(f"--replay {exc}") from None  # the crawl never started
 
-        failed_sources = 0
-        for source in sources:
-            if source.name in outcome.source_skipped:
-                # Neither a failure nor a healthy run: its health stays as it was.
-                print(f"source {source.name}: skipped: {outcome.source_skipped[source.name]}",
-                      file=sys.stderr)
-                continue
-            errors = outcome.source_errors.get(source.name, [])
-            unparsed = int(outcome.stats.get(f"monitor/{source.name}/unparsed", 0))
-            store.record_source_run(source.name, now(), outcome.source_pages.get(source.name, 0),
-                                    errors, entries=outcome.source_entries.get(source.name),
-                                    unparsed=unparsed)
-            for error in errors:
-                print(f"source {source.name}: {error}", file=sys.stderr)
-            failed_sources += bool(errors)
-            if unparsed:
-                print(f"source {source.name}: {unparsed} page(s) without title or body text; "
-                      "has the site's layout changed?", file=sys.stderr)
-
-        _say_what_was_left(outcome, settings)
-        planned = plan_alerts(store, config.watches)
-        if args.dry_run:
-            for alert in planned:
-                print_message(alert.message, out)
-            print(f"dry run: {len(planned)} alert(s) would be sent; nothing sent or marked",
-                  file=out)
-            return EXIT_PARTIAL if failed_sources else EXIT_OK
-        record_alerts(store, planned, targets, now())
-        _record_health(store, config, [s.name for s in sources], targets)
-        delivered_ok = _deliver(store, config, targets, out)
-        print(f"crawled {len(sources)} source(s), {sum(outcome.source_pages.values())} page(s); "
-              f"{failed_sources} source(s) failed; {len(planned)} new alert(s)", file=sys.stderr)
-        return EXIT_PARTIAL if failed_sources or not delivered_ok else EXIT_OK
+            failed_sources = 0
+            for source in sources:
+                if source.name in outcome.source_skipped:
+                    # Neither a failure nor a healthy run: its health stays as it was.
+                    report.warning("source %s: skipped: %s", source.name,
+                                   outcome.source_skipped[source.name])
+                    continue
+                errors = outcome.source_errors.get(source.name, [])
+                unparsed = int(outcome.stats.get(f"monitor/{source.name}/unparsed", 0))
+                for error in errors:
+                    report.error("source %s: %s", source.name, error)
+                failed_sources += bool(errors)
+                if unparsed:
+                    report.warning("source %s: %d page(s) without title or body text; has the "
+                                   "site's layout changed?", source.name, unparsed)
+            _say_what_was_left(outcome, settings)
+            pages = sum(outcome.source_pages.values())
+            delivered_ok = _alert_step(
+                store, config, targets, out, [s.name for s in sources], dry_run=args.dry_run,
+                crawled=f"crawled {len(sources)} source(s), {pages} page(s); "
+                        f"{failed_sources} source(s) failed; ")
+            return EXIT_PARTIAL if failed_sources or not delivered_ok else EXIT_OK
     finally:
         store.close()
+
+
+def cmd_alert(args: argparse.Namespace, out: TextIO) -> int:
+    config = _load(args)
+    targets = _targets(config)
+    store = _open_store(config.store_url)
+    try:
+        with _run_lock(store, args, config):
+            sources = [s.name for s in config.sources]
+            ok = _alert_step(store, config, targets, out, sources, dry_run=args.dry_run)
+            return EXIT_OK if ok else EXIT_PARTIAL
+    finally:
+        store.close()
+
+
+def _alert_step(store: Any, config: Any, targets: list[Any], out: TextIO, sources: list[str],
+                *, dry_run: bool, crawled: str = "") -> bool:
+    """From what is stored to alerts sent: the half of `monitor crawl` that `alert` runs."""
+    from monitor.alerting import plan_alerts, plan_and_record
+    from monitor.clock import now
+    from monitor.notify.deliver import print_message
+
+    if dry_run:
+        planned = plan_alerts(store, config.watches)
+        for alert in planned:
+            print_message(alert.message, out)
+        print(f"dry run: {len(planned)} alert(s) would be sent; nothing sent or marked",
+              file=out)
+        return True
+    planned = plan_and_record(store, config.watches, targets, now())
+    with store.lock("health"):
+        _record_health(store, config, sources, targets)
+    return _deliver(store, config, targets, out, summary=f"{crawled}{len(planned)} new alert(s); ")
 
 
 def _say_what_was_left(outcome: Any, settings: dict[str, Any]) -> None:
     """One line per source that has articles waiting for the next run, and why."""
     if outcome.finish_reason == "time_budget":
-        print(f"time budget of {settings['MONITOR_TIME_BUDGET']:g} s reached: the crawl "
-              "stopped; what it fetched is stored and alerted on", file=sys.stderr)
+        report.warning("time budget of %g s reached: the crawl stopped; what it fetched is "
+                       "stored and alerted on", settings["MONITOR_TIME_BUDGET"])
     for name, left in sorted(outcome.source_left.items()):
-        print(f"source {name}: {left} article(s) left for the next run", file=sys.stderr)
+        report.warning("source %s: %d article(s) left for the next run", name, left)
 
 
 def _check_record(path: Path) -> None:
@@ -247,42 +368,26 @@ def _record_health(store: Any, config: Any, sources: list[str], targets: list[An
 
 
 def _deliver(store: Any, config: Any, targets: list[Any], out: TextIO, *,
-             ignore_backoff: bool = False) -> bool:
+             ignore_backoff: bool = False, summary: str = "") -> bool:
     """Deliver what is due, say what failed; False when some delivery failed."""
     from monitor.alerting import deliver_pending
 
-    report = deliver_pending(store, targets, out, _policy(config), ignore_backoff=ignore_backoff)
-    for alert_id, target, reason in report.failed:
-        print(f"alert {alert_id}: delivery to {target} failed, will retry: {reason}",
-              file=sys.stderr)
-    for alert_id, target, reason in report.given_up:
-        print(f"alert {alert_id}: delivery to {target} given up after "
-              f"{config.notify.max_attempts} attempts: {reason}", file=sys.stderr)
-    for alert_id, key in report.orphaned:
-        print(f"alert {alert_id}: target {key} is no longer configured; left pending",
-              file=sys.stderr)
-    if report.deferred:
-        print(f"{report.deferred} delivery(ies) waiting to retry after a failure",
-              file=sys.stderr)
-    print(f"alerts: {len(report.delivered)} delivered, {len(report.failed)} failed, "
-          f"{len(report.given_up)} given up", file=sys.stderr)
-    return report.ok
-
-
-def _crawl_overrides(crawl: dict[str, Any]) -> dict[str, Any]:
-    from monitor.crawl.settings import user_agent
-
-    names = {"download_delay": "DOWNLOAD_DELAY", "timeout": "DOWNLOAD_TIMEOUT",
-             "concurrent_requests_per_domain": "CONCURRENT_REQUESTS_PER_DOMAIN",
-             "max_feed_items": "MONITOR_MAX_FEED_ITEMS", "max_sitemaps": "MONITOR_MAX_SITEMAPS",
-             "max_pages": "MONITOR_MAX_PAGES", "time_budget": "MONITOR_TIME_BUDGET"}
-    overrides = {names[k]: v for k, v in crawl.items() if k in names}
-    if "download_delay" in crawl:
-        # AutoThrottle adapts the delay from here; starting higher would ignore the user.
-        overrides["AUTOTHROTTLE_START_DELAY"] = crawl["download_delay"]
-    if crawl.get("user_agent_contact"):
-        overrides["USER_AGENT"] = user_agent(str(crawl["user_agent_contact"]))
-    return overrides
+    done = deliver_pending(store, targets, out, _policy(config), ignore_backoff=ignore_backoff)
+    for alert_id, target, reason in done.failed:
+        report.error("alert %s: delivery to %s failed, will retry: %s", alert_id, target, reason)
+    for alert_id, target, reason in done.given_up:
+        report.error("alert %s: delivery to %s given up after %d attempts: %s", alert_id,
+                     target, config.notify.max_attempts, reason)
+    for alert_id, key in done.orphaned:
+        report.warning("alert %s: target %s is no longer configured; left pending", alert_id,
+                       key)
+    if done.deferred:
+        report.warning("%d delivery(ies) waiting to retry after a failure", done.deferred)
+    # One line for the whole run, at INFO: shown with -v, never mailed by cron otherwise.
+    report.info("%salerts: %d delivered, %d failed, %d given up%s", summary,
+                len(done.delivered), len(done.failed), len(done.given_up),
+                f", {done.elsewhere} sent by another run" if done.elsewhere else "")
+    return done.ok
 
 
 def cmd_extract(args: argparse.Namespace, out: TextIO) -> int:
@@ -432,10 +537,11 @@ def cmd_alerts(args: argparse.Namespace, out: TextIO) -> int:
     try:
         if args.retry:
             targets = _targets(config)
-            count = store.retry_now()
-            print(f"retrying {count} delivery(ies) now", file=sys.stderr)
-            return EXIT_OK if _deliver(store, config, targets, out, ignore_backoff=True) \
-                else EXIT_PARTIAL
+            with _run_lock(store, args, config):
+                count = store.retry_now()
+                report.info("retrying %d delivery(ies) now", count)
+                return EXIT_OK if _deliver(store, config, targets, out, ignore_backoff=True) \
+                    else EXIT_PARTIAL
         views = store.alerts(limit=args.limit)
         if args.json:
             json.dump([_alert_json(v) for v in reversed(views)], out, indent=2, ensure_ascii=False)

@@ -59,6 +59,7 @@ class Config:
     crawl: Mapping[str, Any] = field(default_factory=dict)
     notify: NotifyConfig = field(default_factory=NotifyConfig)
     health_failures: int = 3  # failing runs in a row before a source health alert
+    lock_wait: float = 0.0  # seconds a run waits for another run's lock before exit status 3
 
     def source(self, name: str) -> Source:
         for source in self.sources:
@@ -68,7 +69,8 @@ class Config:
         raise ConfigError(f"{self.path}: no source named {name!r} (configured: {known})")
 
 
-_TOP_KEYS = {"store", "notify", "sources", "watches", "crawl", "health"}
+_TOP_KEYS = {"store", "notify", "sources", "watches", "crawl", "health", "run"}
+_RUN_KEYS = {"lock_wait"}
 _STORE_KEYS = {"url"}
 _NOTIFY_KEYS = {"urls", "targets", "config", "timeout", "max_attempts", "retry_after"}
 _TARGET_KEYS = {"url", "tags", "digest"}
@@ -89,7 +91,7 @@ CRAWL_NUMBERS: dict[str, tuple[float, bool, float, float]] = {
     "max_pages": (100, True, 1, 100_000),
     "time_budget": (600.0, False, 1, 86_400),
 }
-_CRAWL_KEYS = {*CRAWL_NUMBERS, "user_agent_contact"}
+_CRAWL_KEYS = {*CRAWL_NUMBERS, "user_agent_contact", "redis_url"}
 
 
 def config_path(explicit: str | os.PathLike[str] | None = None) -> Path:
@@ -159,6 +161,10 @@ def parse_config(raw: Mapping[str, Any], file: Path, env: Mapping[str, str]) -> 
     health_failures = where.number(health, "failures", "health", 3, integer=True, minimum=1,
                                    maximum=10_000)
 
+    run = where.table(raw, "run")
+    where.only(run, _RUN_KEYS, "run")
+    lock_wait = where.number(run, "lock_wait", "run", 0.0, maximum=86_400)
+
     sources = tuple(_source(item, where, i) for i, item in enumerate(where.array(raw, "sources")))
     _unique([s.name for s in sources], "sources", where)
     watches = tuple(_watch(item, where, i) for i, item in enumerate(where.array(raw, "watches")))
@@ -168,7 +174,7 @@ def parse_config(raw: Mapping[str, Any], file: Path, env: Mapping[str, str]) -> 
     if not watches:
         raise where.error("watches", "at least one [[watches]] entry")
     return Config(file, store_url, notify_urls, sources, watches, dict(crawl), notify_config,
-                  int(health_failures))
+                  int(health_failures), lock_wait)
 
 
 def _notify(notify: Mapping[str, Any], where: _Where, file: Path) -> NotifyConfig:

@@ -114,7 +114,7 @@ def test_the_time_budget_stops_the_crawl_cleanly_then_stores_and_alerts(tmp_path
             "[crawl]\ndownload_delay = 0\nconcurrent_requests_per_domain = 1\ntime_budget = 3\n"
             f'[[sources]]\nname = "local"\nfeed = "{server.url("/feed")}"\n'
             + XIAOMI_WATCH_TOML, encoding="utf-8")
-        result = monitor("crawl", "--config", config)
+        result = monitor("crawl", "-v", "--config", config)  # the summary is at INFO
     assert result.returncode == 0, result.stderr
     assert "time budget of 3 s reached: the crawl stopped" in result.stderr
     # The slow page on the wire when the budget ran out finished; the one queued behind it

@@ -135,7 +135,7 @@ def test_record_then_replay_offline_and_conditional_get(tmp_path: Path) -> None:
         crawl_table = '[crawl]\ndownload_delay = 0\nuser_agent_contact = "ops@example.com"'
         path = config(tmp_path, crawl_table, sources)
         archive = tmp_path / "run.warc.gz"
-        first = run("crawl", "--config", path, "--record", archive)
+        first = run("crawl", "-v", "--config", path, "--record", archive)
         assert first.returncode == 0, first.stderr
         assert "1 page(s)" in first.stderr
         agents = {seen.headers.get("user-agent") for seen in server.requests}
@@ -143,7 +143,7 @@ def test_record_then_replay_offline_and_conditional_get(tmp_path: Path) -> None:
                           "+ops@example.com)"}
         # Second run: validators go out, 304s come back, nothing is fetched or parsed again.
         server.requests.clear()
-        second = run("crawl", "--config", path)
+        second = run("crawl", "-v", "--config", path)
         assert second.returncode == 0, second.stderr
         assert [(s.path, s.headers.get("if-none-match")) for s in server.requests
                 if s.path != "/robots.txt"] == [("/feed", '"f1"')]
@@ -151,13 +151,13 @@ def test_record_then_replay_offline_and_conditional_get(tmp_path: Path) -> None:
         # The feed changes (a new ETag): the known article is asked for conditionally.
         server.routes["/feed"].etag = '"f2"'
         server.requests.clear()
-        third = run("crawl", "--config", path)
+        third = run("crawl", "-v", "--config", path)
         assert third.returncode == 0, third.stderr
         article_hits = [s for s in server.requests if s.path == "/2015/xiaomi-us-launch"]
         assert [s.headers.get("if-none-match") for s in article_hits] == ['"a1"']
         assert "0 page(s)" in third.stderr
     # The server is gone: the recorded run replays from the archive alone.
-    replayed = run("crawl", "--config", path, "--replay", archive)
+    replayed = run("crawl", "-v", "--config", path, "--replay", archive)
     assert replayed.returncode == 0, replayed.stderr
     assert "1 page(s)" in replayed.stderr
 
@@ -176,7 +176,7 @@ def test_a_page_that_does_not_parse_is_fetched_in_full_next_time(tmp_path: Path)
         first = run("crawl", "--config", path)
         assert "1 page(s) without title or body text" in first.stderr
         server.requests.clear()
-        second = run("crawl", "--config", path)
+        second = run("crawl", "-v", "--config", path)
         hits = [s for s in server.requests if s.path == "/2015/empty"]
     assert second.returncode == 0, second.stderr
     assert [h.headers.get("if-none-match") for h in hits] == [None]

@@ -257,7 +257,8 @@ def test_cli_gives_up_tells_ops_once_and_alerts_retry_delivers_once(
                       ("xiaomi-sf", "b%40example.com", "delivered", 1),
                       ("xiaomi-sf", "hook", "failed", 2)]
 
-    retry = monitor("alerts", "--config", config, "--retry", now=T0 + timedelta(days=2))
+    retry = monitor("alerts", "--config", config, "--retry", "-v",
+                    now=T0 + timedelta(days=2))
     assert retry.returncode == 0, retry.stderr
     assert "retrying 1 delivery(ies) now" in retry.stderr
     assert (len(smtp.messages), posts("/hook"), posts("/ops")) == (1, [500, 500, 200], [200])

@@ -108,7 +108,8 @@ def crawl(config: Path, warc: Path) -> tuple[int, int]:
     """(pages fetched, new alerts) of one `monitor crawl --replay`."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("MONITOR_")}
     done = subprocess.run(
-        [sys.executable, "-m", "monitor.cli", "crawl", "--config", str(config),
+        # -v: the summary line is logged at INFO (quiet cron, issue 11).
+        [sys.executable, "-m", "monitor.cli", "crawl", "-v", "--config", str(config),
          "--replay", str(warc)],
         capture_output=True, text=True, timeout=180, env=env, cwd=ROOT, check=False,
     )

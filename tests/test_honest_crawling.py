@@ -217,7 +217,9 @@ def test_health_counts_a_redirect_loop_and_a_private_redirect(tmp_path: Path) ->
             '[[watches]]\nname = "w"\ncompany = "Xiaomi"\n', encoding="utf-8")
         env = {k: v for k, v in os.environ.items() if not k.startswith("MONITOR_")}
         env.update({"http_proxy": proxy.root, "no_proxy": "127.0.0.1,localhost"})
-        run = subprocess.run([sys.executable, "-m", "monitor.cli", "crawl", "--config", config],
+        # -v: the summary line is logged at INFO (quiet cron, issue 11).
+        run = subprocess.run([sys.executable, "-m", "monitor.cli", "crawl", "-v", "--config",
+                              config],
                              capture_output=True, text=True, env=env, cwd=ROOT, timeout=60,
                              check=False)
         status = subprocess.run([sys.executable, "-m", "monitor.cli", "status", "--json",

@@ -41,4 +41,7 @@ def test_scrapy_crawl_news_stores_articles_from_the_config(tmp_path: Path) -> No
     with sqlite3.connect(db) as conn:
         (articles,) = conn.execute("select count(*) from articles").fetchone()
         (reports,) = conn.execute("select count(*) from reports").fetchone()
+        runs = conn.execute("select source, pages, errors from source_runs").fetchall()
     assert (articles, reports) == (2, 2)
+    # Source health is recorded as by `monitor crawl`, for `monitor alert` to act on.
+    assert runs == [("gsmarena", 2, "[]")]

@@ -95,7 +95,10 @@ def crawl_settings(
         settings[REPLAY] = [str(p) for p in replay]
     if record:
         settings[RECORD] = str(record)
+    # Component tables add to the defaults (the time budget, the middlewares), not replace them.
     middlewares = {**_MIDDLEWARES, **overrides.pop("DOWNLOADER_MIDDLEWARES", {})}
+    extensions = {**settings["EXTENSIONS"], **overrides.pop("EXTENSIONS", {})}
     settings.update(overrides)
     settings["DOWNLOADER_MIDDLEWARES"] = middlewares
+    settings["EXTENSIONS"] = extensions
     return settings

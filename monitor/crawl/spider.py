@@ -29,6 +29,7 @@ from monitor.crawl.conditional import (
     forget_validators,
     validator_store,
 )
+from monitor.crawl.configured import FROM_CONFIG, apply_config
 from monitor.crawl.feeds import FeedEntry, FeedError, parse_feed
 from monitor.crawl.guard import PRIVATE_OK, Refused, is_private_url
 from monitor.crawl.items import FetchedPage
@@ -37,6 +38,7 @@ from monitor.extract.article.page import parse_html
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
+    from scrapy.settings import BaseSettings
     from twisted.python.failure import Failure
 
     from monitor.sources import Source
@@ -54,6 +56,13 @@ class NewsSpider(scrapy.Spider):
     name = "news"
     # 304 means "unchanged since the validators we sent" (see conditional.py): nothing to do.
     handle_httpstatus_list = (304,)
+
+    @classmethod
+    def update_settings(cls, settings: BaseSettings) -> None:
+        super().update_settings(settings)
+        if settings.getbool(FROM_CONFIG) and not settings.get("MONITOR_STORE_URL"):
+            # `scrapy crawl news`, Scrapyd, scrapy-redis workers: what `monitor crawl` uses.
+            apply_config(settings)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import logging
 import re
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,8 @@ from sqlalchemy.pool import StaticPool
 from monitor.store.errors import StoreError
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+# Files the migrations consist of; an egg or zip import holds them as package data only.
+_MIGRATION_FILES = ("env.py", "script.py.mako")
 
 # Execution option that lets a read-only SQLite transaction start DEFERRED (no write lock).
 READ_ONLY = "monitor_read_only"
@@ -92,10 +95,38 @@ def _sqlite_begin(conn: Connection) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
+@functools.cache
+def migrations_dir() -> Path:
+    """The migrations on disk: this package's folder, or a copy of them out of an egg.
+
+    Alembic reads its scripts from a folder. Installed normally (or run from a checkout) the
+    package folder is one; imported from a zipped egg (Scrapyd), it is not, and the scripts
+    are copied once per process from the package data to a temporary folder.
+    """
+    if (MIGRATIONS / "env.py").is_file():
+        return MIGRATIONS
+    import atexit
+    import shutil
+    import tempfile
+    from importlib.resources import files
+
+    source = files("monitor.store") / "migrations"
+    target = Path(tempfile.mkdtemp(prefix="monitor-migrations-")) / "migrations"
+    (target / "versions").mkdir(parents=True)
+    atexit.register(shutil.rmtree, target.parent, True)
+    for name in _MIGRATION_FILES:
+        (target / name).write_bytes((source / name).read_bytes())
+    for script in (source / "versions").iterdir():
+        if script.name.endswith(".py"):
+            (target / "versions" / script.name).write_bytes(script.read_bytes())
+    logging.getLogger(__name__).info("migrations read from the package data into %s", target)
+    return target
+
+
 def alembic_config() -> Config:
     """A programmatic Alembic config for the migrations shipped in this package."""
     cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.set_main_option("script_location", str(migrations_dir()))
     cfg.set_main_option("path_separator", "os")
     return cfg
 

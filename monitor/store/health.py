@@ -20,9 +20,25 @@ def record_source_run(
     errors: Sequence[str],
     entries: int | None = None,
     unparsed: int = 0,
+    run: str | None = None,
 ) -> None:
+    if run is not None:
+        # Several workers crawl one poll between them: together they are one run of a source.
+        row = s.scalars(
+            sa.select(SourceRunRow)
+            .where(SourceRunRow.source == source, SourceRunRow.run == run)
+            .with_for_update()
+        ).first()
+        if row is not None:
+            row.pages += pages
+            row.errors = [*row.errors, *errors]
+            if entries is not None:
+                row.entries = (row.entries or 0) + entries
+            row.unparsed += unparsed
+            row.at = max(row.at, at)
+            return
     s.add(SourceRunRow(source=source, at=at, pages=pages, errors=list(errors), entries=entries,
-                       unparsed=unparsed))
+                       unparsed=unparsed, run=run))
 
 
 def source_runs(s: Session, source: str, limit: int) -> list[SourceRun]:

@@ -166,7 +166,10 @@ class SourceRunRow(Base):
     """One crawl of one source: how many pages came back and what went wrong."""
 
     __tablename__ = "source_runs"
-    __table_args__ = (sa.Index("ix_source_runs_source_at", "source", "at"),)
+    __table_args__ = (
+        sa.Index("ix_source_runs_source_at", "source", "at"),
+        sa.Index("ix_source_runs_source_run", "source", "run"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     source: Mapped[str] = mapped_column(sa.String(200))
@@ -176,6 +179,8 @@ class SourceRunRow(Base):
     # Entries the source's feeds listed (None: all answered 304) and pages without title/body.
     entries: Mapped[int | None]
     unparsed: Mapped[int] = mapped_column(server_default=sa.text("0"))
+    # The poll this run belongs to when several workers share one (scrapy-redis), else None.
+    run: Mapped[str | None] = mapped_column(sa.String(100))
 
 
 class HostHoldRow(Base):

@@ -126,6 +126,25 @@ def pending_deliveries(
     ]
 
 
+def claim_rows(
+    s: Session, keys: Sequence[tuple[int, str]], *, lock: bool = False
+) -> set[tuple[int, str]]:
+    """Those of the (alert id, target key) deliveries still owed; `lock` claims their rows.
+
+    With `lock` (PostgreSQL), rows another transaction holds are skipped, not waited for:
+    that transaction is sending them right now.
+    """
+    if not keys:
+        return set()
+    query = sa.select(DeliveryRow.alert_id, DeliveryRow.target_key).where(
+        sa.tuple_(DeliveryRow.alert_id, DeliveryRow.target_key).in_(list(keys)),
+        DeliveryRow.state.in_((PENDING, HELD)),
+    )
+    if lock:
+        query = query.with_for_update(skip_locked=True)
+    return {(alert_id, key) for alert_id, key in s.execute(query)}
+
+
 def _delivery(s: Session, alert_id: int, target_key: str) -> DeliveryRow:
     row = s.scalars(
         sa.select(DeliveryRow).where(

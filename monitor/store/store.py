@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime
 from types import TracebackType
 from typing import Any, Self, TypeVar
@@ -13,8 +13,10 @@ from sqlalchemy.orm import Session
 
 from monitor.model import Article, EventReport
 from monitor.store import articles, health, holds, outbox, validators
+from monitor.store.claims import Claim
 from monitor.store.engine import READ_ONLY, check_writable, create_store_engine, migrate
 from monitor.store.errors import ReadingNeeded, StoreError
+from monitor.store.locks import Locks
 from monitor.store.records import (
     AlertView,
     PendingDelivery,
@@ -46,6 +48,7 @@ class Store:
         self.url = url
         self._engine = create_store_engine(url)
         self._closed = False
+        self._locks = Locks(self._engine)
         try:
             migrate(self._engine)
         except BaseException:
@@ -103,6 +106,33 @@ class Store:
                 if attempt == WRITE_ATTEMPTS:
                     raise
         raise AssertionError("unreachable")
+
+    # Locks and claims shared by every process on this database
+
+    @property
+    def backend(self) -> str:
+        return str(self._engine.dialect.name)
+
+    def lock(self, name: str, *, wait: float | None = None) -> AbstractContextManager[None]:
+        """Hold a named lock across processes (see locks.py); raises LockHeld after `wait` s."""
+        return self._locks.hold(name, wait=wait)
+
+    @contextmanager
+    def claim(self, keys: Sequence[tuple[int, str]], *, wait: float | None = None
+              ) -> Iterator[Claim]:
+        """Claim (alert id, target key) deliveries still owed, to send them and mark them.
+
+        PostgreSQL: the rows are locked `FOR UPDATE SKIP LOCKED` in a transaction that lasts
+        until the marks are committed, so another process skips them, and a process killed
+        mid-send releases them at once. SQLite, which has no row locks: claims are taken
+        under one OS lock beside the database and the rows read again under it.
+        """
+        if self.backend == "postgresql":
+            with self._session(read_only=False) as s:
+                yield Claim.in_session(s, outbox.claim_rows(s, keys, lock=True))
+            return
+        with self.lock("outbox", wait=wait):
+            yield Claim.through(self, self._read(lambda s: outbox.claim_rows(s, keys)))
 
     # Conditional GET (monitor.crawl.conditional.ValidatorStore)
 
@@ -273,10 +303,13 @@ class Store:
         *,
         entries: int | None = None,
         unparsed: int = 0,
+        run: str | None = None,
     ) -> None:
+        """One crawl of a source; workers of one poll (same `run`) add up into one run."""
         require_aware(at=at)
         self._write(
-            lambda s: health.record_source_run(s, source, at, pages, errors, entries, unparsed)
+            lambda s: health.record_source_run(s, source, at, pages, errors, entries, unparsed,
+                                               run)
         )
 
     def source_runs(self, source: str, limit: int = 20) -> list[SourceRun]:

@@ -123,6 +123,7 @@ class JsonReceiver:
     def __init__(self, port: int = 0) -> None:
         self.requests: list[WebhookRequest] = []
         self._plan: list[tuple[str, float]] = []  # ("fail", 0) or ("hang", seconds)
+        self.delay = 0.0  # seconds each POST waits before it is recorded and answered 200
         # Called after a POST that will be answered 200 is recorded, before the answer goes
         # out: kill tests stop the sender there, in the window between delivery and commit.
         self.after_record: Callable[[WebhookRequest], None] | None = None
@@ -180,6 +181,8 @@ class JsonReceiver:
                     self.close_connection = True
                     return
                 status = 500 if action == "fail" else 200
+                if status == 200 and receiver.delay:
+                    receiver._release.wait(receiver.delay)  # a slow upstream, not a dead one
                 request = WebhookRequest(self.path, body, status)
                 with receiver._lock:
                     receiver.requests.append(request)
