@@ -8,6 +8,8 @@ import os
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from scrapy.exceptions import NotConfigured
+
 from monitor.crawl.settings import user_agent
 
 if TYPE_CHECKING:
@@ -66,7 +68,6 @@ def apply_config(settings: BaseSettings, env: Mapping[str, str] = os.environ) ->
     """
     from monitor.config import load_config
     from monitor.crawl.settings import REPLAY, VALIDATOR_STORE, Shared
-    from monitor.crawl.shared import SHARED_DELAY, shared_settings
 
     config = load_config(settings.get("MONITOR_CONFIG") or None)
     for name, value in config_settings(config).items():
@@ -80,6 +81,12 @@ def apply_config(settings: BaseSettings, env: Mapping[str, str] = os.environ) ->
     redis_url = settings.get("REDIS_URL") or env.get("MONITOR_REDIS_URL") or config.crawl.get(
         "redis_url")
     if redis_url:
+        try:
+            # Only a shared crawl needs scrapy-redis (the "shared" extra).
+            from monitor.crawl.shared import SHARED_DELAY, shared_settings
+        except ModuleNotFoundError as exc:
+            raise NotConfigured(f"redis_url {redis_url!r} needs scrapy-redis: "
+                                f"pip install 'monitor[shared]' ({exc})") from None
         for name, value in shared_settings(str(redis_url), settings.get(RUN_ID)).items():
             _set(settings, name, value)
         # Scrapy delays a request in its download slot, after every middleware: a delay there
