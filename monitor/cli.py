@@ -1,4 +1,4 @@
-"""`monitor` command line: crawl, extract, status, alerts.
+"""`monitor` command line: crawl, extract, status, alerts, notify, report, demo, init.
 
 Exit status: 0 all went well; 1 some source or notification target failed (the rest were
 still processed); 2 usage or config error.
@@ -39,7 +39,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
+    from monitor import __version__
+    from monitor.cli_commands import register
+
     parser = argparse.ArgumentParser(prog="monitor", description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version", version=f"monitor {__version__}")
     parser.add_argument("-v", "--verbose", action="count", default=0,
                         help="more log output (-vv for Scrapy's debug log)")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -81,6 +85,8 @@ def _parser() -> argparse.ArgumentParser:
     notify.add_argument("--test", action="store_true", required=True,
                         help="send a test message to every target and report each result")
     notify.set_defaults(func=cmd_notify)
+
+    register(sub, _config_arg)  # report, demo, init, completion, man
     return parser
 
 
@@ -154,6 +160,8 @@ def cmd_crawl(args: argparse.Namespace, out: TextIO) -> int:
             "MONITOR_WATCHES": watches_setting(config.watches),
             "ITEM_PIPELINES": {"monitor.pipelines.ArticlePipeline": 300},
         })
+        # A progress line on a terminal only; cron and pipes get none of it.
+        settings["MONITOR_PROGRESS"] = sys.stderr.isatty()
         # Quiet by default, for cron: what matters is printed below, once, per source.
         settings["LOG_LEVEL"] = ("CRITICAL", "WARNING", "INFO", "DEBUG")[min(args.verbose, 3)]
         try:
@@ -399,6 +407,11 @@ def cmd_status(args: argparse.Namespace, out: TextIO) -> int:
                        "last_run": h.last_run.at.isoformat() if h.last_run else None}
                 for name, h in sources.items()}}, out, indent=2, ensure_ascii=False)
             out.write("\n")
+            return EXIT_OK
+        if out.isatty():
+            from monitor.status_view import print_status_tables
+
+            print_status_tables(result, sources, out)
             return EXIT_OK
         for name, state in result.items():
             if state is None:
