@@ -40,6 +40,8 @@ class ProgressMiddleware:
         self._width = 0
         crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
+        crawler.signals.connect(self.request_scheduled, signal=signals.request_scheduled)
+        crawler.signals.connect(self.request_dropped, signal=signals.request_dropped)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -56,16 +58,19 @@ class ProgressMiddleware:
         self.stream.write("\r" + " " * self._width + "\r")
         self.stream.flush()
 
-    def process_request(self, request: Request) -> None:
-        meta = request.meta
-        source = meta.get("source")
-        if source is None or "redirect_urls" in meta or "retry_times" in meta:
-            return None  # robots.txt, or a fetch already counted
-        if _is_listing(request):
-            self.listings[source] += 1
-        else:
+    def request_scheduled(self, request: Request, spider: Spider) -> None:
+        # Counted when queued, not when fetched, so "8/20" says how much is still to come.
+        if _new_page(request):
             self.pages_queued += 1
-        self._draw()
+            self._draw()
+
+    def request_dropped(self, request: Request, spider: Spider) -> None:
+        if _new_page(request):
+            self.pages_queued -= 1
+
+    def process_request(self, request: Request) -> None:
+        if _new_fetch(request) and _is_listing(request):
+            self.listings[request.meta["source"]] += 1
         return None
 
     def process_response(self, request: Request, response: Response) -> Response:
@@ -81,13 +86,17 @@ class ProgressMiddleware:
         if source is None:
             return
         self.failed += failed
+        milestone = False
         if _is_listing(request):
             self.listings[source] -= 1
-            if self.listings[source] <= 0:
+            if self.listings[source] <= 0 and source not in self.listed:
                 self.listed.add(source)
+                milestone = True
         else:
             self.pages_done += 1
-        self._draw()
+            milestone = self.pages_done == self.pages_queued
+        # A source listed, or every page queued so far fetched, is always shown.
+        self._draw(force=milestone)
 
     def _draw(self, *, force: bool = False) -> None:
         moment = time.monotonic()
@@ -100,6 +109,16 @@ class ProgressMiddleware:
         self._width = max(self._width, len(line))
         self.stream.write("\r" + line.ljust(self._width))
         self.stream.flush()
+
+
+def _new_fetch(request: Request) -> bool:
+    # Not robots.txt (no source), and not a redirect or retry of a fetch already counted.
+    meta = request.meta
+    return "source" in meta and "redirect_urls" not in meta and "retry_times" not in meta
+
+
+def _new_page(request: Request) -> bool:
+    return _new_fetch(request) and not _is_listing(request)
 
 
 def _is_listing(request: Request) -> bool:
