@@ -158,6 +158,7 @@ def test_progress_on_a_terminal_only(crawled: tuple[Path, Path]) -> None:
     args = ["crawl", "--config", str(config), "--replay", str(archive)]
     code, terminal, out = _on_a_terminal(args, "stderr")
     assert code == 0, terminal
+    assert "confirmed, speakers" in out and "sources listed" not in out  # stdout: alerts only
     # The last drawing before the line is wiped: every source listed, every page fetched.
     drawn = re.findall(r"monitor: sources listed (\d)/3 · pages fetched (\d+)/(\d+)", terminal)
     assert drawn, terminal
