@@ -53,9 +53,10 @@ def _story(store: Store, config: Path) -> Story:
     return story
 
 
-def test_path_facts_and_copies_before_and_after_a_postponement(folder: Path) -> None:
+def test_path_facts_and_copies_before_and_after_a_postponement(folder: Path,
+                                                               store_url: str) -> None:
     config = config_for(folder, folder / "m.db")
-    with Store(f"sqlite:///{folder / 'm.db'}") as store:
+    with Store(store_url) as store:  # SQLite and PostgreSQL
         _rumour_and_dispute(store)
         story = _story(store, config)
         assert [s.status for s in story.path] == ["rumored", "reported", "confirmed"]
