@@ -1,4 +1,4 @@
-"""`monitor` command line: crawl, alert, extract, status, alerts, notify.
+"""`monitor` command line: crawl, alert, extract, status, alerts, notify, report, demo, init.
 
 Exit status: 0 all went well; 1 some source or notification target failed (the rest were
 still processed); 2 usage or config error; 3 another run holds the run lock (nothing done).
@@ -74,7 +74,11 @@ def _verbosity(parser: argparse.ArgumentParser, default: Any) -> None:
 
 
 def _parser() -> argparse.ArgumentParser:
+    from monitor import __version__
+    from monitor.cli_commands import register
+
     parser = argparse.ArgumentParser(prog="monitor", description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version", version=f"monitor {__version__}")
     _verbosity(parser, 0)
     parser.set_defaults(quiet=False)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -130,6 +134,11 @@ def _parser() -> argparse.ArgumentParser:
     notify.add_argument("--test", action="store_true", required=True,
                         help="send a test message to every target and report each result")
     notify.set_defaults(func=cmd_notify)
+
+    before = set(sub.choices)
+    register(sub, _config_arg)  # report, demo, init, completion, man
+    for name in set(sub.choices) - before:
+        _verbosity(sub.choices[name], argparse.SUPPRESS)
     return parser
 
 
@@ -252,6 +261,8 @@ def cmd_crawl(args: argparse.Namespace, out: TextIO) -> int:
                 record=str(args.record) if args.record else None,
                 **config_settings(config),
             )
+            # A progress line on a terminal only; cron, pipes and -q get none of it.
+            settings["MONITOR_PROGRESS"] = sys.stderr.isatty() and not args.quiet
             # Quiet by default, for cron: what matters is reported below, once, per source.
             level = 0 if args.quiet else min(args.verbose, 3)
             settings["LOG_LEVEL"] = ("CRITICAL", "WARNING", "INFO", "DEBUG")[level]
@@ -496,7 +507,7 @@ def cmd_status(args: argparse.Namespace, out: TextIO) -> int:
     try:
         result = {}
         for watch in config.watches:
-            result[watch.name] = build_state(store.reports_for(watch.name))
+            result[watch.name] = build_state(store.reports_for(watch.name), watch)
         sources = {s.name: health_of(store, s.name) for s in config.sources}
         if args.json:
             json.dump({"watches": result, "sources": {
@@ -504,6 +515,11 @@ def cmd_status(args: argparse.Namespace, out: TextIO) -> int:
                        "last_run": h.last_run.at.isoformat() if h.last_run else None}
                 for name, h in sources.items()}}, out, indent=2, ensure_ascii=False)
             out.write("\n")
+            return EXIT_OK
+        if out.isatty():
+            from monitor.status_view import print_status_tables
+
+            print_status_tables(result, sources, out)
             return EXIT_OK
         for name, state in result.items():
             if state is None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -78,3 +79,33 @@ def smtp() -> Iterator[SmtpReceiver]:
 def webhook() -> Iterator[JsonReceiver]:
     with JsonReceiver() as receiver:
         yield receiver
+
+
+@pytest.fixture(scope="session")
+def demo_run(tmp_path_factory: pytest.TempPathFactory) -> DemoRun:
+    """`monitor demo` run once for the session, in a network namespace of its own when the
+    machine allows one (then not even loopback is up, so any network use would fail it)."""
+    import shutil
+    import subprocess
+    import sys
+
+    folder = tmp_path_factory.mktemp("demo")
+    page = folder / "story.html"
+    command = [sys.executable, "-m", "monitor", "demo", "--out", str(page)]
+    isolated = bool(shutil.which("unshare")) and subprocess.run(
+        ["unshare", "--net", "true"], capture_output=True, check=False).returncode == 0
+    if isolated:
+        command = ["unshare", "--net", *command]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MONITOR_")}
+    done = subprocess.run(command, capture_output=True, text=True, timeout=300, cwd=folder,
+                          env=env, check=False)
+    return DemoRun(done.returncode, done.stdout, done.stderr, page, isolated)
+
+
+@dataclass(frozen=True)
+class DemoRun:
+    returncode: int
+    stdout: str
+    stderr: str
+    page: Path
+    isolated: bool  # ran with no network at all

@@ -42,6 +42,8 @@ _MIDDLEWARES = {
     "monitor.crawl.guard.LoopSafeRedirectMiddleware": 600,
     # Above RetryMiddleware (550): it sees a 429/503 first and can stop the in-run retry.
     "monitor.crawl.backoff.RetryAfterMiddleware": 560,
+    # Outermost, so it sees every fetch once and its final outcome; off unless on a terminal.
+    "monitor.crawl.progress.ProgressMiddleware": 40,
 }
 
 _DEFAULTS: dict[str, Any] = {

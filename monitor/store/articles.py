@@ -23,7 +23,7 @@ from monitor import similarity
 from monitor.model import Article, EventReport, Fact, FactKind, Status
 from monitor.store.errors import NotFound
 from monitor.store.models import ArticleKeyRow, ArticleRow, ArticleUrlRow, FactRow, ReportRow
-from monitor.store.records import SavedArticle, StoredReport
+from monitor.store.records import SavedArticle, StoredCopy, StoredReport
 from monitor.store.types import storable
 from monitor.urls import canonical_url, site_of
 
@@ -304,3 +304,16 @@ def reports_for(s: Session, watch: str) -> list[StoredReport]:
     # Sorted here, not in SQL: the backends disagree on where NULL dates go.
     stored.sort(key=lambda x: (x.published is None, x.published or x.fetched_at, x.article_id))
     return stored
+
+
+def copies_of(s: Session, article_ids: Iterable[int]) -> list[StoredCopy]:
+    """The copies set aside in favour of these originals, oldest fetch first."""
+    ids = sorted(set(article_ids))
+    found: list[StoredCopy] = []
+    for start in range(0, len(ids), CHUNK):
+        rows = s.scalars(sa.select(ArticleRow).where(
+            ArticleRow.duplicate_of.in_(ids[start:start + CHUNK]))).all()
+        found.extend(StoredCopy(r.id, r.url, r.site, r.title, r.published, r.fetched_at,
+                                r.duplicate_of) for r in rows if r.duplicate_of is not None)
+    found.sort(key=lambda c: (c.fetched_at, c.article_id))
+    return found

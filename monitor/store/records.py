@@ -38,6 +38,19 @@ class StoredReport:
 
 
 @dataclass(frozen=True)
+class StoredCopy:
+    """An article set aside as a copy of an original (`duplicate_of`), for the report."""
+
+    article_id: int
+    url: str
+    site: str
+    title: str | None
+    published: datetime | None
+    fetched_at: datetime
+    original_id: int
+
+
+@dataclass(frozen=True)
 class StoredAlert:
     id: int
     watch: str

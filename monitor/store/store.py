@@ -23,6 +23,7 @@ from monitor.store.records import (
     SavedArticle,
     SourceRun,
     StoredAlert,
+    StoredCopy,
     StoredReport,
 )
 from monitor.store.types import require_aware
@@ -209,6 +210,10 @@ class Store:
     def reports_for(self, watch: str) -> list[StoredReport]:
         """Reports on a watch from original (non-duplicate) articles, by published time then id."""
         return self._read(lambda s: articles.reports_for(s, watch))
+
+    def copies_of(self, article_ids: Iterable[int]) -> list[StoredCopy]:
+        """Articles set aside as copies of these originals (for `monitor report`)."""
+        return self._read(lambda s: articles.copies_of(s, article_ids))
 
     # Alert outbox
 

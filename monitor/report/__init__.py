@@ -1,0 +1,1 @@
+"""`monitor report`: one self-contained HTML timeline page per watch."""
