@@ -162,7 +162,8 @@ def _on_a_terminal(args: list[str], stream: str) -> tuple[int, str, str]:
 
 def test_progress_on_a_terminal_only(crawled: tuple[Path, Path, str], tmp_path: Path) -> None:
     _, archive, piped_stderr = crawled
-    args = ["crawl", "--config", str(_story_config(tmp_path)), "--replay", str(archive)]
+    # -v: the summary is logged at INFO since issue 11 (cron runs print nothing).
+    args = ["crawl", "-v", "--config", str(_story_config(tmp_path)), "--replay", str(archive)]
     code, terminal, out = _on_a_terminal(args, "stderr")
     assert code == 0, terminal
     assert "first seen (confirmed)" in out and "sources listed" not in out  # stdout: alerts

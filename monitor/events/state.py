@@ -86,7 +86,8 @@ def _weight(status: Status, basis: str | None = None) -> int:
     """How much a report's word counts: by its status, and within a status the company's
     own word above a report of it ("Google's schedule says 10 a.m." over a site's 9)."""
     rank = _DISRUPTION_WEIGHT if status.is_disruption else status.rank
-    return rank * 2 + (basis == ON_RECORD)
+    # (A rumour that cites the company's post is still a rumour: no bonus below confirmed.)
+    return rank * 2 + (basis == ON_RECORD and rank >= Status.CONFIRMED.rank)
 
 
 def weight_of(status: Status) -> int:
@@ -165,6 +166,19 @@ def event_day(rows: Sequence[ReportRow], watch: Watch | None) -> date | None:
     return date.fromisoformat(best[0])
 
 
+def _days_had(rows: Sequence[ReportRow], watch: Watch | None, day: date | None) -> list[date]:
+    """Every day the event has had: the watch's, the one held before any move, each move's."""
+    moves = sorted((when(r), f.value) for r in rows for f in r.report.facts
+                   if f.kind is FactKind.DATE and f.supersedes)
+    days = [date.fromisoformat(v) for _, v in moves]
+    if watch is not None and watch.date is not None:
+        days.append(watch.date)
+    elif moves:
+        first = event_day([r for r in rows if when(r) < moves[0][0]], None)
+        days += [first] if first else []
+    return days + ([day] if day and day not in days else [])
+
+
 def _start(rows: Sequence[ReportRow], day: date | None, city: str | None) -> datetime | None:
     """When the event begins, from the time the reports give it with the most authority."""
     if day is None:
@@ -182,8 +196,8 @@ def _start(rows: Sequence[ReportRow], day: date | None, city: str | None) -> dat
     return instant(best, day, city)
 
 
-def _read(row: ReportRow, day: date | None, start: datetime | None, confirmed_sites: int,
-          policy: Policy) -> _Reading:
+def _read(row: ReportRow, day: date | None, days: Sequence[date], start: datetime | None,
+          confirmed_sites: int, policy: Policy) -> _Reading:
     report = row.report
     status = report.status
     reading = _Reading(row, status, list(report.facts))
@@ -206,11 +220,12 @@ def _read(row: ReportRow, day: date | None, start: datetime | None, confirmed_si
         reading.status = Status.REPORTED
         reading.aside.append(_aside(row, "status", status.value,
                                     "official only in one report, on nobody's record"))
-    if day is None:
+    if not days:
         return reading
     reach = timedelta(days=policy.other_event_days)
+    # Far from every day the event has had (the watch's, each it moved to): another event's.
     other = next((f.value for f in report.facts if f.kind is FactKind.DATE and not f.supersedes
-                  and abs(date.fromisoformat(f.value) - day) > reach), None)
+                  and all(abs(date.fromisoformat(f.value) - d) > reach for d in days)), None)
     if other is not None:
         # The article's event is on another day: what places it places that event.
         reading.aside += [_aside(row, f.kind.value, f.value, f"another event (on {other})")
@@ -230,7 +245,8 @@ def build_state(rows: Sequence[ReportRow], watch: Watch | None = None,
     confirmed_sites = len({r.site for r in ordered if r.report.status is Status.CONFIRMED
                            and r.report.basis not in _RUMOUR_BASES})
     start = _start(ordered, day, watch.city if watch is not None else None)
-    readings = [_read(r, day, start, confirmed_sites, policy) for r in ordered]
+    days = _days_had(ordered, watch, day)
+    readings = [_read(r, day, days, start, confirmed_sites, policy) for r in ordered]
     status = _best([(r.status, _evidence(r.row, r.row.report.status_evidence), _moves(r.row))
                     for r in readings])
     assert status is not None

@@ -34,7 +34,9 @@ def add(store: Store, url: str, day: int, status: Status, evidence: str,
                       published=published)
     saved = store.save_article(article, source="test", fetched_at=published)
     if saved.duplicate_of is None:
-        store.save_reports(saved.id, [EventReport(watch, status, evidence, facts)])
+        # A confirmation here is the company's own word (issue 9 weighs who says so).
+        basis = "on_record" if status is Status.CONFIRMED else None
+        store.save_reports(saved.id, [EventReport(watch, status, evidence, facts, basis=basis)])
     return saved.id
 
 
