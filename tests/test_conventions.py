@@ -123,7 +123,8 @@ def crawled(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, str]:
     folder = tmp_path_factory.mktemp("piped")
     archive = build_archive("crawl3", folder)
     config = _story_config(folder)
-    piped = run("crawl", "--config", str(config), "--replay", str(archive))
+    # -v as on the terminal below, so the two differ only in where stderr goes.
+    piped = run("crawl", "-v", "--config", str(config), "--replay", str(archive))
     assert piped.returncode == 0, piped.stderr
     return config, archive, piped.stderr
 

@@ -185,6 +185,6 @@ def test_story_through_the_cli(tmp_path: Path, webhook: JsonReceiver) -> None:
             seen += len(alerts)
             continue
         assert (matches(got[0], want) if got else not want), (i + 1, got)
-        assert len(got) == (1 if want else 0)
+        assert len(got) == (1 if want else 0), (i + 1, alerts)
         seen += len(alerts)
     assert len(webhook.messages) == seen

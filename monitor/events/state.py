@@ -24,6 +24,7 @@ from typing import Any, Protocol
 
 from monitor.events.policy import Policy
 from monitor.events.values import clusters, instant, local_clock
+from monitor.extract.reading.companies import company_pattern
 from monitor.extract.reading.times import city_family
 from monitor.model import EventReport, Fact, FactKind, Status, Watch
 
@@ -31,9 +32,12 @@ from monitor.model import EventReport, Fact, FactKind, Status, Watch
 # postponement counts as much as a confirmed one.
 _DISRUPTION_WEIGHT = Status.CONFIRMED.rank
 ON_RECORD = "on_record"
+UNPLACED = 0  # the weight of a detail only articles placing no event say
 _RUMOUR_BASES = ("speculation", "leak")
 # Facts that place the event: an article whose day is another event's places that one.
 _PLACING = (FactKind.DATE, FactKind.CITY, FactKind.VENUE, FactKind.TIME)
+# Facts that only ride on an event the article places.
+_DETAILS = (FactKind.PRODUCT, FactKind.SPEAKER)
 
 
 class ReportRow(Protocol):
@@ -250,7 +254,7 @@ def build_state(rows: Sequence[ReportRow], watch: Watch | None = None,
     status = _best([(r.status, _evidence(r.row, r.row.report.status_evidence), _moves(r.row))
                     for r in readings])
     assert status is not None
-    supports = _supports(readings)
+    supports = _supports(readings, watch)
     city = watch.city if watch is not None and watch.city else _current_city(supports)
     set_aside = [a for r in readings for a in r.aside]
     facts: dict[str, Any] = {}
@@ -279,11 +283,25 @@ def build_state(rows: Sequence[ReportRow], watch: Watch | None = None,
     }
 
 
-def _supports(readings: Sequence[_Reading]) -> dict[FactKind, dict[str, Support]]:
+def _names_event(row: ReportRow, watch: Watch | None) -> bool:
+    """Whether the article names one of the watch's aliases (its event, series, people)."""
+    pattern = company_pattern(watch.aliases) if watch is not None else None
+    if pattern is None:
+        return watch is None  # nothing to tell events apart by: every article is the event's
+    said = [row.title or "", row.report.status_evidence, *(f.evidence for f in row.report.facts)]
+    return any(pattern.search(text) for text in said if text)
+
+
+def _supports(readings: Sequence[_Reading], watch: Watch | None
+              ) -> dict[FactKind, dict[str, Support]]:
     supports: dict[FactKind, dict[str, Support]] = {}
     for reading in readings:
         row = reading.row
         seen_here: set[tuple[FactKind, str]] = set()
+        # An article that names the company but neither the event (an alias) nor where or
+        # when it is may be about any of its news ("the Fold's launch was delayed"): its
+        # products and speakers weigh nothing until an article about the event says them.
+        placed = any(f.kind in _PLACING for f in row.report.facts) or _names_event(row, watch)
         for fact in reading.facts:
             if (fact.kind, fact.value) in seen_here:
                 continue
@@ -292,6 +310,8 @@ def _supports(readings: Sequence[_Reading]) -> dict[FactKind, dict[str, Support]
             old = values.get(fact.value)
             moment = when(row)
             weight = _weight(reading.status, row.report.basis)
+            if fact.kind in _DETAILS and not placed:
+                weight = UNPLACED
             moved = moment if fact.supersedes else None
             if old is None:
                 values[fact.value] = Support((row.site,), moment, _evidence(row, fact.evidence),

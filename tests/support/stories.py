@@ -79,7 +79,10 @@ class Story:
         pages: list[Page] = []
         listed: list[tuple[str, str]] = []
         for source in self.data["sources"]:
-            keys = self.data["crawls"][crawl]["feeds"].get(source["name"], [])
+            # A feed keeps listing what it listed before (as real feeds do, up to 20 items):
+            # one that empties reads as a broken source.
+            keys = list(dict.fromkeys(k for c in self.data["crawls"][:crawl + 1]
+                                      for k in c["feeds"].get(source["name"], [])))[-20:]
             items = [self.version(k, crawl) for k in keys]
             pages.append(Page(source["feed"], source["name"], feed_xml(source, items)))
             listed += [(source["name"], k) for k in keys]
