@@ -20,7 +20,9 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/ruff check monitor tests bench
-	$(BIN)/python -m pytest
+	# Two workers, one file each at a time (module fixtures such as a shared crawl stay in one
+	# process); every test already has its own database, Redis keys, ports and folders.
+	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 lint: $(STAMP)
 	$(BIN)/ruff check monitor tests bench

@@ -118,6 +118,9 @@ def _parser() -> argparse.ArgumentParser:
     status = command("status", "what is known now about each watch")
     _config_arg(status)
     status.add_argument("--json", action="store_true", help="print JSON")
+    status.add_argument("--explain", action="store_true",
+                        help="every value with its sites, strength and first sentence, and "
+                             "what was set aside and why")
     status.set_defaults(func=cmd_status)
 
     alerts = command("alerts", "alerts sent and pending, per target")
@@ -318,13 +321,13 @@ def _alert_step(store: Any, config: Any, targets: list[Any], out: TextIO, source
     from monitor.notify.deliver import print_message
 
     if dry_run:
-        planned = plan_alerts(store, config.watches)
+        planned = plan_alerts(store, config.watches, config.alerts)
         for alert in planned:
             print_message(alert.message, out)
         print(f"dry run: {len(planned)} alert(s) would be sent; nothing sent or marked",
               file=out)
         return True
-    planned = plan_and_record(store, config.watches, targets, now())
+    planned = plan_and_record(store, config.watches, targets, now(), config.alerts)
     with store.lock("health"):
         _record_health(store, config, sources, targets)
     return _deliver(store, config, targets, out, summary=f"{crawled}{len(planned)} new alert(s); ")
@@ -507,7 +510,7 @@ def cmd_status(args: argparse.Namespace, out: TextIO) -> int:
     try:
         result = {}
         for watch in config.watches:
-            result[watch.name] = build_state(store.reports_for(watch.name), watch)
+            result[watch.name] = build_state(store.reports_for(watch.name), watch, config.alerts)
         sources = {s.name: health_of(store, s.name) for s in config.sources}
         if args.json:
             json.dump({"watches": result, "sources": {
@@ -516,12 +519,18 @@ def cmd_status(args: argparse.Namespace, out: TextIO) -> int:
                 for name, h in sources.items()}}, out, indent=2, ensure_ascii=False)
             out.write("\n")
             return EXIT_OK
-        if out.isatty():
+        explaining = getattr(args, "explain", False)
+        if explaining:
+            from monitor.status_explain import explain
+
+            for name, state in result.items():
+                explain(name, state, out)
+        elif out.isatty():
             from monitor.status_view import print_status_tables
 
             print_status_tables(result, sources, out)
             return EXIT_OK
-        for name, state in result.items():
+        for name, state in result.items() if not explaining else ():
             if state is None:
                 print(f"{name}: nothing seen yet", file=out)
                 continue

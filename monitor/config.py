@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from monitor.model import Watch
+from monitor.events.policy import DEFAULT_ALONE, Policy
+from monitor.model import FactKind, Watch
 from monitor.sources import PROFILES, Source, builtin_source
 
 DEFAULT_PATH = "monitor.toml"
@@ -60,6 +61,7 @@ class Config:
     notify: NotifyConfig = field(default_factory=NotifyConfig)
     health_failures: int = 3  # failing runs in a row before a source health alert
     lock_wait: float = 0.0  # seconds a run waits for another run's lock before exit status 3
+    alerts: Policy = field(default_factory=Policy)  # [alerts]: the story's rules
 
     def source(self, name: str) -> Source:
         for source in self.sources:
@@ -69,7 +71,10 @@ class Config:
         raise ConfigError(f"{self.path}: no source named {name!r} (configured: {known})")
 
 
-_TOP_KEYS = {"store", "notify", "sources", "watches", "crawl", "health", "run"}
+_TOP_KEYS = {"store", "notify", "sources", "watches", "crawl", "health", "run", "alerts"}
+_ALERTS_KEYS = {"alone", "detail_sources", "confirm_sources", "other_event_days"}
+# What `alerts.alone` may name: a status change or any fact but the company (always alone).
+_ALONE_CHOICES = ("status", *(k.value for k in FactKind if k is not FactKind.COMPANY))
 _RUN_KEYS = {"lock_wait"}
 _STORE_KEYS = {"url"}
 _NOTIFY_KEYS = {"urls", "targets", "config", "timeout", "max_attempts", "retry_after"}
@@ -165,6 +170,8 @@ def parse_config(raw: Mapping[str, Any], file: Path, env: Mapping[str, str]) -> 
     where.only(run, _RUN_KEYS, "run")
     lock_wait = where.number(run, "lock_wait", "run", 0.0, maximum=86_400)
 
+    alerts = _alerts(where.table(raw, "alerts"), where)
+
     sources = tuple(_source(item, where, i) for i, item in enumerate(where.array(raw, "sources")))
     _unique([s.name for s in sources], "sources", where)
     watches = tuple(_watch(item, where, i) for i, item in enumerate(where.array(raw, "watches")))
@@ -174,7 +181,24 @@ def parse_config(raw: Mapping[str, Any], file: Path, env: Mapping[str, str]) -> 
     if not watches:
         raise where.error("watches", "at least one [[watches]] entry")
     return Config(file, store_url, notify_urls, sources, watches, dict(crawl), notify_config,
-                  int(health_failures), lock_wait)
+                  int(health_failures), lock_wait, alerts)
+
+
+def _alerts(table: Mapping[str, Any], where: _Where) -> Policy:
+    where.only(table, _ALERTS_KEYS, "alerts")
+    alone = frozenset(where.strings(table, "alone", "alerts")) if "alone" in table \
+        else DEFAULT_ALONE
+    for name in sorted(alone):
+        if name not in _ALONE_CHOICES:
+            raise where.error("alerts.alone", "names among " + ", ".join(_ALONE_CHOICES), name)
+
+    def count(name: str, default: int, low: int, high: int) -> int:
+        return int(where.number(table, name, "alerts", default, integer=True, minimum=low,
+                                maximum=high))
+
+    return Policy(alone=alone, detail_sources=count("detail_sources", 2, 1, 100),
+                  confirm_sources=count("confirm_sources", 2, 1, 100),
+                  other_event_days=count("other_event_days", 7, 1, 366))
 
 
 def _notify(notify: Mapping[str, Any], where: _Where, file: Path) -> NotifyConfig:

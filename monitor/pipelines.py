@@ -16,6 +16,7 @@ from scrapy.exceptions import NotConfigured
 
 from monitor.crawl.conditional import conditional_get_on, forget_validators
 from monitor.crawl.items import FetchedPage
+from monitor.events.policy import Policy
 from monitor.extract.article.page import decode_html
 from monitor.ingest import ingest_page, watches_as_known
 from monitor.model import Watch
@@ -36,6 +37,21 @@ def watches_setting(watches: Sequence[Watch]) -> list[dict[str, Any]]:
     ]
 
 
+def policy_setting(policy: Policy) -> dict[str, Any]:
+    """The `[alerts]` rules as plain data for the MONITOR_ALERTS setting."""
+    return {"alone": sorted(policy.alone), "detail_sources": policy.detail_sources,
+            "confirm_sources": policy.confirm_sources,
+            "other_event_days": policy.other_event_days}
+
+
+def policy_from_setting(raw: Mapping[str, Any] | None) -> Policy | None:
+    if not raw:
+        return None
+    return Policy(alone=frozenset(raw["alone"]), detail_sources=int(raw["detail_sources"]),
+                  confirm_sources=int(raw["confirm_sources"]),
+                  other_event_days=int(raw["other_event_days"]))
+
+
 def _watches(raw: Sequence[Mapping[str, Any]]) -> tuple[Watch, ...]:
     return tuple(
         Watch(name=w["name"], company=w["company"], aliases=tuple(w.get("aliases") or ()),
@@ -47,17 +63,20 @@ def _watches(raw: Sequence[Mapping[str, Any]]) -> tuple[Watch, ...]:
 class ArticlePipeline:
     """Turns FetchedPage items into stored articles and event reports."""
 
-    def __init__(self, crawler: Crawler, store_url: str, watches: tuple[Watch, ...]) -> None:
+    def __init__(self, crawler: Crawler, store_url: str, watches: tuple[Watch, ...],
+                 policy: Policy | None = None) -> None:
         self.crawler = crawler
         self.store_url = store_url
         self.watches = watches
+        self.policy = policy
         self.store: Store | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
         url = crawler.settings.get("MONITOR_STORE_URL")
         if url:
-            return cls(crawler, url, _watches(crawler.settings.getlist("MONITOR_WATCHES")))
+            return cls(crawler, url, _watches(crawler.settings.getlist("MONITOR_WATCHES")),
+                       policy_from_setting(crawler.settings.get("MONITOR_ALERTS")))
         # Run as a Scrapy project (`scrapy crawl news`, Scrapyd): the config file says.
         from monitor.config import ConfigError, load_config
 
@@ -65,12 +84,12 @@ class ArticlePipeline:
             config = load_config(crawler.settings.get("MONITOR_CONFIG"))
         except ConfigError as exc:
             raise NotConfigured(str(exc)) from None
-        return cls(crawler, config.store_url, config.watches)
+        return cls(crawler, config.store_url, config.watches, config.alerts)
 
     def open_spider(self) -> None:
         self.store = Store(self.store_url)
         # Read this crawl's pages with what the stories already know (a moved day, a city).
-        self.watches = watches_as_known(self.store, self.watches)
+        self.watches = watches_as_known(self.store, self.watches, self.policy)
 
     def close_spider(self) -> None:
         if self.store is not None:

@@ -39,6 +39,14 @@ urls = [
 # Seconds between two requests to one site (AutoThrottle adapts it).
 download_delay = 1
 
+# When a story is worth a message (README: "What alerts and when"). The defaults:
+# [alerts]
+# alone = ["status", "date", "city", "venue", "time"]  # add "speaker", "product" to hear of
+#                                                      # rumoured details at once
+# detail_sources = 2      # sites that make a rumoured speaker or product worth an alert alone
+# confirm_sources = 2     # independent reports of "official" that count as a confirmation
+# other_event_days = 7    # a day this far from the event's is another event's
+
 # The built-in sites ({profiles}). Any RSS/Atom feed or news sitemap works too:
 # [[sources]]
 # name = "techcrunch"

@@ -48,12 +48,13 @@ def crawl_overrides(crawl: Mapping[str, Any]) -> dict[str, Any]:
 
 def config_settings(config: Config, env: Mapping[str, str] = os.environ) -> dict[str, Any]:
     """Every setting a crawl takes from the config: politeness, store, watches, pipeline."""
-    from monitor.pipelines import watches_setting
+    from monitor.pipelines import policy_setting, watches_setting
 
     settings = crawl_overrides(config.crawl)
     settings.update({
         "MONITOR_STORE_URL": config.store_url,
         "MONITOR_WATCHES": watches_setting(config.watches),
+        "MONITOR_ALERTS": policy_setting(config.alerts),
         "ITEM_PIPELINES": {"monitor.pipelines.ArticlePipeline": 300},
         "EXTENSIONS": {RECORDER: 500},
     })

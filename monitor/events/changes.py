@@ -7,7 +7,7 @@ from datetime import date, datetime
 from typing import Any
 
 from monitor.events.policy import Policy
-from monitor.events.state import UNPLACED, current_values, values_of, weight_of
+from monitor.events.state import current_values, values_of, weight_of
 from monitor.events.values import same
 from monitor.model import AlertDraft, Change, ChangeKind, Evidence, FactKind, Status, Watch
 
@@ -76,8 +76,6 @@ def _fact_changes(
                 continue
             sure = (support["weight"] >= weight_of(Status.CONFIRMED)
                     or len(support["sites"]) >= policy.detail_sources)
-            if support["weight"] == UNPLACED:
-                continue  # not yet known to be this event's: it neither alerts nor rides
             out.append((_change(ChangeKind.NEW, kind, value, support), alone or sure))
         # (A speaker or product no longer read is not withdrawn aloud: an article updated in
         # place drops names as often as it corrects them.)

@@ -266,6 +266,13 @@ def build_state(rows: Sequence[ReportRow], watch: Watch | None = None,
         if kind is FactKind.CITY and watch is not None and watch.city:
             merged, dropped = _elsewhere(merged, watch.city)
             set_aside += dropped
+        if kind in _DETAILS:
+            unplaced = [v for v, s in merged.items() if s.weight == UNPLACED]
+            set_aside += [{"kind": kind.value, "value": v,
+                           "reason": "named only in articles that place no event",
+                           "site": merged[v].sites[0], "url": merged[v].evidence["url"]}
+                          for v in unplaced]
+            merged = {v: s for v, s in merged.items() if v not in unplaced}
         if not merged:
             continue
         entry: dict[str, Any] = {"values": {v: _support_json(s) for v, s in merged.items()}}
