@@ -158,7 +158,8 @@ def test_hanging_receiver_costs_the_timeout_then_is_retried(
 
     started = time.monotonic()
     report = outbox.run(T0)
-    assert time.monotonic() - started < 4
+    # Not a speed figure: a bound far below the 10 s hang shows the timeout cut it short.
+    assert time.monotonic() - started < 7
     assert [(a, t) for a, t, _ in report.failed] == [(alert, hook.display)]
     assert outbox.delivery(alert, hook).last_error == "no answer within 1s"
     assert ([r.status for r in webhook.requests], len(smtp.messages)) == ([None], 1)

@@ -167,7 +167,8 @@ def test_hanging_receiver_fails_within_the_timeout(
     results = send(MESSAGE, [hook, mail], timeout=1.5)
     elapsed = time.monotonic() - started
 
-    assert elapsed < 3.5
+    # Not a speed figure: far below the 30 s hang, so the 1.5 s timeout cut it short.
+    assert elapsed < 10
     assert not results[hook.key].ok
     assert results[hook.key].timed_out
     assert results[hook.key].error == "no answer within 1.5s"
@@ -203,8 +204,9 @@ print(json.dumps([result.ok, result.timed_out, result.error, time.monotonic() - 
     assert child.returncode == 0, child.stderr
     ok, timed_out, error, took = json.loads(child.stdout)
     assert (ok, timed_out, error) == (False, True, "no answer within 1s")
-    assert took < 2.5
-    assert lifetime < 8, f"the child took {lifetime:.1f}s to exit"
+    # Bounds below SMTP's own 15 s limit: the send and the exit were not held by it.
+    assert took < 7
+    assert lifetime < 12, f"the child took {lifetime:.1f}s to exit"
 
 
 def test_bad_url_is_a_config_error_naming_it() -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -186,13 +185,5 @@ def test_copies_share_a_band_key(corpus) -> None:
     assert copies > 600 and candidates < others / 100
 
 
-def test_a_thousand_words_fingerprint_in_well_under_five_ms(corpus) -> None:
-    texts, _, _ = corpus
-    words = " ".join(t.text for t in texts.values()).split()[:1000]
-    body = " ".join(words)
-    runs = []
-    for _ in range(15):
-        started = time.perf_counter()
-        fingerprint(body)
-        runs.append(time.perf_counter() - started)
-    assert sorted(runs)[len(runs) // 2] < 0.005
+# Fingerprinting speed is measured by bench/similarity.py, never asserted here (no test
+# asserts a wall-clock time).

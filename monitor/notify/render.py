@@ -188,7 +188,8 @@ def _count_sources(change: Change) -> str:
     independent = change.independent_sources
     text = f"{independent} independent source{'' if independent == 1 else 's'}"
     if len(change.evidence) != independent:
-        text += f", {len(change.evidence)} articles"
+        count = len(change.evidence)
+        text += f", {count} article{'' if count == 1 else 's'}"
     return text
 
 
