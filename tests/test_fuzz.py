@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 
 from tests.support.fuzz import inputs, read_all
@@ -31,3 +32,23 @@ def test_the_long_fuzz_bench_runs_and_finds_nothing() -> None:
                           capture_output=True, text=True, timeout=300, check=False)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "distinct crash sites: 0" in done.stdout
+
+
+def test_reading_a_huge_page_stops_at_the_caps_and_says_so(
+        caplog: pytest.LogCaptureFixture) -> None:
+    import logging
+
+    from monitor.extract.reading.analysis import MAX_SENTENCE_CHARS, MAX_SENTENCES, analyse
+    from monitor.model import Article
+
+    # 2,000 paragraphs, and one sentence of 50,000 dates: the shape of the 1.6 MB page that
+    # took 622 s before the caps.
+    dates = " ".join(["12 February 2015,"] * 50_000)
+    body = "\n".join([f"Acme will hold its event in Berlin, part {i}." for i in range(2_000)])
+    article = Article(url="https://acme.example/huge", canonical_url="https://acme.example/huge",
+                      title="Acme event", body=f"{dates}.\n{body}")
+    with caplog.at_level(logging.INFO, logger="monitor.extract.reading.analysis"):
+        analysis = analyse(article)
+    assert len(analysis.sentences) == MAX_SENTENCES and analysis.capped
+    assert max(len(s.text) for s in analysis.sentences) <= MAX_SENTENCE_CHARS
+    assert f"read the first {MAX_SENTENCES} sentences only" in caplog.text

@@ -9,6 +9,7 @@ company's seat ("the Shenzhen-based maker"), a dateline, the city a time is rest
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -26,7 +27,9 @@ from monitor.extract.reading.times import TimeMention, find_times
 from monitor.model import Article
 
 # Reading stops here: past this many sentences or characters an article is not news any more
-# (a page of 50,000 dates would otherwise cost minutes); the cap is logged by the caller.
+# (a page of 50,000 dates would otherwise cost minutes); reaching it is logged.
+log = logging.getLogger(__name__)
+
 MAX_SENTENCES = 400
 MAX_SENTENCE_CHARS = 1_500
 
@@ -181,9 +184,14 @@ def analyse(article: Article, reference: date | None = None) -> Analysis:
     sentences: list[Sentence] = []
     capped = False
     for number, paragraph in enumerate(paragraphs):
+        if capped:
+            break
         for text in split_sentences(paragraph):
             if len(sentences) >= MAX_SENTENCES:
                 capped = True
+                # What an event article says is in its first few hundred sentences; the
+                # rest of a huge page would only cost time (issue 10: bounded reading).
+                log.info("%s: read the first %d sentences only", article.url, MAX_SENTENCES)
                 break
             text = text[:MAX_SENTENCE_CHARS]
             sentences.append(
