@@ -118,6 +118,38 @@ async def test_a_public_feed_redirecting_to_a_local_port_is_refused(
     }
 
 
+def _a_name_for_this_machine() -> str:
+    """The machine's own host name, when it resolves to a loopback or private address."""
+    import socket
+
+    from monitor.crawl.guard import is_private_host
+
+    name = socket.gethostname()
+    try:
+        addresses = {info[4][0] for info in socket.getaddrinfo(name, None)}
+    except OSError:
+        pytest.skip(f"this machine's name {name!r} does not resolve")
+    if not addresses or not all(is_private_host(str(a)) for a in addresses):
+        pytest.skip(f"{name!r} resolves to a public address here: {sorted(addresses)}")
+    return name
+
+
+@deferred_f_from_coro_f
+async def test_a_public_feed_linking_to_a_name_that_resolves_inside_is_refused(
+        via_proxy: LocalServer) -> None:
+    name = _a_name_for_this_machine()
+    with CountingListener() as inside:
+        link = f"http://{name}:{inside.port}/admin"
+        via_proxy.routes[f"{PUBLIC}/feed"] = Route(rss_feed([("in", link)]),
+                                                  content_type="application/rss+xml")
+        result = await crawl([Source("public", feeds=(f"{PUBLIC}/feed",))], fast_settings())
+        connections = inside.connections
+    assert connections == 0
+    (error,) = result.errors["public"]
+    assert error.startswith(
+        f"{link}: refused: to {link}, a private or loopback address ({name} is ")
+
+
 @deferred_f_from_coro_f
 async def test_a_source_on_a_local_address_may_redirect_there() -> None:
     with serve() as server:
