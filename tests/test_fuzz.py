@@ -6,10 +6,10 @@ the distinct crash sites it finds.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 
 from tests.support.fuzz import inputs, read_all
 
@@ -17,6 +17,11 @@ from tests.support.fuzz import inputs, read_all
 @settings(max_examples=300, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.too_slow])
 @given(inputs)
+# Found by bench/fuzz.py: a reference day in year 1 ("Sonntag", "in 892 days", "Monday").
+@example(("Sonntag midnight 892 days -83 was", "Sonntag Acme days", None,
+          datetime(1, 1, 2, 0, 7, tzinfo=UTC), (False, False, False)))
+@example(("Dezember Dezember /", "Monday Dezember Acme", None,
+          datetime(1, 1, 2, tzinfo=UTC), (False, False, False)))
 def test_no_input_makes_a_reader_raise(
         case: tuple[str, str, date | None, datetime | None, tuple[bool, bool, bool]]) -> None:
     read_all(*case)

@@ -18,7 +18,7 @@ from itertools import pairwise
 
 from monitor.extract.reading import cues
 from monitor.extract.reading.claims import plain
-from monitor.extract.reading.dates import DateMention, find_dates
+from monitor.extract.reading.dates import DateMention, find_dates, plausible_reference
 from monitor.extract.reading.people import Person, find_people
 from monitor.extract.reading.places import Place, find_places
 from monitor.extract.reading.products import Product, find_products
@@ -177,6 +177,8 @@ class Analysis:
 def analyse(article: Article, reference: date | None = None) -> Analysis:
     """Read `article` into sentences; `reference` stands in for a missing publication day."""
     ref = article.published.date() if article.published else reference
+    if not plausible_reference(ref):
+        ref = None  # (year 1 or 9999: nothing relative can be placed against it)
     language = (article.language or "en").lower()
     day_first = not (language == "en" or language.startswith("en-us"))
     title_paragraphs = split_paragraphs(article.title or "")

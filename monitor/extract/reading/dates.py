@@ -255,6 +255,15 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+# Relative dates ("next Thursday", "in 892 days") are resolved only against a day in this
+# span: far outside it the arithmetic leaves the calendar (year 1, year 9999).
+_REFERENCE_SPAN = (date(1900, 1, 1), date(2999, 12, 31))
+
+
+def plausible_reference(day: date | None) -> bool:
+    return day is not None and _REFERENCE_SPAN[0] <= day <= _REFERENCE_SPAN[1]
+
+
 def find_dates(
     text: str, reference: date | None, *, day_first: bool = False, past: bool = False,
     held: bool = False,
@@ -264,6 +273,8 @@ def find_dates(
     `past` says the text speaks of something done, so a bare weekday means the last one;
     `held` says it tells of an event that took place, so a day without a year is the last one.
     """
+    if not plausible_reference(reference):
+        reference = None  # a day this far out resolves nothing relative, and would overflow
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
     shift = _year_shift(text)
