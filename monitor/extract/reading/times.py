@@ -25,9 +25,24 @@ ZONES: dict[str, str] = {
     "Belgische tijd": "CET", "costa Oeste": "PT", "West Coast": "PT", "East Coast": "ET",
     "hora del Pacífico": "PT", "heure du Pacifique": "PT", "czasu polskiego": "CET",
     "svensk tid": "CET", "českého času": "CET", "italiane": "CET", "italiana": "CET",
+    # A country's or a capital's clock named in English ("4:00 p.m. (Spanish peninsular
+    # time)", "7 pm Paris time"), or a city's own ("15hs de Brasília").
+    "Spanish peninsular time": "CET", "Spanish time": "CET", "Italian time": "CET",
+    "German time": "CET", "French time": "CET", "Paris time": "CET", "Berlin time": "CET",
+    "Madrid time": "CET", "Rome time": "CET", "Dutch time": "CET", "Amsterdam time": "CET",
+    "Central European Time": "CET", "Central European Summer Time": "CEST",
+    "Brasília time": "BRT", "Brasilia time": "BRT", "Brasília": "BRT", "Brasilia": "BRT",
+    "Pacific Standard Time": "PST", "Pacific Daylight Time": "PDT",
+    "Eastern Standard Time": "EST", "Eastern Daylight Time": "EDT",
+    "British time": "GMT", "Tokyo time": "JST", "Japan time": "JST", "Seoul time": "KST",
+    "Korea time": "KST",
 }
-
-_ZONE = "|".join(re.escape(z) for z in sorted(ZONES, key=len, reverse=True))
+# Abbreviations only as written ("ET", never French "et"); names in any case ("pacific time").
+_ABBREVIATIONS = sorted((z for z in ZONES if z.isupper()), key=len, reverse=True)
+_NAMES = sorted((z for z in ZONES if not z.isupper()), key=len, reverse=True)
+_ZONE_OF = {**ZONES, **{z.casefold(): v for z, v in ZONES.items() if not z.isupper()}}
+_ZONE = ("(?i:" + "|".join(re.escape(z) for z in _NAMES) + ")|"
+         + "|".join(re.escape(z) for z in _ABBREVIATIONS))
 # The zone after the time, or "(heure de Paris)", ", heure française", "de la costa Oeste".
 _ZONE_AFTER = rf"(?:\s*[(,]?\s*(?:de la\s+|del\s+|de\s+)?(?P<zone>{_ZONE})\b)?"
 _AMPM = r"(?P<ampm>[aApP])\.?\s?[mM]\b\.?"
@@ -44,19 +59,22 @@ _NOON = re.compile(
 # before it.
 _TWENTY_FOUR = re.compile(
     rf"(?:\b(?:ore|alle|alle ore|a las|um|à|às|om|kl\.|o)\s+)?(?<![\d:.])(?P<h>[01]?\d|2[0-3])"
-    rf"(?:[:.](?P<m>[0-5]\d)|\s?h\s?(?P<hm>[0-5]\d)?(?![\w]))(?:\s*(?P<uhr>Uhr|h"
+    rf"(?:[:.](?P<m>[0-5]\d)|\s?hs?\s?(?P<hm>[0-5]\d)?(?![\w]))(?:\s*(?P<uhr>Uhr|h"
     rf"|uur)\b)?{_ZONE_AFTER}"
 )
 # "19 Uhr", "19 heures", "ore 19", "a las 10 de la mañana", "om 20 uur".
 _HOUR_WORD = re.compile(
     rf"(?:(?<![\d:.])(?P<h>[01]?\d|2[0-3])\s*(?P<word>Uhr|heures?|uur|hodin|godz\.?"
-    rf"|ore(?=\s+italian))\b"
+    rf"|ore(?=\s+italian))\b(?:\s+(?P<part1>'s ochtends|'s middags|'s avonds|du matin|du soir"
+    rf"|de l'après-midi))?"
     rf"|\b(?:ore|alle ore|alle|a las|às|om)\s+(?P<h2>[01]?\d|2[0-3])(?![\d:.])"
+    rf"(?:\s*(?:uur|Uhr|heures?)\b)?"
     rf"(?:\s+(?P<part>de la mañana|de la tarde|de la noche|del mattino|di sera|del pomeriggio|"
-    rf"du matin|du soir|de l'après-midi))?){_ZONE_AFTER}",
+    rf"du matin|du soir|de l'après-midi|'s ochtends|'s middags|'s avonds))?){_ZONE_AFTER}",
     re.IGNORECASE,
 )
-_AFTERNOON = re.compile(r"tarde|noche|sera|pomeriggio|soir|après-midi", re.IGNORECASE)
+_AFTERNOON = re.compile(r"tarde|noche|sera|pomeriggio|soir|après-midi|middags|avonds",
+                        re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -90,7 +108,7 @@ def find_times(text: str) -> list[TimeMention]:
         add(match, int(match.group("h")), int(match.group("m") or match.group("hm") or 0))
     for match in _HOUR_WORD.finditer(text):
         hour = int(match.group("h") or match.group("h2"))
-        part = match.group("part")
+        part = match.group("part") or match.group("part1")
         if part and _AFTERNOON.search(part) and hour < 12:
             hour += 12
         add(match, hour, 0)
@@ -99,7 +117,7 @@ def find_times(text: str) -> list[TimeMention]:
 
 def _mention(match: re.Match[str], hour: int, minute: int) -> TimeMention:
     zone = match.group("zone")
-    stored = ZONES.get(zone) if zone else None
+    stored = (ZONES.get(zone) or _ZONE_OF.get(zone.casefold())) if zone else None
     if stored == "local":
         stored = None
     value = f"{hour:02d}:{minute:02d}" + (f" {stored}" if stored else "")
