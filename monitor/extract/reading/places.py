@@ -440,6 +440,27 @@ def _is_company(name: str) -> bool:
     return name in COMPANIES or name.split()[0] in COMPANIES
 
 
+_POSSESSIVE = re.compile(r"^(?P<owner>[\w.&-]+?)(?:['’]s|['’])$")
+
+
+def _without_owner(words: list[str]) -> list[str]:
+    """A venue named with its city's, company's or hotel's possessive, without it: "Paris'
+    Grand Palais", "Apple's Town Hall" (German "Apples Town Hall"), "The Venetian's Palazzo
+    Ballroom" name the Grand Palais, the Town Hall, the Palazzo Ballroom."""
+    lead = 1 if words[:1] == ["The"] else 0
+    if len(words) < lead + 3:
+        return words  # "Caesar's Palace": the possessive is the name
+    owner = words[lead]
+    match = _POSSESSIVE.match(owner)
+    if match is not None:
+        name = match.group("owner")
+        if lead or canonical_city(name) or _is_company(name):
+            return words[lead + 1:]
+    elif owner.endswith("s") and _is_company(owner[:-1]) and not lead:
+        return words[1:]
+    return words
+
+
 def _trim_venue(phrase: str, after: str = "") -> str | None:
     words = [w.rstrip(".,;:") for w in phrase.split()]
     # Cut at the last venue word so "Pier 48 Xiaomi" or "Hall Thursday" keep only the venue,
@@ -461,7 +482,7 @@ def _trim_venue(phrase: str, after: str = "") -> str | None:
                 break
     while last + 1 < len(words) and words[last + 1].isdigit():
         last += 1
-    words = words[: last + 1]
+    words = _without_owner(words[: last + 1])
     if len(words) == 1:
         return None  # "at the Hotel" names no venue
     if canonical_city(" ".join(words)):
