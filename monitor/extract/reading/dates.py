@@ -170,6 +170,10 @@ def _alternation(names: dict[int, tuple[str, ...]]) -> str:
 _MONTH_BY_NAME = {form.lower(): num for num, forms in MONTHS.items() for form in forms}
 _WEEKDAY_BY_NAME = {form.lower(): num for num, forms in WEEKDAYS.items() for form in forms}
 _MONTH = rf"(?P<month>{_alternation(MONTHS)})\.?"
+# After a day number "Mars" and "Mai" are months (French and German headlines capitalise
+# them: "le 29 Mars", "am 3. Mai"), never the planet or a name.
+_CAPITALISED = {0: tuple(form.capitalize() for form in sorted(_LOWER_ONLY))}
+_DAY_MONTH = rf"(?P<month>{_alternation(_merge(MONTHS, _CAPITALISED))})\.?"
 _WDAY = rf"(?:{_alternation(WEEKDAYS)})"
 _ORD = r"(?:st|nd|rd|th|º|°)?"
 
@@ -188,7 +192,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "days_month",
         re.compile(
             rf"\b(?P<day>\d{{1,2}}){_ORD}\.?{_TO}(?:the\s+)?(?P<day2>\d{{1,2}}){_ORD}\.?\s+"
-            rf"(?:of\s+|de\s+)?{_MONTH}\b(?:,?\s+(?:de\s+|del\s+)?(?P<year>\d{{4}})\b)?"
+            rf"(?:of\s+|de\s+)?{_DAY_MONTH}\b(?:,?\s+(?:de\s+|del\s+)?(?P<year>\d{{4}})\b)?"
         ),
     ),
     # "Thursday, February 12, 2015", "Feb. 12", "February 12th"
@@ -204,7 +208,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             rf"\b(?:{_WDAY},?\s+)?(?:(?:the|il|el|den|dem|le|der|am|op|de|lo"
             rf"|o)\s+)?(?P<day>\d{{1,2}}){_ORD}\.?\s+(?:of\s+|de\s+)?"
-            rf"{_MONTH}\b(?:,?\s+(?:de\s+|del\s+)?(?P<year>\d{{4}})\b)?"
+            rf"{_DAY_MONTH}\b(?:,?\s+(?:de\s+|del\s+)?(?P<year>\d{{4}})\b)?"
         ),
     ),
     # "February 2015", "in February"
