@@ -523,8 +523,12 @@ def cmd_status(args: argparse.Namespace, out: TextIO) -> int:
         if explaining:
             from monitor.status_explain import explain
 
-            for name, state in result.items():
-                explain(name, state, out)
+            for watch in config.watches:
+                rows = store.reports_for(watch.name)
+                urls = {r.article_id: r.url for r in rows}
+                copies = [(c.site, c.url, urls.get(c.original_id, ""))
+                          for c in store.copies_of(sorted(urls))]
+                explain(watch.name, result[watch.name], out, copies)
         elif out.isatty():
             from monitor.status_view import print_status_tables
 

@@ -7,7 +7,7 @@ the question it answers ("why did it not alert on the venue?") is read, not scan
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any, TextIO
 
 from monitor.model import Status
@@ -22,7 +22,9 @@ def strength(weight: int) -> str:
     return f"{word}, on the record" if on_record else word
 
 
-def explain(name: str, state: Mapping[str, Any] | None, out: TextIO) -> None:
+def explain(name: str, state: Mapping[str, Any] | None, out: TextIO,
+            copies: Sequence[tuple[str, str, str]] = ()) -> None:
+    """`copies`: (site, url, url of the original) of each copy set aside for this story."""
     if state is None:
         print(f"{name}: nothing seen yet\n", file=out)
         return
@@ -54,4 +56,9 @@ def explain(name: str, state: Mapping[str, Any] | None, out: TextIO) -> None:
             print(f"    {item['kind']}: {item['value']} from {item['site']}: {item['reason']}",
                   file=out)
             print(f"      {item['url']}", file=out)
+    if copies:
+        print(f"  copies set aside ({len(copies)}), never counted as sources:", file=out)
+        for site, url, original in copies:
+            print(f"    {site}: {url}" + (f"\n      copy of {original}" if original else ""),
+                  file=out)
     print("", file=out)

@@ -243,7 +243,7 @@ def test_a_wrong_alerts_table_is_refused_by_name(text: str, key: str) -> None:
 
 def test_status_explain_shows_support_strength_and_what_was_set_aside(tmp_path: Path) -> None:
     from monitor.store import Store
-    from tests.support.reports import add, config_for, date_fact
+    from tests.support.reports import add, body_of, config_for, date_fact
     from tests.test_story import monitor
 
     db = tmp_path / "m.db"
@@ -254,6 +254,9 @@ def test_status_explain_shows_support_strength_and_what_was_set_aside(tmp_path: 
         add(store, "https://b.example/2", 3, Status.REPORTED, "Last year's show.",
             (date_fact("2025-03-12", "Last year's show was on 12 March 2025."),
              Fact(FactKind.VENUE, "Tempodrom", "It was held at the Tempodrom.")))
+        # A syndicated copy of the first article, on another site.
+        add(store, "https://c.example/copy", 4, Status.CONFIRMED, "Acme invites to Berlin.",
+            body=body_of("Acme invites to Berlin.", "https://a.example/1"))
     result = monitor("status", "--explain", "--config", config_for(tmp_path, db))
     assert result.returncode == 0, result.stderr
     out = result.stdout
@@ -262,3 +265,5 @@ def test_status_explain_shows_support_strength_and_what_was_set_aside(tmp_path: 
     assert 'first: a.example, 2026-03-02: "The show is at the Velodrom."' in out
     assert "set aside (2):" in out
     assert "venue: Tempodrom from b.example: another event (on 2025-03-12)" in out
+    assert ("copies set aside (1), never counted as sources:\n    c.example: "
+            "https://c.example/copy\n      copy of https://a.example/1") in out
