@@ -48,12 +48,7 @@ KNOWN_WRONG: dict[tuple[str, int], str] = {
         "is set aside with it; it arrives one crawl late, from Reuters"
     ),
     ("tesla-ai-day-2022", 2): "Palo Alto arrives here instead of at crawl 1 (see crawl 1)",
-    ("tesla-ai-day-2022", 5): (
-        "the German report of the move names Musk as the one who announced it, read as a "
-        "speaker"
-    ),
     ("tesla-ai-day-2022", 6): "Dojo is no product name the product rules know",
-    ("tesla-ai-day-2022", 8): "Musk was already (wrongly) announced at crawl 5",
     ("google-io-2020", 4): (
         "Google's schedule and Frandroid's wrong time weigh the same (both articles are "
         "confirmations), so the correction is reported as a dispute"

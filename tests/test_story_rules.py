@@ -267,3 +267,19 @@ def test_status_explain_shows_support_strength_and_what_was_set_aside(tmp_path: 
     assert "venue: Tempodrom from b.example: another event (on 2025-03-12)" in out
     assert ("copies set aside (1), never counted as sources:\n    c.example: "
             "https://c.example/copy\n      copy of https://a.example/1") in out
+
+
+def test_a_repeated_postponement_keeps_the_new_day_so_its_confirmation_is_no_news() -> None:
+    rows = [row("a.com", "02-01", Status.CONFIRMED, *PLACED, basis="on_record"),
+            row("b.com", "02-10", Status.POSTPONED, (FactKind.DATE, "2026-03-24"),
+                (FactKind.CITY, "Berlin"), basis="on_record", moved=True),
+            # a second site reports the same postponement without repeating the day
+            row("c.com", "02-11", Status.POSTPONED, (FactKind.CITY, "Berlin")),
+            row("d.com", "02-20", Status.CONFIRMED, (FactKind.DATE, "2026-03-24"),
+                (FactKind.CITY, "Berlin"), basis="on_record"),
+            row("e.com", "03-24T18:00", Status.HAPPENED, (FactKind.DATE, "2026-03-24"),
+                (FactKind.CITY, "Berlin"))]
+    got = alerts(rows, [1, 2, 3, 4, 5])
+    assert ("status", None, "postponed") in got[1]
+    assert got[2] == [] and got[3] == []
+    assert got[4] == [("status", None, "happened")]

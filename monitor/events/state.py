@@ -135,8 +135,10 @@ def _best(readings: Sequence[tuple[Status, dict[str, Any], bool]]
     for status, evidence, moves in readings:
         candidate = (status, evidence)
         if current is None or status.is_disruption:
+            # A second report of the same postponement keeps the day the first one named.
+            again = current is not None and current[0] is Status.POSTPONED
             current = candidate
-            dated = status is Status.POSTPONED and moves
+            dated = status is Status.POSTPONED and (moves or (again and dated))
         elif current[0].is_disruption:
             needed = Status.HAPPENED if dated else Status.CONFIRMED
             if status.rank >= needed.rank:
