@@ -639,7 +639,8 @@ SPEAKER_CUES = re.compile(
     r"sul palco|presentat[oa] da|condott[oa] da|en el escenario|presentad[oa] por|"
     r"auf der Bühne|auf die Bühne|präsentiert von|moderiert|al escenario|salito sul palco|"
     # ("über die Bühne gehen" is German for "take place": the event's, nobody's stage.)
-    r"(?<!über )die Bühne|sur (?:la )?scène|subió al escenario|joined \w+ on stage|op het podium|no palco)\b",
+    r"(?<!über )die Bühne|sur (?:la )?scène|subió al escenario|joined \w+ on stage|op het podium|"
+    r"no palco)\b",
     re.IGNORECASE,
 )
 
