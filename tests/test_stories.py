@@ -39,10 +39,6 @@ from tests.test_story import monitor
 
 # Crawls the tool still gets wrong, each with why; strict, so a fix must take it off the list.
 KNOWN_WRONG: dict[tuple[str, int], str] = {
-    ("microsoft-surface-2019", 6): (
-        "heise's recap names last year's Surface Laptop 2 in a sentence the product rules do "
-        "not see as history"
-    ),
     ("tesla-ai-day-2022", 1): (
         "the rumour's Palo Alto stands in a sentence about last year's AI Day, so the city "
         "is set aside with it; it arrives one crawl late, from Reuters"

@@ -547,7 +547,7 @@ def _products(relevant: list[Placed], watch: Watch) -> list[Fact]:
         if c.sentence.in_title or _on_offer(c.sentence, p)
         if not _negated(c.sentence.plain, p)
         and (p.maker is None or p.maker.lower() in makers)
-        and not _HISTORY.search(c.sentence.plain[max(0, p.start - 40) : p.start])
+        and not _history(c.sentence, p)
         and not (_YEAR_AGO.search(c.sentence.plain) and cues.PAST_TENSE.search(c.sentence.plain))
     ]
     names = {name for name, _ in found}
@@ -559,6 +559,14 @@ def _products(relevant: list[Placed], watch: Watch) -> list[Fact]:
     return list(_each(FactKind.PRODUCT, found))
 
 
+def _history(sentence: Sentence, product: Product) -> bool:
+    """A product named as what came before, itself or the list it stands in ("successors of
+    the Surface Pro 6 and the Surface Laptop 2")."""
+    text = sentence.plain
+    return any(_HISTORY.search(text[max(0, start - 40) : start])
+               for start in {product.start, _list_span(sentence, product)[0]})
+
+
 def _on_offer(sentence: Sentence, product: Product) -> bool:
     start, end = _list_span(sentence, product)
     reach = _OFFER_REACH if len(sentence.plain) > 3 * _OFFER_REACH else len(sentence.plain)
@@ -568,7 +576,8 @@ def _on_offer(sentence: Sentence, product: Product) -> bool:
 _LIST_GAP = re.compile(
     r"\s*(?:,|\band\b|\bor\b|\by\b|\be\b|\bet\b|\bund\b|\ben\b|&|/|\bas well as\b|\bplus\b|"
     r",\s*and\b|"
-    r",\s*y\b)\s*(?:(?:the|a|an|el|la|los|il|le|les|das|der|die|de|o|new|nuevo|nuovo|neue)\s+)?$",
+    r",\s*y\b)\s*(?:(?:the|a|an|el|la|los|il|le|les|das|der|die|des|dem|den|de|del|du|o|new"
+    r"|nuevo|nuovo|neue)\s+)?$",
     re.IGNORECASE)
 
 
@@ -600,7 +609,7 @@ _HISTORY = re.compile(
     r"|succ[eé]d(?:e|erait|era|ait) (?:au|à)|succede al|sucede al"
     r"|opvolger van|predecessor|replac(?:es|ing)|like the|than the|compared (?:to|with)|"
     r"last year's|previous|older|original|follow(?:s|ing)? (?:up )?(?:on )?the|after the|"
-    r"since the|based on the|such as the|rival|rivals|competitor|competing|against the|"
+    r"since the|based on the|rival|rivals|competitor|competing|against the|"
     r"vs\.?|versus|instead of the|unlike the)\s+(?:\w+\s+){0,3}$",
     re.IGNORECASE,
 )
