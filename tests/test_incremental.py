@@ -157,3 +157,23 @@ def test_the_near_copy_lookup_checks_a_bounded_number_of_candidates(
     saved = store.save_article(copy, source="c", fetched_at=T0)
     assert (saved.state, saved.duplicate_of) == ("duplicate", original[0])
     assert 1 <= len(checked) <= store_articles.NEAR_CANDIDATES
+
+
+def test_the_candidate_lookup_reads_the_key_index_alone(sqlite_url: str) -> None:
+    import sqlalchemy as sa
+
+    from monitor.store.models import ArticleKeyRow
+
+    Store(sqlite_url).close()
+    engine = sa.create_engine(sqlite_url)
+    shared = sa.func.count().label("shared")
+    query = (sa.select(ArticleKeyRow.article_id)
+             .where(ArticleKeyRow.key.in_([f"{i:08x}" for i in range(32)]))
+             .group_by(ArticleKeyRow.article_id).order_by(shared.desc()).limit(24))
+    sql = str(query.compile(engine, compile_kwargs={"literal_binds": True}))
+    try:
+        with engine.connect() as conn:
+            plan = " ".join(r[-1] for r in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}"))
+    finally:
+        engine.dispose()
+    assert "COVERING INDEX ix_article_keys_key_article" in plan
