@@ -8,7 +8,8 @@ For each backend and size: a fresh database prefilled with that many distinct st
 news does but copy nothing; about 1 in 100 has a report for each of 3 watches), written in
 bulk. Then, timed:
 - store: `save_page` of `--new` new pages (1 in 5 a near-copy of a stored article, 1 in 10 with
-  a report), ms per page, and the near-copy candidates checked per page;
+  a report), ms per page (wall, and CPU of this process: on a shared machine the steadier
+  figure; PostgreSQL's own work is not in it), and the near-copy candidates checked per page;
 - plan: `plan_alerts` right after those pages (watches with new reports), then again with
   nothing new after `plan_and_record` (idle);
 - idle run: `monitor alert` and a second `monitor crawl` of a 20-page local site whose pages
@@ -202,8 +203,9 @@ def new_pages(bodies: list[str], count: int, chain: Chain, seed: int = 2) -> lis
     return pages
 
 
-def time_store(url: str, pages: list[tuple]) -> tuple[float, float]:
-    """(ms per page for save_page, near-copy candidates checked per page)."""
+def time_store(url: str, pages: list[tuple]) -> tuple[float, float, float]:
+    """(ms per page for save_page, CPU ms of this process per page, near-copy candidates
+    checked per page)."""
     from monitor.store import Store
     from monitor.store import articles as store_articles
 
@@ -217,18 +219,19 @@ def time_store(url: str, pages: list[tuple]) -> tuple[float, float]:
     store = Store(url)
     store_articles.similarity.is_copy = counting  # type: ignore[assignment]
     try:
-        began = time.perf_counter()
+        began, cpu = time.perf_counter(), time.process_time()
         for article, reports, at in pages:
             store.save_page(article, source="bench", fetched_at=at, reports=reports)
-        elapsed = time.perf_counter() - began
+        elapsed, cpu = time.perf_counter() - began, time.process_time() - cpu
     finally:
         store_articles.similarity.is_copy = original  # type: ignore[assignment]
         store.close()
-    return elapsed * 1000 / len(pages), checked[0] / len(pages)
+    return elapsed * 1000 / len(pages), cpu * 1000 / len(pages), checked[0] / len(pages)
 
 
 def time_plans(url: str) -> tuple[float, float]:
     """(ms of plan_alerts after the new pages, ms of plan_alerts with nothing new)."""
+    import monitor.events.changes  # noqa: F401 - imported once per process, not timed
     from monitor.alerting import plan_alerts, plan_and_record
     from monitor.store import Store
 
@@ -259,6 +262,7 @@ def _config(folder: Path, url: str, feed: str) -> Path:
 
 
 def _cli(config: Path, *args: str) -> float:
+    """Wall seconds of one `monitor` command in a fresh process."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("MONITOR_")}
     began = time.perf_counter()
     done = subprocess.run([sys.executable, "-m", "monitor.cli", *args, "--config", str(config)],
@@ -325,10 +329,11 @@ def measure(backend: str, size: int, new: int, chain: Chain, idle: bool,
         began = time.perf_counter()
         bodies = prefill(url, size, chain, cache)
         filled = time.perf_counter() - began
-        per_page, candidates = time_store(url, new_pages(bodies, new, chain))
+        per_page, cpu, candidates = time_store(url, new_pages(bodies, new, chain))
         plan_new, plan_idle = time_plans(url)
         alert, crawl = time_idle(url, Path(tmp)) if idle else (float("nan"), float("nan"))
-    return {"prefill s": filled, "store ms/page": per_page, "candidates/page": candidates,
+    return {"prefill s": filled, "store ms/page": per_page, "store cpu ms/page": cpu,
+            "candidates/page": candidates,
             "plan ms (new)": plan_new, "plan ms (idle)": plan_idle, "idle alert s": alert,
             "idle crawl s": crawl}
 

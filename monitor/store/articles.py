@@ -136,6 +136,23 @@ def known_urls(s: Session, urls: Iterable[str]) -> set[str]:
     return found
 
 
+def last_checks(s: Session, urls: Iterable[str]) -> dict[str, datetime]:
+    """For those of `urls` that lead to a stored article: when it was last fetched."""
+    by_canon: dict[str, list[str]] = {}
+    for url in urls:
+        by_canon.setdefault(canonical_url(url), []).append(url)
+    keys = sorted(by_canon)
+    found: dict[str, datetime] = {}
+    for start in range(0, len(keys), CHUNK):
+        rows = s.execute(
+            sa.select(ArticleUrlRow.url, ArticleRow.checked_at)
+            .join(ArticleRow, ArticleRow.id == ArticleUrlRow.article_id)
+            .where(ArticleUrlRow.url.in_(keys[start : start + CHUNK])))
+        for hit, checked in rows:
+            found.update(dict.fromkeys(by_canon[hit], checked))
+    return found
+
+
 def _find(s: Session, canon: str, fetch_url: str) -> ArticleRow | None:
     # The declared canonical URL wins over the fetch URL when they lead to different articles.
     hits = dict(

@@ -204,6 +204,10 @@ class Store:
         """Those of `urls` that lead to a stored article, tracking parameters aside."""
         return self._read(lambda s: articles.known_urls(s, urls))
 
+    def last_checks(self, urls: Iterable[str]) -> dict[str, datetime]:
+        """Those of `urls` that lead to a stored article, with when it was last fetched."""
+        return self._read(lambda s: articles.last_checks(s, urls))
+
     def save_reports(self, article_id: int, reports: Sequence[EventReport]) -> None:
         """Replace everything stored about what this article says, for every watch."""
         self._write(lambda s: articles.save_reports(s, article_id, reports))
