@@ -11,9 +11,10 @@ bulk. Then, timed:
   a report), ms per page (wall, and CPU of this process: on a shared machine the steadier
   figure; PostgreSQL's own work is not in it), and the near-copy candidates checked per page;
 - plan: `plan_alerts` right after those pages (watches with new reports), then again with
-  nothing new after `plan_and_record` (idle);
+  nothing new after two `plan_and_record` runs, the alert's and the next cron run's (idle;
+  wall and CPU ms);
 - idle run: `monitor alert` and a second `monitor crawl` of a 20-page local site whose pages
-  all answer 304, each a fresh process, wall time.
+  all answer 304, each a fresh process: wall and CPU seconds (user + system).
 Each figure is printed with its ratio to the first size. PostgreSQL is used when reachable at
 $MONITOR_BENCH_PG (default postgresql://postgres@127.0.0.1:5432/test); a scratch database is
 created and dropped per size.
@@ -26,6 +27,7 @@ import itertools
 import os
 import pickle
 import random
+import resource
 import subprocess
 import sys
 import tempfile
@@ -46,6 +48,7 @@ PG_URL = os.environ.get("MONITOR_BENCH_PG", "postgresql://postgres@127.0.0.1:543
 WATCHES = (("acme-launch", "Acme"), ("globex-event", "Globex"), ("initech-keynote", "Initech"))
 REPORT_SHARE = 100  # one prefilled article in this many reports on each watch
 SITES = 40
+CHILD_CPU = [0.0]
 
 
 class Chain:
@@ -229,8 +232,9 @@ def time_store(url: str, pages: list[tuple]) -> tuple[float, float, float]:
     return elapsed * 1000 / len(pages), cpu * 1000 / len(pages), checked[0] / len(pages)
 
 
-def time_plans(url: str) -> tuple[float, float]:
-    """(ms of plan_alerts after the new pages, ms of plan_alerts with nothing new)."""
+def time_plans(url: str) -> tuple[float, float, float]:
+    """(ms of plan_alerts after the new pages, ms of plan_alerts with nothing new, and the
+    same in CPU ms of this process)."""
     import monitor.events.changes  # noqa: F401 - imported once per process, not timed
     from monitor.alerting import plan_alerts, plan_and_record
     from monitor.store import Store
@@ -241,14 +245,15 @@ def time_plans(url: str) -> tuple[float, float]:
         began = time.perf_counter()
         plan_alerts(store, watches)  # type: ignore[arg-type]
         after_new = time.perf_counter() - began
-        plan_and_record(store, watches, [], datetime(2026, 5, 21, tzinfo=UTC))  # type: ignore[arg-type]
-        plan_alerts(store, watches)  # type: ignore[arg-type]  # the state after the alert
-        began = time.perf_counter()
+        at = datetime(2026, 5, 21, tzinfo=UTC)
+        plan_and_record(store, watches, [], at)  # type: ignore[arg-type]
+        plan_and_record(store, watches, [], at)  # type: ignore[arg-type]  # the next cron run
+        began, cpu = time.perf_counter(), time.process_time()
         plan_alerts(store, watches)  # type: ignore[arg-type]
-        idle = time.perf_counter() - began
+        idle, cpu = time.perf_counter() - began, time.process_time() - cpu
     finally:
         store.close()
-    return after_new * 1000, idle * 1000
+    return after_new * 1000, idle * 1000, cpu * 1000
 
 
 def _config(folder: Path, url: str, feed: str) -> Path:
@@ -262,20 +267,24 @@ def _config(folder: Path, url: str, feed: str) -> Path:
 
 
 def _cli(config: Path, *args: str) -> float:
-    """Wall seconds of one `monitor` command in a fresh process."""
+    """Wall seconds of one `monitor` command in a fresh process (its CPU s in CHILD_CPU)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("MONITOR_")}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     began = time.perf_counter()
     done = subprocess.run([sys.executable, "-m", "monitor.cli", *args, "--config", str(config)],
                           cwd=ROOT, env=env, capture_output=True, text=True, timeout=600,
                           check=False)
     elapsed = time.perf_counter() - began
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    CHILD_CPU[:] = [after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime]
     if done.returncode != 0:
         raise SystemExit(f"monitor {args[0]} failed ({done.returncode}): {done.stderr[-2000:]}")
     return elapsed
 
 
-def time_idle(url: str, folder: Path) -> tuple[float, float]:
-    """(s of `monitor alert`, s of `monitor crawl`) with nothing new, each a fresh process."""
+def time_idle(url: str, folder: Path) -> tuple[float, float, float, float]:
+    """(s of `monitor alert`, s of `monitor crawl`, and their CPU s) with nothing new, each
+    a fresh process."""
     from tests.support.http_server import serve
     from tests.support.workers import fill_site
 
@@ -285,8 +294,10 @@ def time_idle(url: str, folder: Path) -> tuple[float, float]:
         _cli(config, "crawl", "-q")  # stores the 20 pages and their validators
         _cli(config, "alert", "-q")
         crawl = _cli(config, "crawl", "-q")  # every page answers 304
+        crawl_cpu = CHILD_CPU[0]
         alert = _cli(config, "alert", "-q")
-    return alert, crawl
+        alert_cpu = CHILD_CPU[0]
+    return alert, crawl, alert_cpu, crawl_cpu
 
 
 @contextmanager
@@ -330,12 +341,15 @@ def measure(backend: str, size: int, new: int, chain: Chain, idle: bool,
         bodies = prefill(url, size, chain, cache)
         filled = time.perf_counter() - began
         per_page, cpu, candidates = time_store(url, new_pages(bodies, new, chain))
-        plan_new, plan_idle = time_plans(url)
-        alert, crawl = time_idle(url, Path(tmp)) if idle else (float("nan"), float("nan"))
+        plan_new, plan_idle, plan_cpu = time_plans(url)
+        nan = float("nan")
+        alert, crawl, alert_cpu, crawl_cpu = time_idle(url, Path(tmp)) if idle else \
+            (nan, nan, nan, nan)
     return {"prefill s": filled, "store ms/page": per_page, "store cpu ms/page": cpu,
             "candidates/page": candidates,
-            "plan ms (new)": plan_new, "plan ms (idle)": plan_idle, "idle alert s": alert,
-            "idle crawl s": crawl}
+            "plan ms (new)": plan_new, "plan ms (idle)": plan_idle, "plan cpu ms (idle)": plan_cpu,
+            "idle alert s": alert, "idle alert cpu s": alert_cpu, "idle crawl s": crawl,
+            "idle crawl cpu s": crawl_cpu}
 
 
 def main(argv: list[str] | None = None) -> None:
