@@ -24,7 +24,7 @@ def test_growth_prefill_is_distinct_originals(sqlite_url: str) -> None:
     bodies = growth.prefill(sqlite_url, 40, chain)
     assert len(set(bodies)) == 40
     pages = growth.new_pages(bodies, 10, chain)
-    per_page, _ = growth.time_store(sqlite_url, pages)
+    per_page, _, _ = growth.time_store(sqlite_url, pages)
     assert per_page > 0
     with Store(sqlite_url) as store:
         saved = [store.save_page(a, source="x", fetched_at=at, reports=r) for a, r, at in pages]

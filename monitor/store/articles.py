@@ -374,25 +374,43 @@ def _event_reports(s: Session, article_id: int) -> list[EventReport]:
 
 
 def reports_for(s: Session, watch: str) -> list[StoredReport]:
+    # Plain rows, not ORM objects: a watch's every report is read whenever it changed, and
+    # building objects cost seven times the query.
     rows = s.execute(
-        sa.select(ReportRow, ArticleRow)
+        sa.select(ReportRow.id, ReportRow.status, ReportRow.status_evidence, ReportRow.basis,
+                  ArticleRow.id, ArticleRow.url, ArticleRow.canonical_url, ArticleRow.site,
+                  ArticleRow.source, ArticleRow.title, ArticleRow.published,
+                  ArticleRow.fetched_at)
         .join(ArticleRow, ArticleRow.id == ReportRow.article_id)
         .where(ReportRow.watch == watch, ArticleRow.duplicate_of.is_(None))
-        .options(selectinload(ReportRow.facts))
     ).all()
+    facts: dict[int, list[Fact]] = {}
+    ids = [r[0] for r in rows]
+    for start in range(0, len(ids), CHUNK):
+        for report_id, kind, value, evidence, supersedes in s.execute(
+            sa.select(FactRow.report_id, FactRow.kind, FactRow.value, FactRow.evidence,
+                      FactRow.supersedes)
+            .where(FactRow.report_id.in_(ids[start:start + CHUNK]))
+            .order_by(FactRow.report_id, FactRow.position)
+        ):
+            facts.setdefault(report_id, []).append(
+                Fact(FactKind(kind), value, evidence, supersedes))
     stored = [
         StoredReport(
-            article_id=a.id,
-            url=a.url,
-            canonical_url=a.canonical_url,
-            site=a.site,
-            source=a.source,
-            title=a.title,
-            published=a.published,
-            fetched_at=a.fetched_at,
-            report=_event_report(r),
+            article_id=article_id,
+            url=url,
+            canonical_url=canon,
+            site=site,
+            source=source,
+            title=title,
+            published=published,
+            fetched_at=fetched_at,
+            report=EventReport(watch=watch, status=Status(status),
+                               status_evidence=status_evidence,
+                               facts=tuple(facts.get(report_id, ())), basis=basis),
         )
-        for r, a in rows
+        for (report_id, status, status_evidence, basis, article_id, url, canon, site, source,
+             title, published, fetched_at) in rows
     ]
     # Sorted here, not in SQL: the backends disagree on where NULL dates go.
     stored.sort(key=lambda x: (x.published is None, x.published or x.fetched_at, x.article_id))
