@@ -17,13 +17,12 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, TextIO
 
 from monitor.clock import now as wall_clock
-from monitor.events.changes import diff
 from monitor.events.policy import Policy
-from monitor.events.state import build_state
 from monitor.model import AlertDraft, ChangeKind, Watch
 from monitor.notify.deliver import Target, print_message, send
 from monitor.notify.render import Message, render, render_digest, render_notice
 from monitor.notify.routing import receives
+from monitor.watch_state import rules_key
 
 if TYPE_CHECKING:
     from monitor.store import AlertView, Store
@@ -58,6 +57,7 @@ class PlannedAlert:
     draft: AlertDraft
     message: Message
     state: dict[str, Any]
+    changed: int | None = None  # the watch's change count read before its reports
 
     @property
     def classes(self) -> tuple[str, ...]:
@@ -106,14 +106,45 @@ def plan_alerts(store: Store, watches: Sequence[Watch], policy: Policy | None = 
     return [alert for watch in watches if (alert := _plan(store, watch, policy)) is not None]
 
 
-def _plan(store: Store, watch: Watch, policy: Policy | None = None) -> PlannedAlert | None:
-    state = build_state(store.reports_for(watch.name), watch, policy)
+def _plan(store: Store, watch: Watch, policy: Policy | None = None, *,
+          remember: bool = False) -> PlannedAlert | None:
+    """The watch's alert due, if any. The state is rebuilt from every report, unless the
+    store says that nothing changed since a plan found no alert due (`Store.watch_mark`);
+    with `remember`, a plan that finds none says so in the store, and the state rebuilt is
+    kept there (monitor.watch_state)."""
+    # Read before the reports: a report added meanwhile raises the count past this one.
+    mark = store.watch_mark(watch.name)
     last = store.last_alert(watch.name)
-    before = last.state["event"] if last else None
-    draft = diff(watch, before, state, (last.version if last else 0) + 1, policy)
-    if draft is None or state is None:
+    version = last.version if last else 0
+    key = rules_key(watch, policy)
+    if mark.quiet(version, key):
         return None
-    return PlannedAlert(draft, render(draft), state)
+    from monitor.events.changes import diff
+    from monitor.events.state import build_state
+
+    state = build_state(store.reports_for(watch.name), watch, policy)
+    if remember:  # so the next crawl starts without reading the reports (watch_state)
+        store.keep_state(watch.name, mark.changed, key, state)
+    before = last.state["event"] if last else None
+    draft = diff(watch, before, state, version + 1, policy)
+    if draft is None or state is None:
+        if remember:
+            store.set_quiet(watch.name, mark.changed, version, key)
+        return None
+    return PlannedAlert(draft, render(draft), state, mark.changed)
+
+
+def _remember_quiet(store: Store, alert: PlannedAlert, policy: Policy | None) -> None:
+    """After recording `alert`: if its state leaves nothing more to say, note it quiet."""
+    from monitor.events.changes import diff
+
+    watch = alert.draft.watch
+    last = store.last_alert(watch.name)
+    if last is None or alert.changed is None:
+        return
+    # Against the state as stored (and read back by the next plan), not the one in memory.
+    if diff(watch, last.state["event"], alert.state, last.version + 1, policy) is None:
+        store.set_quiet(watch.name, alert.changed, last.version, rules_key(watch, policy))
 
 
 def plan_and_record(
@@ -128,9 +159,10 @@ def plan_and_record(
     planned = []
     for watch in watches:
         with store.lock(f"watch:{watch.name}"):
-            alert = _plan(store, watch, policy)
+            alert = _plan(store, watch, policy, remember=True)
             if alert is not None:
                 record_alerts(store, [alert], targets, at)
+                _remember_quiet(store, alert, policy)
                 planned.append(alert)
     return planned
 

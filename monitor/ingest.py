@@ -10,9 +10,6 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from monitor.events.policy import Policy
-from monitor.events.state import as_known, build_state
-from monitor.extract.article import extract_article
-from monitor.extract.reading import find_reports
 from monitor.model import Article, Watch
 from monitor.sources.profiles import PROFILES, profile_for_url
 from monitor.store import Store
@@ -48,6 +45,10 @@ def ingest_page(
     validators: Mapping[str, tuple[str | None, str | None]] | None = None,
 ) -> Ingested:
     """Store the page at `url` (decoded `text`) with its reading, in one transaction."""
+    # Imported on the first page: a crawl with nothing new (all 304) never loads them.
+    from monitor.extract.article import extract_article
+    from monitor.extract.reading import find_reports
+
     profile = profile_for_url(url) or PROFILES.get(source)
     article = extract_article(text, url, profile=profile, fetched_at=fetched_at)
     if article.is_listing:
@@ -76,5 +77,9 @@ def ingest_page(
 def watches_as_known(store: Store, watches: Sequence[Watch], policy: Policy | None = None
                      ) -> tuple[Watch, ...]:
     """Each watch as its story stands before this crawl (see `as_known`): fixed for the whole
-    crawl, so the order in which its pages arrive changes nothing."""
-    return tuple(as_known(w, build_state(store.reports_for(w.name), w, policy)) for w in watches)
+    crawl, so the order in which its pages arrive changes nothing. The states come from the
+    store when no report changed since they were built (monitor.watch_state)."""
+    from monitor.events.state import as_known
+    from monitor.watch_state import known_state
+
+    return tuple(as_known(w, known_state(store, w, policy)) for w in watches)

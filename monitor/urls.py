@@ -13,11 +13,14 @@ per-site knowledge.
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 from functools import lru_cache
+from typing import TYPE_CHECKING
 from urllib.parse import unquote_plus, urlsplit, urlunsplit
 
-import tldextract
+if TYPE_CHECKING:
+    import tldextract
 
 # Query parameters that only say how a reader arrived (analytics, ads, newsletters, shares).
 TRACKING_PARAMS: frozenset[str] = frozenset(
@@ -75,14 +78,19 @@ SHARED_HOST_SUFFIXES: frozenset[str] = frozenset({"wordpress.com", "substack.com
 
 # The Public Suffix List snapshot bundled with tldextract, private domains included: no cache
 # on disk and no fetch at run time, so a crawl never touches the network for it and every
-# machine splits hosts the same way for a given tldextract version.
-_SUFFIXES = tldextract.TLDExtract(
-    cache_dir=None,
-    suffix_list_urls=(),
-    fallback_to_snapshot=True,
-    include_psl_private_domains=True,
-    extra_suffixes=tuple(sorted(SHARED_HOST_SUFFIXES)),
-)
+# machine splits hosts the same way for a given tldextract version. Loaded on first use: a run
+# with nothing new (`monitor alert` from cron) never splits a host.
+@functools.cache
+def _suffixes() -> tldextract.TLDExtract:
+    import tldextract
+
+    return tldextract.TLDExtract(
+        cache_dir=None,
+        suffix_list_urls=(),
+        fallback_to_snapshot=True,
+        include_psl_private_domains=True,
+        extra_suffixes=tuple(sorted(SHARED_HOST_SUFFIXES)),
+    )
 
 
 def _is_tracking(name: str) -> bool:
@@ -168,4 +176,4 @@ def _registrable(host: str) -> str:
         pass
     else:
         return host
-    return _SUFFIXES(host).top_domain_under_public_suffix or host
+    return _suffixes()(host).top_domain_under_public_suffix or host

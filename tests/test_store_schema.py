@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from alembic import command as alembic_command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
@@ -53,10 +54,28 @@ def test_reopening_keeps_data_and_does_not_migrate_again(
     def no_upgrade(*args: object, **kwargs: object) -> None:
         raise AssertionError("an up-to-date database was migrated again")
 
-    monkeypatch.setattr(store_engine.command, "upgrade", no_upgrade)
+    monkeypatch.setattr(alembic_command, "upgrade", no_upgrade)
     with Store(store_url) as store:
         again = store.save_article(article(1), source="s", fetched_at=T0)
     assert (again.id, again.state) == (saved.id, "unchanged")
+
+
+def test_the_schema_head_known_without_alembic_is_alembics() -> None:
+    assert head_revision() == store_engine.SCHEMA_HEAD
+
+
+def test_opening_an_up_to_date_store_imports_no_alembic(store_url: str) -> None:
+    # A cron run with nothing new pays for no migration machinery (issue 13).
+    Store(store_url).close()
+    code = textwrap.dedent(f"""
+        import sys
+        from monitor.store import Store
+        Store({store_url!r}).close()
+        print(sorted(m for m in sys.modules if m.split(".")[0] in ("alembic", "scrapy")))
+    """)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=120, check=True)
+    assert done.stdout.strip() == "[]"
 
 
 def test_a_database_from_a_newer_monitor_is_refused(store_url: str) -> None:

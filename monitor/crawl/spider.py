@@ -171,7 +171,16 @@ class NewsSpider(scrapy.Spider):
             self._count(f"monitor/{source}/items_capped", len(entries) - max_items)
             entries = entries[:max_items]
         fresh = [e for e in entries if e.url not in self._seen]
-        known = self._known(fresh)
+        checks = self._known(fresh)
+        known = set(checks)
+        # A stored article the listing dates no later than our last fetch of it has nothing
+        # new to fetch: only an explicit modification date (Atom's updated, a sitemap's
+        # lastmod) says so; a publication date says nothing of later edits.
+        skipped = [e for e in fresh if _not_newer(e, checks.get(e.url))]
+        if skipped:
+            self._count(f"monitor/{source}/known_skipped", len(skipped))
+            self._seen.update(e.url for e in skipped)
+            fresh = [e for e in fresh if e not in skipped]
         # Articles never stored first, so a run that hits the cap makes progress.
         for entry in sorted(fresh, key=lambda e: e.url in known):
             self._seen.add(entry.url)
@@ -204,11 +213,18 @@ class NewsSpider(scrapy.Spider):
         if self.crawler is not None and self.crawler.stats is not None:
             self.crawler.stats.inc_value(key, by)
 
-    def _known(self, entries: list[FeedEntry]) -> set[str]:
-        """Those of the entries' URLs that lead to a stored article."""
+    def _known(self, entries: list[FeedEntry]) -> dict[str, datetime | None]:
+        """Those of the entries' URLs that lead to a stored article, with its last fetch
+        when the store knows it."""
         store = validator_store(self.crawler) if self.crawler is not None else None
+        if store is None or not entries:
+            return {}
+        urls = [e.url for e in entries]
+        last_checks = getattr(store, "last_checks", None)
+        if last_checks is not None:
+            return dict(last_checks(urls))
         known_urls = getattr(store, "known_urls", None)
-        return set(known_urls([e.url for e in entries])) if known_urls and entries else set()
+        return dict.fromkeys(known_urls(urls)) if known_urls else {}
 
     def _answered(self, request: Request) -> None:
         url = request.meta.get("redirect_urls", [request.url])[0]
@@ -298,6 +314,11 @@ class NewsSpider(scrapy.Spider):
     def _error(self, source: str, message: str) -> None:
         self.source_errors.setdefault(source, []).append(message)
         self.logger.error("%s: %s", source, message)
+
+
+def _not_newer(entry: FeedEntry, checked: datetime | None) -> bool:
+    """Whether the listing dates this stored article's last change at or before our fetch."""
+    return checked is not None and entry.updated is not None and entry.updated <= checked
 
 
 def _configured_sources(path: str | None) -> tuple[Source, ...]:

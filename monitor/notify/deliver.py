@@ -21,10 +21,11 @@ import sys
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-import apprise
-from apprise import AppriseResultStatus, NotifyFormat
+if TYPE_CHECKING:
+    import apprise
+    from apprise import NotifyFormat
 
 from monitor.notify.render import Message, md_escape
 from monitor.notify.secrets import mask_unparsed, remember, scrub, secret_parts
@@ -120,6 +121,8 @@ def print_message(message: Message, file: TextIO | None = None) -> None:
 
 
 def _instantiate(url: str) -> apprise.NotifyBase:
+    import apprise  # on first use: a run with nothing to send or check never loads it
+
     # LogCapture swaps a handler on apprise's global logger: use it only from one thread.
     with apprise.LogCapture(level=logging.WARNING, fmt="%(message)s") as logs:
         plugin = apprise.Apprise.instantiate(url)
@@ -131,6 +134,8 @@ def _instantiate(url: str) -> apprise.NotifyBase:
 
 
 def _send_one(message: Message, target: Target, timeout: float) -> DeliveryResult:
+    import apprise
+
     try:
         # A fresh plugin per send: apprise plugins remember deliveries between retries.
         plugin = apprise.Apprise.instantiate(target.url)
@@ -162,6 +167,8 @@ def _send_one(message: Message, target: Target, timeout: float) -> DeliveryResul
 def _body_for(
     message: Message, body_format: NotifyFormat, *, blends_title: bool
 ) -> tuple[str, str]:
+    from apprise import NotifyFormat
+
     title = message.title
     if body_format == NotifyFormat.HTML:
         # Services that put the title inside the body receive it unconverted.
@@ -174,6 +181,8 @@ def _body_for(
 def _outcome(
     target: Target, result: apprise.AppriseResult, body_format: NotifyFormat, timeout: float
 ) -> DeliveryResult:
+    from apprise import AppriseResultStatus
+
     services = list(result)
     ok = bool(result) and len(services) == 1 and bool(services[0])
     timed_out = result.status == AppriseResultStatus.TIMEOUT or any(

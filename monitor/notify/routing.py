@@ -13,8 +13,6 @@ from collections.abc import Collection, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-import apprise
-
 from monitor.notify.deliver import NotifyConfigError, Target, targets_from_urls
 
 USUAL = frozenset({"status", "details"})
@@ -49,6 +47,8 @@ def build_targets(
 
 
 def _apprise_file(path: Path) -> list[tuple[str, set[str]]]:
+    import apprise
+
     config = apprise.AppriseConfig()
     with apprise.LogCapture(level=logging.WARNING, fmt="%(message)s") as logs:
         config.add(str(path))

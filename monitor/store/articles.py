@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Sequence
 from datetime import datetime
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, selectinload
@@ -22,13 +23,24 @@ from sqlalchemy.orm import Session, selectinload
 from monitor import similarity
 from monitor.model import Article, EventReport, Fact, FactKind, Status
 from monitor.store.errors import NotFound
-from monitor.store.models import ArticleKeyRow, ArticleRow, ArticleUrlRow, FactRow, ReportRow
+from monitor.store.models import (
+    ArticleKeyRow,
+    ArticleRow,
+    ArticleUrlRow,
+    FactRow,
+    ReportRow,
+    WatchMarkRow,
+)
 from monitor.store.records import SavedArticle, StoredCopy, StoredReport
 from monitor.store.types import storable
 from monitor.urls import canonical_url, site_of
 
 # Bound parameters per IN query, well under every backend's limit.
 CHUNK = 500
+# Near-copy candidates checked per new article: the originals sharing the most lookup keys
+# with it. A copy shares about half or more of its 32 keys with its original; an unrelated
+# article a common phrase or two. So the check costs the same at 1k or 1M stored.
+NEAR_CANDIDATES = 24
 
 
 def body_hash(body: str) -> str | None:
@@ -77,7 +89,7 @@ def save_article(
         s.add(row)
         s.flush()
         _alias(s, row.id, canon, fetch_url)
-        _set_fingerprint(s, row, fp)
+        _set_fingerprint(s, row, fp, keyed=original is None)
         return SavedArticle(row.id, "duplicate" if original else "new", canon, row.duplicate_of)
 
     _alias(s, row.id, canon, fetch_url)
@@ -85,13 +97,15 @@ def save_article(
     if row.body_hash == digest:
         return SavedArticle(row.id, "unchanged", row.canonical_url, row.duplicate_of)
 
+    # Its reports stand in what it now says (and, should it become a copy, no longer count).
+    touch_watches(s, _report_watches(s, row.id))
     if row.duplicate_of is None:
         _promote_copies(s, row)
     _copy_content(row, article, row.canonical_url, digest, fetched_at)
-    _set_fingerprint(s, row, fp)
     original = origin if origin and origin.id != row.id else _original_with_hash(
         s, digest, besides=row.id)
     row.duplicate_of = original.id if original else None
+    _set_fingerprint(s, row, fp, keyed=original is None)
     if original:
         # Its reports were read from text it no longer has; callers do not re-read copies.
         _replace_reports(s, row.id, [])
@@ -119,6 +133,23 @@ def known_urls(s: Session, urls: Iterable[str]) -> set[str]:
         chunk = keys[start : start + CHUNK]
         for hit in s.scalars(sa.select(ArticleUrlRow.url).where(ArticleUrlRow.url.in_(chunk))):
             found.update(by_canon[hit])
+    return found
+
+
+def last_checks(s: Session, urls: Iterable[str]) -> dict[str, datetime]:
+    """For those of `urls` that lead to a stored article: when it was last fetched."""
+    by_canon: dict[str, list[str]] = {}
+    for url in urls:
+        by_canon.setdefault(canonical_url(url), []).append(url)
+    keys = sorted(by_canon)
+    found: dict[str, datetime] = {}
+    for start in range(0, len(keys), CHUNK):
+        rows = s.execute(
+            sa.select(ArticleUrlRow.url, ArticleRow.checked_at)
+            .join(ArticleRow, ArticleRow.id == ArticleUrlRow.article_id)
+            .where(ArticleUrlRow.url.in_(keys[start : start + CHUNK])))
+        for hit, checked in rows:
+            found.update(dict.fromkeys(by_canon[hit], checked))
     return found
 
 
@@ -156,34 +187,51 @@ def _original_with_hash(
 
 
 def _original_near(s: Session, fp: similarity.Fingerprint) -> ArticleRow | None:
-    """The oldest original this text is a near-copy of, among those sharing a lookup key."""
-    keys = similarity.bands(fp)
+    """The oldest original this text is a near-copy of, among those sharing the most keys.
+
+    Candidates are the NEAR_CANDIDATES originals sharing the most lookup keys with the text
+    (ties: the oldest), read from the (key, article_id) index; only their fingerprints are
+    loaded. Every key's postings are counted, which the index does without touching a row.
+    """
+    keys = sorted(set(similarity.bands(fp)))
     if not keys:
         return None  # too short to judge: only the exact-hash rule applies
-    candidates = s.scalars(
-        sa.select(ArticleRow)
-        .where(
-            ArticleRow.id.in_(
-                sa.select(ArticleKeyRow.article_id).where(ArticleKeyRow.key.in_(keys))
-            ),
-            ArticleRow.duplicate_of.is_(None),
-            ArticleRow.fingerprint.is_not(None),
-        )
+    shared = sa.func.count().label("shared")
+    ranked = list(s.scalars(
+        sa.select(ArticleKeyRow.article_id)
+        .where(ArticleKeyRow.key.in_(keys))
+        .group_by(ArticleKeyRow.article_id)
+        .order_by(shared.desc(), ArticleKeyRow.article_id)
+        .limit(NEAR_CANDIDATES)
+    ))
+    if not ranked:
+        return None
+    candidates = s.execute(
+        sa.select(ArticleRow.id, ArticleRow.fingerprint)
+        .where(ArticleRow.id.in_(ranked), ArticleRow.duplicate_of.is_(None),
+               ArticleRow.fingerprint.is_not(None))
         .order_by(ArticleRow.id)
-    )
-    for candidate in candidates:
-        assert candidate.fingerprint is not None
-        if similarity.is_copy(fp, similarity.Fingerprint.from_str(candidate.fingerprint)):
-            return candidate
+    ).all()
+    for article_id, text in candidates:
+        if similarity.is_copy(fp, similarity.Fingerprint.from_str(text)):
+            return s.get(ArticleRow, article_id)
     return None
 
 
-def _set_fingerprint(s: Session, row: ArticleRow, fp: similarity.Fingerprint) -> None:
+def _set_fingerprint(
+    s: Session, row: ArticleRow, fp: similarity.Fingerprint, *, keyed: bool
+) -> None:
+    """Store the fingerprint; lookup keys only for an original (`keyed`)."""
     row.fingerprint = fp.to_str() if fp.judgeable else None
     s.execute(sa.delete(ArticleKeyRow).where(ArticleKeyRow.article_id == row.id))
-    for key in sorted(set(similarity.bands(fp))):
-        s.add(ArticleKeyRow(article_id=row.id, key=key))
+    if keyed:
+        _add_keys(s, row.id, fp)
     s.flush()
+
+
+def _add_keys(s: Session, article_id: int, fp: similarity.Fingerprint) -> None:
+    for key in sorted(set(similarity.bands(fp))):
+        s.add(ArticleKeyRow(article_id=article_id, key=key))
 
 
 def _promote_copies(s: Session, original: ArticleRow) -> None:
@@ -205,10 +253,16 @@ def _promote_copies(s: Session, original: ArticleRow) -> None:
     heir.duplicate_of = None
     for copy in rest:
         copy.duplicate_of = heir.id
+    # An original now: it takes the lookup keys of its text (copies have none).
+    if heir.fingerprint is not None:
+        s.execute(sa.delete(ArticleKeyRow).where(ArticleKeyRow.article_id == heir.id))
+        _add_keys(s, heir.id, similarity.Fingerprint.from_str(heir.fingerprint))
     # The copies' reports were never saved (callers skip duplicates); the original's reports were
     # read from the same text, so they are the heir's until the heir is parsed again.
-    if not s.scalar(sa.select(sa.func.count()).where(ReportRow.article_id == heir.id)):
+    heir_watches = _report_watches(s, heir.id)
+    if not heir_watches:
         _replace_reports(s, heir.id, _event_reports(s, original.id))
+    touch_watches(s, heir_watches)
     s.flush()
 
 
@@ -238,7 +292,46 @@ def save_reports(s: Session, article_id: int, reports: Sequence[EventReport]) ->
     _replace_reports(s, article_id, reports)
 
 
+def _report_watches(s: Session, article_id: int) -> set[str]:
+    return set(s.scalars(sa.select(ReportRow.watch).where(ReportRow.article_id == article_id)))
+
+
+def touch_watches(s: Session, watches: Iterable[str]) -> None:
+    """Count a change in what these watches' reports say (see WatchMarkRow)."""
+    for watch in sorted(set(watches)):
+        updated = s.execute(sa.update(WatchMarkRow).where(WatchMarkRow.watch == watch)
+                            .values(changed=WatchMarkRow.changed + 1))
+        if not updated.rowcount:  # type: ignore[attr-defined]
+            s.add(WatchMarkRow(watch=watch, changed=1))
+            s.flush()
+
+
+def watch_mark(s: Session, watch: str) -> WatchMarkRow | None:
+    return s.get(WatchMarkRow, watch)
+
+
+def set_quiet(s: Session, watch: str, changed: int, version: int, key: str) -> None:
+    """Record that planning `watch` at change count `changed` found no alert due."""
+    row = s.get(WatchMarkRow, watch)
+    if row is None:
+        row = WatchMarkRow(watch=watch, changed=changed)
+        s.add(row)
+    row.quiet_changed, row.quiet_version, row.quiet_key = changed, version, key
+    s.flush()
+
+
+def keep_state(s: Session, watch: str, changed: int, key: str,
+               state: dict[str, Any] | None) -> None:
+    row = s.get(WatchMarkRow, watch)
+    if row is None:
+        row = WatchMarkRow(watch=watch, changed=changed)
+        s.add(row)
+    row.state_changed, row.state_key, row.state = changed, key, state
+    s.flush()
+
+
 def _replace_reports(s: Session, article_id: int, reports: Sequence[EventReport]) -> None:
+    touch_watches(s, _report_watches(s, article_id) | {r.watch for r in reports})
     # Facts go with their report through ON DELETE CASCADE (SQLite: foreign_keys=ON).
     s.execute(sa.delete(ReportRow).where(ReportRow.article_id == article_id))
     for report in reports:
@@ -281,25 +374,43 @@ def _event_reports(s: Session, article_id: int) -> list[EventReport]:
 
 
 def reports_for(s: Session, watch: str) -> list[StoredReport]:
+    # Plain rows, not ORM objects: a watch's every report is read whenever it changed, and
+    # building objects cost seven times the query.
     rows = s.execute(
-        sa.select(ReportRow, ArticleRow)
+        sa.select(ReportRow.id, ReportRow.status, ReportRow.status_evidence, ReportRow.basis,
+                  ArticleRow.id, ArticleRow.url, ArticleRow.canonical_url, ArticleRow.site,
+                  ArticleRow.source, ArticleRow.title, ArticleRow.published,
+                  ArticleRow.fetched_at)
         .join(ArticleRow, ArticleRow.id == ReportRow.article_id)
         .where(ReportRow.watch == watch, ArticleRow.duplicate_of.is_(None))
-        .options(selectinload(ReportRow.facts))
     ).all()
+    facts: dict[int, list[Fact]] = {}
+    ids = [r[0] for r in rows]
+    for start in range(0, len(ids), CHUNK):
+        for report_id, kind, value, evidence, supersedes in s.execute(
+            sa.select(FactRow.report_id, FactRow.kind, FactRow.value, FactRow.evidence,
+                      FactRow.supersedes)
+            .where(FactRow.report_id.in_(ids[start:start + CHUNK]))
+            .order_by(FactRow.report_id, FactRow.position)
+        ):
+            facts.setdefault(report_id, []).append(
+                Fact(FactKind(kind), value, evidence, supersedes))
     stored = [
         StoredReport(
-            article_id=a.id,
-            url=a.url,
-            canonical_url=a.canonical_url,
-            site=a.site,
-            source=a.source,
-            title=a.title,
-            published=a.published,
-            fetched_at=a.fetched_at,
-            report=_event_report(r),
+            article_id=article_id,
+            url=url,
+            canonical_url=canon,
+            site=site,
+            source=source,
+            title=title,
+            published=published,
+            fetched_at=fetched_at,
+            report=EventReport(watch=watch, status=Status(status),
+                               status_evidence=status_evidence,
+                               facts=tuple(facts.get(report_id, ())), basis=basis),
         )
-        for r, a in rows
+        for (report_id, status, status_evidence, basis, article_id, url, canon, site, source,
+             title, published, fetched_at) in rows
     ]
     # Sorted here, not in SQL: the backends disagree on where NULL dates go.
     stored.sort(key=lambda x: (x.published is None, x.published or x.fetched_at, x.article_id))

@@ -70,14 +70,20 @@ class ArticleUrlRow(Base):
 
 
 class ArticleKeyRow(Base):
-    """Lookup keys of an article's fingerprint: articles sharing a key are copy candidates."""
+    """Lookup keys of an original's fingerprint: originals sharing a key are copy candidates.
+
+    Only originals have keys (a copy is never the original of another copy), so a text copied
+    a hundred times does not fill the candidates with its copies.
+    """
 
     __tablename__ = "article_keys"
+    # (key, article_id): the candidates of a key read from the index alone.
+    __table_args__ = (sa.Index("ix_article_keys_key_article", "key", "article_id"),)
 
     article_id: Mapped[int] = mapped_column(
         sa.ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
     )
-    key: Mapped[str] = mapped_column(sa.String(16), primary_key=True, index=True)
+    key: Mapped[str] = mapped_column(sa.String(16), primary_key=True)
 
 
 class ReportRow(Base):
@@ -95,6 +101,29 @@ class ReportRow(Base):
     facts: Mapped[list[FactRow]] = relationship(
         order_by="FactRow.position", cascade="all, delete-orphan", passive_deletes=True
     )
+
+
+class WatchMarkRow(Base):
+    """How often what a watch's reports say has changed, and when planning last found nothing.
+
+    `changed` goes up in the transaction that adds, replaces or removes a report on the watch,
+    or changes an article it stands in; planning that found no alert due records the count it
+    read (`quiet_changed`), the last alert's version and a digest of the watch's rules, so the
+    next plan with all three unchanged skips rebuilding the state (monitor.alerting).
+    """
+
+    __tablename__ = "watch_marks"
+
+    watch: Mapped[str] = mapped_column(sa.String(200), primary_key=True)
+    changed: Mapped[int] = mapped_column(server_default=sa.text("0"))
+    quiet_changed: Mapped[int | None]
+    quiet_version: Mapped[int | None]
+    quiet_key: Mapped[str | None] = mapped_column(sa.String(64))
+    # The state built at change count `state_changed` under rules `state_key` (what a crawl
+    # reads its pages with, see monitor.watch_state), so a crawl start reads no report.
+    state_changed: Mapped[int | None]
+    state_key: Mapped[str | None] = mapped_column(sa.String(64))
+    state: Mapped[dict[str, Any] | None]
 
 
 class FactRow(Base):

@@ -51,6 +51,33 @@ class StoredCopy:
 
 
 @dataclass(frozen=True)
+class WatchMark:
+    """How many changes a watch's reports have had, and the last plan that found no alert.
+
+    Planning with `changed == quiet_changed`, the last alert at `quiet_version` and the same
+    rules (`quiet_key`) finds no alert again, without reading a report.
+    """
+
+    changed: int = 0
+    quiet_changed: int | None = None
+    quiet_version: int | None = None
+    quiet_key: str | None = None
+    state_changed: int | None = None
+    state_key: str | None = None
+    state: dict[str, Any] | None = None
+
+    def quiet(self, version: int, key: str) -> bool:
+        return (self.quiet_changed == self.changed and self.quiet_version == version
+                and self.quiet_key == key)
+
+    def state_for(self, key: str) -> tuple[bool, dict[str, Any] | None]:
+        """(True, the state kept) when it was built from the reports as they are now."""
+        if self.state_changed == self.changed and self.state_key == key:
+            return True, self.state
+        return False, None
+
+
+@dataclass(frozen=True)
 class StoredAlert:
     id: int
     watch: str

@@ -25,6 +25,7 @@ from monitor.store.records import (
     StoredAlert,
     StoredCopy,
     StoredReport,
+    WatchMark,
 )
 from monitor.store.types import require_aware
 from monitor.store.validators import put_validators as _put_validators
@@ -203,6 +204,10 @@ class Store:
         """Those of `urls` that lead to a stored article, tracking parameters aside."""
         return self._read(lambda s: articles.known_urls(s, urls))
 
+    def last_checks(self, urls: Iterable[str]) -> dict[str, datetime]:
+        """Those of `urls` that lead to a stored article, with when it was last fetched."""
+        return self._read(lambda s: articles.last_checks(s, urls))
+
     def save_reports(self, article_id: int, reports: Sequence[EventReport]) -> None:
         """Replace everything stored about what this article says, for every watch."""
         self._write(lambda s: articles.save_reports(s, article_id, reports))
@@ -210,6 +215,28 @@ class Store:
     def reports_for(self, watch: str) -> list[StoredReport]:
         """Reports on a watch from original (non-duplicate) articles, by published time then id."""
         return self._read(lambda s: articles.reports_for(s, watch))
+
+    def watch_mark(self, watch: str) -> WatchMark:
+        """The watch's change count and last quiet plan (monitor.alerting skips on them)."""
+
+        def read(s: Session) -> WatchMark:
+            row = articles.watch_mark(s, watch)
+            if row is None:
+                return WatchMark()
+            return WatchMark(row.changed, row.quiet_changed, row.quiet_version, row.quiet_key,
+                             row.state_changed, row.state_key, row.state)
+
+        return self._read(read)
+
+    def set_quiet(self, watch: str, changed: int, version: int, key: str) -> None:
+        """Record that planning `watch` at change count `changed` and alert `version` (with
+        rules digested as `key`) found no alert due."""
+        self._write(lambda s: articles.set_quiet(s, watch, changed, version, key))
+
+    def keep_state(self, watch: str, changed: int, key: str, state: dict[str, Any] | None
+                   ) -> None:
+        """Keep the state built from the watch's reports at change count `changed`."""
+        self._write(lambda s: articles.keep_state(s, watch, changed, key, state))
 
     def copies_of(self, article_ids: Iterable[int]) -> list[StoredCopy]:
         """Articles set aside as copies of these originals (for `monitor report`)."""
