@@ -65,7 +65,7 @@ def read_article(article: Article, watches: Sequence[Watch]) -> list[EventReport
     return find_reports(article, watches)
 
 
-def _init_worker(records: Any) -> None:
+def _init_worker(records: Any, level: int) -> None:
     """In each worker: die with the fork server (which exits when the crawl's process does,
     even by SIGKILL), so no worker outlives a killed run holding its output open; and send
     log records to the crawl's process, where its logging settings apply."""
@@ -86,9 +86,19 @@ def _init_worker(records: Any) -> None:
         server._forkserver_alive_fd = None  # type: ignore[union-attr]
     if os.getppid() == 1:  # the fork server is already gone
         os._exit(1)
+    # Ctrl-C reaches the whole process group: the crawl's process stops cleanly and stops
+    # the workers once they have finished what they were given.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     root = logging.getLogger()
     root.handlers[:] = [logging.handlers.QueueHandler(records)]
-    root.setLevel(logging.DEBUG)
+    root.setLevel(level)  # what no handler here would show is not even sent
+
+
+def _shown_level() -> int:
+    """The lowest level a record must have for this process's root handlers to show it."""
+    root = logging.getLogger()
+    handlers = [h.level or logging.DEBUG for h in root.handlers]
+    return max(root.getEffectiveLevel(), min(handlers, default=logging.WARNING))
 
 
 class _ToLoggers(logging.Handler):
@@ -112,7 +122,8 @@ class _Processes:
         self.listener = logging.handlers.QueueListener(self.records, _ToLoggers())
         self.listener.start()
         self.executor = ProcessPoolExecutor(max_workers=workers, mp_context=context,
-                                            initializer=_init_worker, initargs=(self.records,))
+                                            initializer=_init_worker,
+                                            initargs=(self.records, _shown_level()))
 
     def shutdown(self, wait: bool, cancel_futures: bool) -> None:
         self.executor.shutdown(wait=wait, cancel_futures=cancel_futures)
