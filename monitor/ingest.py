@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from monitor.events.policy import Policy
-from monitor.model import Article, Watch
+from monitor.model import Article, EventReport, Watch
 from monitor.sources.profiles import PROFILES, profile_for_url
 from monitor.store import Store
 from monitor.store.errors import ReadingNeeded
@@ -51,27 +51,54 @@ def ingest_page(
 
     profile = profile_for_url(url) or PROFILES.get(source)
     article = extract_article(text, url, profile=profile, fetched_at=fetched_at)
-    if article.is_listing:
-        # Teasers of other stories: not an article, never read; the crawl follows its links.
-        return Ingested(article, None, readable=False)
-    readable = bool(article.title and article.body.strip())
-    if not readable:
-        log.warning("%s: %s: no %s found", source, url,
-                    "title" if not article.title else "body text")
-        if not article.body.strip():
-            return Ingested(article, None, readable=False)
+    skipped = skip_unstorable(article, source)
+    if skipped is not None:
+        return skipped
+    readable = is_readable(article)
     # Read before storing, and store both at once: an article stored without its reading
     # would be skipped as unchanged by every later run (issue 10). Reading an article
     # stored with the same text is skipped; if it changed meanwhile, the store says so.
     reports = None if store.is_unchanged(article) else find_reports(article, watches)
     try:
-        saved = store.save_page(article, source=source, fetched_at=fetched_at, reports=reports,
-                                validators=validators if readable else None)
+        saved = save_read_page(store, article, source=source, fetched_at=fetched_at,
+                               reports=reports, validators=validators)
     except ReadingNeeded:
-        saved = store.save_page(article, source=source, fetched_at=fetched_at,
-                                reports=find_reports(article, watches),
-                                validators=validators if readable else None)
+        saved = save_read_page(store, article, source=source, fetched_at=fetched_at,
+                               reports=find_reports(article, watches), validators=validators)
     return Ingested(article, saved, readable)
+
+
+def is_readable(article: Article) -> bool:
+    """A title and a body were found."""
+    return bool(article.title and article.body.strip())
+
+
+def skip_unstorable(article: Article, source: str) -> Ingested | None:
+    """What became of a page that is not stored (a listing, no body text); None to store it."""
+    if article.is_listing:
+        # Teasers of other stories: not an article, never read; the crawl follows its links.
+        return Ingested(article, None, readable=False)
+    if not is_readable(article):
+        log.warning("%s: %s: no %s found", source, article.url,
+                    "title" if not article.title else "body text")
+        if not article.body.strip():
+            return Ingested(article, None, readable=False)
+    return None
+
+
+def save_read_page(
+    store: Store,
+    article: Article,
+    *,
+    source: str,
+    fetched_at: datetime,
+    reports: Sequence[EventReport] | None,
+    validators: Mapping[str, tuple[str | None, str | None]] | None = None,
+) -> SavedArticle:
+    """The article and its reading (None: unchanged, not read) in one transaction; raises
+    ReadingNeeded when it was not read but its stored text has changed meanwhile."""
+    return store.save_page(article, source=source, fetched_at=fetched_at, reports=reports,
+                           validators=validators if is_readable(article) else None)
 
 
 def watches_as_known(store: Store, watches: Sequence[Watch], policy: Policy | None = None

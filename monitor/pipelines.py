@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any, Self
 
@@ -17,10 +18,12 @@ from scrapy.exceptions import NotConfigured
 from monitor.crawl.conditional import conditional_get_on, forget_validators
 from monitor.crawl.items import FetchedPage
 from monitor.events.policy import Policy
-from monitor.extract.article.page import decode_html
-from monitor.ingest import ingest_page, watches_as_known
-from monitor.model import Watch
+from monitor.ingest import is_readable, save_read_page, skip_unstorable, watches_as_known
+from monitor.model import Article, EventReport, Watch
 from monitor.store import Store
+from monitor.store.errors import ReadingNeeded
+from monitor.store.records import SavedArticle
+from monitor.workers import CpuPool, default_workers, extract_page, read_article
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -61,7 +64,12 @@ def _watches(raw: Sequence[Mapping[str, Any]]) -> tuple[Watch, ...]:
 
 
 class ArticlePipeline:
-    """Turns FetchedPage items into stored articles and event reports."""
+    """Turns FetchedPage items into stored articles and event reports.
+
+    Extraction and reading run in worker processes (MONITOR_WORKERS, default one per core up
+    to 4; 0 runs them in one thread of this process); the store is written by one thread.
+    No lxml or trafilatura object is ever used by two threads at once (issue 13).
+    """
 
     def __init__(self, crawler: Crawler, store_url: str, watches: tuple[Watch, ...],
                  policy: Policy | None = None) -> None:
@@ -70,6 +78,10 @@ class ArticlePipeline:
         self.watches = watches
         self.policy = policy
         self.store: Store | None = None
+        workers = crawler.settings.get("MONITOR_WORKERS")
+        self.cpu = CpuPool(default_workers() if workers in (None, "") else int(workers))
+        # The one thread that talks to the store: it is blocking I/O, kept off the reactor.
+        self._writer: ThreadPoolExecutor | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -88,18 +100,21 @@ class ArticlePipeline:
 
     def open_spider(self) -> None:
         self.store = Store(self.store_url)
+        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="monitor-store")
         # Read this crawl's pages with what the stories already know (a moved day, a city).
         self.watches = watches_as_known(self.store, self.watches, self.policy)
 
     def close_spider(self) -> None:
+        self.cpu.close()
+        if self._writer is not None:
+            self._writer.shutdown(wait=True)
         if self.store is not None:
             self.store.close()
 
     async def process_item(self, item: Any) -> Any:
         if isinstance(item, FetchedPage):
-            # The store is blocking I/O: keep it off the reactor thread so fetching goes on.
             try:
-                await asyncio.to_thread(self._process, item)
+                await self._process(item)
             except Exception as exc:
                 # One bad page must not stop the crawl; it counts against its source.
                 log.exception("%s: %s: could not be processed", item.source, item.url)
@@ -119,24 +134,51 @@ class ArticlePipeline:
         except Exception:  # the store may be what failed; the page is lost for this run only
             log.exception("%s: could not forget validators of %s", page.source, page.url)
 
-    def _process(self, page: FetchedPage) -> None:
+    async def _io(self, fn: Any, *args: Any, **kwargs: Any) -> Any:
+        assert self._writer is not None
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._writer, lambda: fn(*args, **kwargs))
+
+    async def _read(self, article: Article) -> list[EventReport]:
+        return await self.cpu.run(read_article, article, self.watches)
+
+    async def _process(self, page: FetchedPage) -> None:
+        """As `monitor.ingest.ingest_page`, with the CPU work in workers and the store in
+        its thread."""
         assert self.store is not None
         stats = self.crawler.stats
         assert stats is not None
-        # Decoded here, where the HTTP charset is known: it outranks the page's own <meta>.
-        text = decode_html(page.body, page.headers.get("content-type"))
+        # Decoded in the worker with the HTTP charset, which outranks the page's own <meta>.
+        fetched_at = page.fetched_at or datetime.now(UTC)
+        article = await self.cpu.run(extract_page, page.body, page.headers.get("content-type"),
+                                     page.url, page.source, fetched_at)
         validators = None
         if page.validators and conditional_get_on(self.crawler):
             validators = {page.url: page.validators}
-        done = ingest_page(self.store, text, page.url, source=page.source,
-                           fetched_at=page.fetched_at or datetime.now(UTC),
-                           watches=self.watches, validators=validators)
-        if done.article.is_listing:
+        saved = None
+        if skip_unstorable(article, page.source) is None:
+            saved = await self._save(article, page.source, fetched_at, validators)
+        if article.is_listing:
             stats.inc_value(f"monitor/{page.source}/listings")
             return
-        if not done.readable:
+        if not is_readable(article):
             # A page we cannot read is a sign the site's layout changed; count it per source.
             stats.inc_value(f"monitor/{page.source}/unparsed")
-            self._forget(page)  # fetch it in full again, until the parser can read it
-        if done.saved is not None:
-            stats.inc_value(f"monitor/articles/{done.saved.state}")
+            await self._io(self._forget, page)  # fetched in full again, until it can be read
+        if saved is not None:
+            stats.inc_value(f"monitor/articles/{saved.state}")
+
+    async def _save(self, article: Article, source: str, fetched_at: datetime,
+                    validators: Any) -> SavedArticle:
+        # Read before storing, and store both at once (see ingest_page); an article stored
+        # with the same text is not read again, unless it changed meanwhile.
+        store = self.store
+        unchanged = await self._io(store.is_unchanged, article)
+        reports = None if unchanged else await self._read(article)
+        try:
+            return await self._io(save_read_page, store, article, source=source,
+                                  fetched_at=fetched_at, reports=reports, validators=validators)
+        except ReadingNeeded:
+            return await self._io(save_read_page, store, article, source=source,
+                                  fetched_at=fetched_at, reports=await self._read(article),
+                                  validators=validators)

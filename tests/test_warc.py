@@ -286,3 +286,47 @@ def test_unreadable_archives_are_clear_errors(tmp_path: Path) -> None:
     junk.write_bytes(b"this is not a warc file\r\n\r\n")
     with pytest.raises(WarcError, match=r"junk\.warc: not a WARC file"):
         load_archives([junk])
+
+
+def test_the_replay_index_holds_offsets_not_bodies(tmp_path: Path) -> None:
+    import tracemalloc
+
+    bodies = {f"https://example.com/{n}": bytes([65 + n]) * 1_000_000 for n in range(20)}
+    for packed in (True, False):
+        path = write_warc(tmp_path / ("big.warc.gz" if packed else "big.warc"),
+                          [(url, 200, {"Content-Type": "text/html"}, body)
+                           for url, body in bodies.items()])
+        tracemalloc.start()
+        try:
+            index = load_archives([path])
+            held, _ = tracemalloc.get_traced_memory()
+        finally:
+            tracemalloc.stop()
+        # 20 MB of bodies in the archive; the index keeps where each one is.
+        assert held < 1_000_000
+        assert len(index) == 20
+        for url, body in bodies.items():
+            found = index[url]
+            assert (found.status, found.body) == (200, body)
+        assert "https://example.com/missing" not in index
+
+
+def test_a_revisit_record_replays_the_body_it_points_at(tmp_path: Path) -> None:
+    path = tmp_path / "dedup.warc.gz"
+    body = b"<p>the same page twice</p>"
+    with open(path, "wb") as stream:
+        writer = WARCWriter(stream, gzip=True)
+        first = writer.create_warc_record(
+            "https://example.com/a", "response", payload=BytesIO(body), length=len(body),
+            http_headers=StatusAndHeaders("200 OK", [("Content-Type", "text/html")],
+                                          protocol="HTTP/1.1"))
+        writer.write_record(first)
+        digest = first.rec_headers.get_header("WARC-Payload-Digest")
+        writer.write_record(writer.create_revisit_record(
+            "https://example.com/b", digest, "https://example.com/a",
+            first.rec_headers.get_header("WARC-Date"),
+            http_headers=StatusAndHeaders("200 OK", [("Content-Type", "text/html")],
+                                          protocol="HTTP/1.1")))
+    index = load_archives([path])
+    assert index["https://example.com/b"].body == body
+    assert index["https://example.com/a"].body == body

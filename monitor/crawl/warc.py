@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from http import HTTPStatus
@@ -55,13 +55,58 @@ def replay_key(url: str) -> str:
     return canonicalize_url(url, keep_fragments=False)
 
 
-def load_archives(paths: Iterable[str | Path]) -> dict[str, Archived]:
+@dataclass(frozen=True)
+class _Entry:
+    """Where one response lies: its archive and the offset of its record (a gzip member in a
+    .warc.gz), with its status and headers; the body is read from there when asked for."""
+
+    status: int
+    headers: tuple[tuple[str, str], ...]
+    path: str
+    offset: int
+
+
+class ReplayIndex(Mapping[str, Archived]):
+    """URL key -> response. Holds offsets, not bodies: memory does not grow with the archives,
+    and each body is read (one seek, one record) when its URL is asked for."""
+
+    def __init__(self) -> None:
+        self._entries: dict[str, _Entry] = {}
+
+    def __getitem__(self, key: str) -> Archived:
+        entry = self._entries[key]
+        return Archived(entry.status, entry.headers, _read_body(entry.path, entry.offset))
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._entries
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._entries)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+
+def _read_body(path: str, offset: int) -> bytes:
+    try:
+        with open(path, "rb") as stream:
+            stream.seek(offset)
+            for record in ArchiveIterator(stream):
+                return record.content_stream().read()  # type: ignore[no-any-return]
+    except OSError as exc:
+        raise WarcError(f"{path}: cannot read archive: {exc.strerror or exc}") from None
+    except ArchiveLoadFailed as exc:
+        raise WarcError(f"{path}: not a WARC file: {exc}") from None
+    raise WarcError(f"{path}: no WARC record at offset {offset}")
+
+
+def load_archives(paths: Iterable[str | Path]) -> ReplayIndex:
     """URL key -> response from WARC files; a later record of a URL replaces an earlier one."""
-    index: dict[str, Archived] = {}
+    index = ReplayIndex()
     for path in paths:
         try:
             with open(path, "rb") as stream:
-                if not _load_one(stream, index):
+                if not _load_one(stream, str(path), index._entries):
                     raise ArchiveLoadFailed("no WARC records found")
         except OSError as exc:
             raise WarcError(f"{path}: cannot read archive: {exc.strerror or exc}") from None
@@ -70,11 +115,12 @@ def load_archives(paths: Iterable[str | Path]) -> dict[str, Archived]:
     return index
 
 
-def _load_one(stream: IO[bytes], index: dict[str, Archived]) -> int:
+def _load_one(stream: IO[bytes], path: str, index: dict[str, _Entry]) -> int:
     """Add the responses of one archive to `index`; returns how many records it held."""
-    by_digest: dict[str, Archived] = {}
+    by_digest: dict[str, _Entry] = {}
     count = 0
-    for record in ArchiveIterator(stream):
+    records = ArchiveIterator(stream)
+    for record in records:
         if record.format != "warc":
             continue  # warcio reads anything as old-style ARC; we promise WARC only
         count += 1
@@ -82,39 +128,42 @@ def _load_one(stream: IO[bytes], index: dict[str, Archived]) -> int:
         if not uri or record.http_headers is None:
             continue
         if record.rec_type == "response":
-            archived = _archived(record)
+            status, headers = _status_headers(record)
+            # The body is skipped here, not kept: read again from this offset on demand.
+            entry = _Entry(status, headers, path, records.get_record_offset())
             digest = record.rec_headers.get_header("WARC-Payload-Digest")
             if digest:
-                by_digest[digest] = archived
-            index[replay_key(uri)] = archived
+                by_digest[digest] = entry
+            index[replay_key(uri)] = entry
         elif record.rec_type == "revisit":
             # A deduplicating recorder (wget --warc-dedup, many crawlers) stores the body once.
             digest = record.rec_headers.get_header("WARC-Payload-Digest")
             original = by_digest.get(digest or "")
             if original is not None:
                 status = int(record.http_headers.get_statuscode() or original.status)
-                index[replay_key(uri)] = Archived(status, original.headers, original.body)
+                index[replay_key(uri)] = _Entry(status, original.headers, original.path,
+                                                original.offset)
     return count
 
 
-def _archived(record: object) -> Archived:
+def _status_headers(record: object) -> tuple[int, tuple[tuple[str, str], ...]]:
     http = record.http_headers  # type: ignore[attr-defined]
-    body = record.content_stream().read()  # type: ignore[attr-defined]
     encoding = (http.get_header("content-encoding") or "").lower()
+    # The body is served decoded (warcio's content_stream) when warcio can decode it.
     decoded = not encoding or encoding in BufferedReader.get_supported_decompressors()
     headers = tuple(
         (name, value)
         for name, value in http.headers
         if name.lower() not in _WIRE_HEADERS or (name.lower() == "content-encoding" and not decoded)
     )
-    return Archived(int(http.get_statuscode()), headers, body)
+    return int(http.get_statuscode()), headers
 
 
 class WarcReplayMiddleware:
     """Downloader middleware answering every request from `MONITOR_REPLAY` archives; else 404."""
 
     def __init__(self, index: Mapping[str, Archived]) -> None:
-        self.index = index
+        self.index = index  # a ReplayIndex reads each body from its archive when asked
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> WarcReplayMiddleware:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 
 from bs4.dammit import EncodingDetector
 from lxml import etree
@@ -16,7 +17,18 @@ from w3lib.encoding import (
 
 # Comments and processing instructions carry no article text; dropping them at parse time
 # also matches the tree trafilatura builds for itself, so handing it ours changes nothing.
-_PARSER = HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False)
+# One parser per thread: an lxml parser (and the trees it builds, which share its string
+# dictionary) used from two threads at once can corrupt the heap (issue 13).
+_PARSERS = threading.local()
+
+
+def _parser() -> HTMLParser:
+    parser: HTMLParser | None = getattr(_PARSERS, "parser", None)
+    if parser is None:
+        parser = _PARSERS.parser = HTMLParser(remove_comments=True, remove_pis=True,
+                                              collect_ids=False)
+    return parser
+
 # lxml refuses str input that still declares an encoding.
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 
@@ -59,6 +71,6 @@ def parse_html(data: str | bytes) -> HtmlElement | None:
     if not text.strip():
         return None
     try:
-        return document_fromstring(text, parser=_PARSER)
+        return document_fromstring(text, parser=_parser())
     except (etree.ParserError, ValueError):
         return None
