@@ -33,7 +33,8 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 # Modules every worker needs, imported once by the fork server (workers fork from it).
-_PRELOAD = ["monitor.workers", "monitor.extract.article", "monitor.extract.reading",
+_PRELOAD = ["monitor.workers", "monitor.extract.article.extract",
+            "monitor.extract.reading.analysis", "monitor.extract.reading.report",
             "monitor.sources.profiles"]
 
 

@@ -44,6 +44,8 @@ _MIDDLEWARES = {
     "monitor.crawl.backoff.RetryAfterMiddleware": 560,
     # Outermost, so it sees every fetch once and its final outcome; off unless on a terminal.
     "monitor.crawl.progress.ProgressMiddleware": 40,
+    # Off (COOKIES_ENABLED is False below); None spares every run importing it to find out.
+    "scrapy.downloadermiddlewares.cookies.CookiesMiddleware": None,
 }
 
 _DEFAULTS: dict[str, Any] = {
@@ -68,7 +70,15 @@ _DEFAULTS: dict[str, Any] = {
     MAX_PAGES: 100,
     # The run-wide time budget: the crawl stops cleanly here, and what it fetched is stored.
     "MONITOR_TIME_BUDGET": 600,
-    "EXTENSIONS": {"monitor.crawl.budget.TimeBudget": 100},
+    "EXTENSIONS": {
+        "monitor.crawl.budget.TimeBudget": 100,
+        # Scrapy 2.19 starts this by default: an HTTP server on localhost that runs any Python
+        # code sent with the token it writes to the user's profile folder. A cron job has no
+        # use for it, it leaves job files behind, and its import (aiohttp) costs a tenth of a
+        # second of every run. None: the extension is not even imported.
+        "scrapy.extensions.remote_control.RemoteControl": None,
+    },
+    "REMOTE_CONTROL_ENABLED": False,
 }
 
 

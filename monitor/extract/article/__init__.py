@@ -1,37 +1,23 @@
-"""`extract_article`: one fetched page in, one `Article` out; what the rest of monitor calls."""
+"""`extract_article`: one fetched page in, one `Article` out; what the rest of monitor calls.
+
+The function lives in `extract` and is loaded on first use: the crawl's main process imports
+this package only to read listings, and should not pay for the body extractor (trafilatura)
+that only worker processes run.
+"""
 
 from __future__ import annotations
 
-from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
-from monitor.extract.article.body import extract_body
-from monitor.extract.article.listing import read_listing
-from monitor.extract.article.metadata import extract_metadata
-from monitor.extract.article.page import parse_html
-from monitor.model import Article
-from monitor.sources.profiles import SiteProfile
+if TYPE_CHECKING:
+    from monitor.extract.article.extract import extract_article
+
+__all__ = ["extract_article"]
 
 
-def extract_article(
-    html: str | bytes, url: str, *, fetched_at: datetime, profile: SiteProfile | None = None
-) -> Article:
-    """The article on the page fetched from `url` at `fetched_at`; never an exception on junk.
+def __getattr__(name: str) -> Any:
+    if name == "extract_article":
+        from monitor.extract.article.extract import extract_article
 
-    `fetched_at` bounds the publication date: a page cannot state one after it was fetched
-    (a day of slack allowed). Empty fields mean the page does not say.
-    """
-    tree = parse_html(html)
-    meta = extract_metadata(tree, url, profile, fetched_at)
-    body = extract_body(tree, url, profile, meta.json_ld_body, meta.title)
-    return Article(
-        url=url,
-        canonical_url=meta.canonical_url,
-        title=meta.title,
-        body=body,
-        published=meta.published,
-        modified=meta.modified,
-        authors=meta.authors,
-        language=meta.language,
-        site_name=meta.site_name,
-        is_listing=read_listing(tree, url, profile) is not None,
-    )
+        return extract_article
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -9,17 +9,25 @@ data) and `report` gives the status with its evidence and the facts.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from monitor.extract.reading.analysis import Analysis, analyse
 from monitor.extract.reading.companies import company_pattern
-from monitor.extract.reading.report import report_for as _report_for
 from monitor.model import Article, EventReport, Watch
+
+if TYPE_CHECKING:
+    from monitor.extract.reading.analysis import Analysis
 
 __all__ = ["find_reports", "report_for"]
 
 
 def find_reports(article: Article, watches: Sequence[Watch]) -> list[EventReport]:
     """One report per watch whose event the article is about, in watch order."""
+    # Imported here, not above: the cue patterns take a third of a second to compile, and a
+    # process that only needs the places or company names of this package (the crawl's main
+    # process, `monitor alert`) should not pay for them.
+    from monitor.extract.reading.analysis import analyse
+    from monitor.extract.reading.report import report_for as _report_for
+
     analyses: dict[object, Analysis] = {}
     reports = []
     text = f"{article.title or ''}\n{article.body}"
