@@ -52,18 +52,13 @@ from lxml import etree  # noqa: E402
 from lxml.html import HTMLParser, document_fromstring, tostring  # noqa: E402
 
 from monitor.crawl.warc import write_warc  # noqa: E402
+from monitor.demo.story import XIAOMI_WATCH_TOML  # noqa: E402
 
 FIXTURES = ROOT / "fixtures" / "pages"
 CRAWLED_AT = datetime(2026, 12, 1, 6, 0, tzinfo=UTC)
 FEED_HOST = "https://feeds.bench.example"
-WATCHES_TOML = """
-[[watches]]
-name = "xiaomi-sf"
-company = "Xiaomi"
-aliases = ["Lei Jun", "Lin Bin", "Hugo Barra"]
-city = "San Francisco"
-date = "2015-02-12"
-
+# The shipped demo's watch, and two more: the reader's cost grows with watches.
+WATCHES_TOML = XIAOMI_WATCH_TOML + """
 [[watches]]
 name = "apple-cupertino"
 company = "Apple"

@@ -2,24 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from monitor.events.changes import diff
 from monitor.events.state import best_status, build_state
 from monitor.model import EventReport, Fact, FactKind, Status, Watch
+from tests.support.rows import Row
 
 WATCH = Watch("xiaomi-sf", "Xiaomi", ("Lin Bin",), "San Francisco", date(2015, 2, 12))
 
 
-@dataclass(frozen=True)
-class Row:
-    url: str
-    site: str
-    published: datetime | None
-    report: EventReport
-    title: str | None = None
-    fetched_at: datetime = datetime(2026, 1, 1, tzinfo=UTC)
 
 
 def row(site: str, day: int, status: Status, *facts: tuple[FactKind, str],

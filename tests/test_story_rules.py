@@ -9,7 +9,6 @@ show the same rules on real-looking articles.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -20,19 +19,12 @@ from monitor.events.changes import diff
 from monitor.events.policy import Policy
 from monitor.events.state import build_state
 from monitor.model import EventReport, Fact, FactKind, Status, Watch
+from tests.support.rows import Row
 
 WATCH = Watch("acme-berlin", "Acme", ("Acme Live",), "Berlin", date(2026, 3, 10))
 UNDATED = Watch("acme-berlin", "Acme", ("Acme Live",), "Berlin", None)
 
 
-@dataclass(frozen=True)
-class Row:
-    url: str
-    site: str
-    published: datetime | None
-    report: EventReport
-    title: str | None = "Acme Live: what to expect"
-    fetched_at: datetime = datetime(2026, 4, 1, tzinfo=UTC)
 
 
 def row(site: str, when: str, status: Status, *facts: tuple[FactKind, str],
@@ -43,7 +35,7 @@ def row(site: str, when: str, status: Status, *facts: tuple[FactKind, str],
                          tuple(Fact(k, v, f"{site} writes {v}", moved) for k, v in facts),
                          basis=basis)
     return Row(f"https://{site}/{when}", site, moment.replace(tzinfo=UTC), report,
-               title or "Acme Live: what to expect")
+               title or "Acme Live: what to expect", datetime(2026, 4, 1, tzinfo=UTC))
 
 
 PLACED = ((FactKind.DATE, "2026-03-10"), (FactKind.CITY, "Berlin"))

@@ -310,22 +310,24 @@ def watch_mark(s: Session, watch: str) -> WatchMarkRow | None:
     return s.get(WatchMarkRow, watch)
 
 
-def set_quiet(s: Session, watch: str, changed: int, version: int, key: str) -> None:
-    """Record that planning `watch` at change count `changed` found no alert due."""
+def _mark_row(s: Session, watch: str, changed: int) -> WatchMarkRow:
     row = s.get(WatchMarkRow, watch)
     if row is None:
         row = WatchMarkRow(watch=watch, changed=changed)
         s.add(row)
+    return row
+
+
+def set_quiet(s: Session, watch: str, changed: int, version: int, key: str) -> None:
+    """Record that planning `watch` at change count `changed` found no alert due."""
+    row = _mark_row(s, watch, changed)
     row.quiet_changed, row.quiet_version, row.quiet_key = changed, version, key
     s.flush()
 
 
 def keep_state(s: Session, watch: str, changed: int, key: str,
                state: dict[str, Any] | None) -> None:
-    row = s.get(WatchMarkRow, watch)
-    if row is None:
-        row = WatchMarkRow(watch=watch, changed=changed)
-        s.add(row)
+    row = _mark_row(s, watch, changed)
     row.state_changed, row.state_key, row.state = changed, key, state
     s.flush()
 
