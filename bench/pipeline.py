@@ -9,7 +9,8 @@ distinct (each copy of a page gets its own URL and its words shuffled within eac
 node, so the store sees new articles, not near-copies) and listed by FEEDS RSS feeds, then
 runs the real CLI (`python -m monitor.cli crawl --replay`) on it into a fresh SQLite
 database with 3 watches. Prints the wall time, pages/s, CPU seconds (the run and every
-process it started), the peak RSS of the largest process and of the whole process tree,
+process it started), the peak RSS of the largest process and of the whole process tree
+(RSS, and PSS: shared pages counted once),
 and, on a sample of the same pages in this process on one core, our extraction alone and a
 bare lxml parse.
 
@@ -220,6 +221,8 @@ class TreeRss:
         self.pid = pid
         self.every = every
         self.peak_total = 0
+        self.peak_shared_once = 0  # PSS: pages shared by forked workers counted once
+        self.peak_single = 0  # the largest VmHWM of one process
         self.peak_processes = 0
         self._cpu: dict[int, float] = {}  # pid -> CPU seconds last seen
         self._stop = threading.Event()
@@ -229,10 +232,12 @@ class TreeRss:
     def _run(self) -> None:
         while not self._stop.is_set():
             pids = list(_descendants(self.pid))
-            total = sum(_rss(p) for p in pids)
+            total = sum(_status(p, "VmRSS:") for p in pids)
             for p in pids:
                 self._cpu[p] = max(self._cpu.get(p, 0.0), _cpu(p))
+                self.peak_single = max(self.peak_single, _status(p, "VmHWM:"))
             self.peak_total = max(self.peak_total, total)
+            self.peak_shared_once = max(self.peak_shared_once, sum(_pss(p) for p in pids))
             self.peak_processes = max(self.peak_processes, len(pids))
             self._stop.wait(self.every)
 
@@ -272,10 +277,21 @@ def _cpu(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / _TICK  # utime, stime
 
 
-def _rss(pid: int) -> int:
+def _status(pid: int, field: str) -> int:
+    """A size field of /proc/PID/status (VmRSS:, VmHWM: the process's own peak), bytes."""
     try:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
+            if line.startswith(field):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+def _pss(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
                 return int(line.split()[1]) * 1024
     except OSError:
         pass
@@ -287,8 +303,9 @@ class Run:
     returncode: int
     wall: float
     cpu: float
-    peak_rss: int  # the largest single process, bytes
+    peak_rss: int  # the largest single process (its own high-water mark), bytes
     peak_tree_rss: int  # all processes of the run together, sampled
+    peak_tree_pss: int  # the same, pages shared between processes counted once
     articles: int
     reports: int
     stderr: str
@@ -339,8 +356,10 @@ def run_replay(config: Path, db: Path, archive: Path, *, profile: Path | None = 
     # Worker processes a run leaves to exit on their own are not in its rusage: take the
     # larger of rusage and the sampled sum over the process tree.
     cpu = max(usage.ru_utime + usage.ru_stime, sampler.cpu)
-    return Run(proc.returncode, wall, cpu, usage.ru_maxrss * 1024,
-               sampler.peak_total, articles, reports, stderr, stdout)
+    # Not usage.ru_maxrss: Linux folds into it the parent's RSS at fork time, before exec, so
+    # it reports this script's own memory (it holds the archive it built), not the run's.
+    return Run(proc.returncode, wall, cpu, sampler.peak_single, sampler.peak_total,
+               sampler.peak_shared_once, articles, reports, stderr, stdout)
 
 
 def dump(db: Path, stdout: str, path: Path) -> None:
@@ -464,6 +483,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             ("end to end, pages per CPU s", " / ".join(f"{r.articles / r.cpu:.1f}" for r in ok)),
             ("peak RSS, largest process", " / ".join(_mb(r.peak_rss) for r in ok)),
             ("peak RSS, all processes (sampled)", " / ".join(_mb(r.peak_tree_rss) for r in ok)),
+            ("peak PSS, all processes (sampled)", " / ".join(_mb(r.peak_tree_pss) for r in ok)),
             (f"extraction alone, pages/s ({len(sample)} pages)", f"{extraction:.1f}"),
             (f"lxml parse alone, pages/s ({len(sample)} pages)", f"{parse:.1f}"),
             ("end to end / extraction alone", f"{first.articles / first.wall / extraction:.2f}"),

@@ -121,7 +121,8 @@ def place(analysis: Analysis, watch: Watch) -> Placement | None:
             _compare(item, watch, ref, country)
             placed.append(item)
     _follow_the_move(placed, watch, ref)
-    _settle_single_anchors(placed, watch, ref)
+    other_date = _dated_elsewhere(placed, watch, ref, analysis.article.published is not None)
+    _settle_single_anchors(placed, watch, other_date)
     _other_names(placed)
     main = _anchor(placed)
     event_date = _event_date(placed, watch)
@@ -302,19 +303,29 @@ def _same_name(a: str, b: str) -> bool:
     return a == b or a in b or b in a
 
 
-def _settle_single_anchors(placed: list[Placed], watch: Watch, ref: date | None) -> None:
+def _event_clauses(placed: list[Placed]) -> list[Placed]:
+    """Clauses of the sentences that name an event, whichever clause names its day or city."""
+    sentences = {c.sentence.index for c in placed if c.event and not c.other_company}
+    return [c for c in placed if c.sentence.index in sentences and not c.other_company]
+
+
+def _dated_elsewhere(placed: list[Placed], watch: Watch, ref: date | None, dated: bool) -> bool:
+    """True when every day the article gives its events disagrees with the watched day."""
+    # (Without a watched day nothing can agree with it: no rule out by its absence.) An
+    # article written on the watched day that tells an event without its day tells that
+    # day's ("has just closed in Paris"), whatever other days it names; an undated article
+    # is read against the watched day only for want of its own, which proves nothing.
+    on_the_day = dated and ref is not None and ref == watch.date
+    events = _event_clauses(placed)
+    return watch.date is not None and not on_the_day and any(
+        c.date_conflict for c in events) and not any(c.date_match for c in events)
+
+
+def _settle_single_anchors(placed: list[Placed], watch: Watch, other_date: bool) -> None:
     """A clause that agrees on the city alone is another event when every date the article
     gives its events disagrees ("returns to San Francisco ... on February 25"), and the same
     for a date alone against every city."""
-    # Sentences that name an event, whichever of their clauses names the day or the city.
-    sentences = {c.sentence.index for c in placed if c.event and not c.other_company}
-    events = [c for c in placed if c.sentence.index in sentences and not c.other_company]
-    # (Without a watched day or city, nothing can agree with it: no rule out by its absence.)
-    # An article written on the watched day that tells an event without its day tells that
-    # day's ("has just closed in Paris"), whatever other days it names.
-    on_the_day = ref is not None and ref == watch.date
-    other_date = watch.date is not None and not on_the_day and any(
-        c.date_conflict for c in events) and not any(c.date_match for c in events)
+    events = _event_clauses(placed)
     other_city = watch.city is not None and any(c.city_conflict for c in events) and not any(
         c.city_match for c in events)
     for item in placed:
