@@ -45,10 +45,6 @@ KNOWN_MISSES = {
         "mentions are not told apart from the September event"
     ),
     # Batch 6 (scored blind first: 0.643), the misses left after its reading.
-    "250-nintendo-direct-oggi-switch-2-2-aprile": (
-        "'come confermato da Nintendo' trails the clause it confirms; the confirmation is "
-        "read as a plain report"
-    ),
     "252-tesla-we-robot-uitnodigingen-10-oktober": (
         "the July postponement, told as background, outranks the invitations for the new day "
         "(the label itself calls this debatable)"
@@ -170,8 +166,9 @@ def test_real_news_floors() -> None:
     # The real articles of fixtures/real-news: scored blind when collected (see its README),
     # then read again; these floors keep what was won.
     scores = evaluate(REAL)
-    # (Set D, 70 cases scored blind at 0.686, joined the 180 of sets A and B at 0.722.)
-    assert status_right(REAL) >= 0.71
+    # (Set D, 70 cases scored blind at 0.686, joined the 180 of sets A and B at 0.722; set E,
+    # 79 scored blind at 0.481, brought the 329 to 0.657, and its first fixes to 0.672.)
+    assert status_right(REAL) >= 0.67
     assert scores["event match"].precision >= 0.94
     assert scores["event match"].recall >= 0.93
     assert scores["date"].precision >= 0.79

@@ -192,6 +192,16 @@ PREDICATE_CUES: tuple[Cue[Predicate], ...] = (
             r"(?:,\s+(?:[\w'-]+\s+){1,3}?)?\b(?:said|announced|revealed|showed|unveiled|introduced"
             r"|demoed|"
             r"walked|confirmed|made|took|was|were|had)\b"
+            # The same in the other languages: "durante la conferencia ..., Zuckerberg afirmó".
+            r"|\b(?i:durante|lors de|pendant|au cours de|während|tijdens|nel corso)\s+(?:(?:la|el"
+            r"|le|il|l'|lo|a|o|das|die|der|de|het|dell[ao]?)\s*)?(?:\w+\s+){0,2}?(?:conferencia"
+            r"|evento|presentación|keynote|conférence|événement|présentation|conferenza"
+            r"|presentazione|Konferenz|Veranstaltung|Präsentation|Keynote|conferentie|evenement"
+            r"|presentatie|apresentação|conferência)\b[^.;\d]{0,80}?\b(?:afirmó|dijo|anunció"
+            r"|presentó|mostró|reveló|a (?:déclaré|annoncé|présenté|dévoilé|montré)"
+            r"|ha (?:detto|dichiarato|annunciato|presentato|mostrato)|sagte|kündigte|zeigte"
+            r"|stellte|erklärte|zei|kondigde|toonde|presenteerde|afirmou|disse|anunciou"
+            r"|apresentou|mostrou)\b"
             r"|\b(?:gave|delivered|held|opened|kicked off) (?:the|a|an|his|her|its"
             r"|their) (?:opening |"
             r"annual |main )?(?:keynote|speech|presentation|address|event|show)\b"
@@ -592,6 +602,8 @@ REPORTING_VERBS = re.compile(
 EVENT_WORDS = re.compile(
     r"\b[\w]+-?(?:event|events|evenement|evenementen|Veranstaltung|Veranstaltungen)\b|"
     r"\b(?:Veranstaltungen|Präsentationen|Konferenzen|Pressekonferenzen|eventi|eventos|"
+    # (the singular "conference" of the languages whose plural was already here)
+    r"Konferenz|conferencia|conferência|conferentie|"
     r"événements|evenementen|conferenze|conferencias|conférences|presentaciones|"
     r"demo|demonstration|events?"
     r"|launch(?:es|ed|ing)?|launch event|press (?:conference|event|briefing)|"

@@ -181,6 +181,12 @@ def _status(placement: Placement, ref: date | None, event_date: date | None,
         if stands:
             judged = [(c, p) for c, p in judged if c.status not in _DISRUPTIONS]
     disruptions = [(c, p) for c, p in judged if c.status in _DISRUPTIONS]
+    top = max(judged, key=_rank)
+    if (top[0].status is Status.HAPPENED and top[1].anchor is not Anchor.MATCH
+            and any(c.status is Status.CANCELLED for c, _ in disruptions)):
+        # A cancelled event did not take place: a past tense that does not name the watched
+        # day or city is about something else ("their previously announced games").
+        judged = [(c, p) for c, p in judged if c.status is not Status.HAPPENED]
     if disruptions and max(judged, key=_rank)[0].status in _DISRUPTIONS:
         chosen = _disruption(disruptions)
         return chosen[0].status, chosen[1].sentence.text, basis(chosen[0])

@@ -1,0 +1,70 @@
+"""Kinds of sentence the reader reads a certain way, each with its contrast (issue 8, set E)."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+
+from bench.facts import load_cases
+from monitor.extract.reading import report_for
+from monitor.model import Article, FactKind, Status, Watch
+from tests.conftest import FIXTURES
+
+ACME = Watch("acme-berlin", "Acme", ("Jane Doe",), "Berlin", date(2026, 7, 12))
+NOTHING = Watch("nothing-london", "Nothing", ("Carl Pei",), "London", date(2026, 7, 12))
+BEFORE = datetime(2026, 6, 20, 9, tzinfo=UTC)
+ON_THE_DAY = datetime(2026, 7, 12, 20, tzinfo=UTC)
+
+
+def _read(body: str, watch: Watch = ACME, published: datetime | None = BEFORE,
+          title: str = "") -> tuple[Status | None, set[tuple[FactKind, str]]]:
+    article = Article("https://news.test/a", "https://news.test/a", title, body, published)
+    report = report_for(article, watch)
+    if report is None:
+        return None, set()
+    return report.status, {(f.kind, f.value) for f in report.facts}
+
+
+@pytest.mark.parametrize(("sentence", "status"), [
+    # The hour of the event is the organiser's schedule...
+    ("Acme's launch event will be held in Berlin on 12 July at 17:00 CEST.", Status.CONFIRMED),
+    # ...not without it, nor when someone else tells it, nor when hedged.
+    ("Acme's launch event will be held in Berlin on 12 July.", Status.REPORTED),
+    ("According to sources, Acme's launch event will be held in Berlin on 12 July at 17:00 CEST.",
+     Status.REPORTED),
+    ("Acme's launch event is expected to be held in Berlin on 12 July at 17:00 CEST.",
+     Status.RUMORED),
+])
+def test_an_hour_makes_a_plain_statement_a_schedule(sentence: str, status: Status) -> None:
+    assert _read(sentence)[0] is status
+
+
+def test_a_maker_named_like_a_word_does_not_negate_its_product() -> None:
+    _, facts = _read("Nothing Phone (2) will be unveiled at the launch event in London "
+                          "on 12 July, Nothing said.", NOTHING)
+    assert (FactKind.PRODUCT, "Nothing Phone (2)") in facts
+    # A real negation still rules a product out.
+    _, facts = _read("Nothing said there will be no Nothing Phone (2) at the launch event in "
+                     "London on 12 July.", NOTHING)
+    assert (FactKind.PRODUCT, "Nothing Phone (2)") not in facts
+
+
+def test_a_cancelled_event_did_not_take_place() -> None:
+    # A real article (set E): the cancellation, then "their previously announced games" and
+    # "showcased ... at this year's E3", past tenses that do not name the event's day or city.
+    case = next(c for c in load_cases(FIXTURES / "real-news") if c.name.startswith("e10-"))
+    report = report_for(case.article, case.watch)
+    assert report is not None and report.status is Status.CANCELLED
+
+
+@pytest.mark.parametrize("sentence", [
+    "Este domingo, durante la conferencia anual de Acme en Berlín, Jane Doe afirmó que la marca "
+    "creció.",
+    "Pendant la conférence d'Acme à Berlin, Jane Doe a présenté une nouvelle montre.",
+    "Während der Konferenz von Acme in Berlin sagte Jane Doe, die Marke sei gewachsen.",
+])
+def test_said_during_the_event_in_other_languages(sentence: str) -> None:
+    assert _read(sentence, published=ON_THE_DAY)[0] is Status.HAPPENED
+    # Before the event's day the same words cannot tell it took place.
+    assert _read(sentence, published=BEFORE)[0] is not Status.HAPPENED
