@@ -8,6 +8,7 @@ import pytest
 
 from bench.facts import load_cases
 from monitor.extract.reading import report_for
+from monitor.extract.reading.claims import judge
 from monitor.model import Article, FactKind, Status, Watch
 from tests.conftest import FIXTURES
 
@@ -68,3 +69,16 @@ def test_said_during_the_event_in_other_languages(sentence: str) -> None:
     assert _read(sentence, published=ON_THE_DAY)[0] is Status.HAPPENED
     # Before the event's day the same words cannot tell it took place.
     assert _read(sentence, published=BEFORE)[0] is not Status.HAPPENED
+
+
+@pytest.mark.parametrize(("sentence", "status"), [
+    # Portuguese "no evento" is "at the event" (em + o): no negation of it.
+    ("Nintendo deixou claro que nenhuma informação sobre jogos será incluída no evento.", None),
+    ("Especulações apontavam que Mario estaria longe de aparecer no evento.", None),
+    # Its "não" before an event is one.
+    ("Não haverá evento em junho.", Status.DENIED),
+    ("There will be no event in June.", Status.DENIED),
+])
+def test_portuguese_no_is_at_the(sentence: str, status: Status | None) -> None:
+    claims = judge(sentence)
+    assert (claims[0].status if claims else None) is status

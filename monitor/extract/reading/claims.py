@@ -92,7 +92,9 @@ _OLD_DAY = re.compile(
     re.IGNORECASE)
 # "no event", "kein Event", "aucun événement": an event said not to exist.
 _NO_EVENT = re.compile(
-    rf"\b(?:no|not an?|kein(?:e|en)?|aucun(?:e)?|pas d[e']|nessun[oa]?|ningún|ninguna|geen|"
+    # (Portuguese "no evento" is "at the event": em + o.)
+    rf"\b(?:no(?!\s+(?:eventos?|lançamentos?|palco)\b)|not an?|kein(?:e|en)?|aucun(?:e)?|"
+    rf"pas d[e']|nessun[oa]?|ningún|ninguna|geen|não|non ci sar(?:à|anno)|"
     rf"nenhum(?:a)?|no such)\s*(?!(?:[\w-]+\s+){{0,2}}?(?:news|noticias|notizie|Neuigkeiten"
     rf"|nouvelles|"
     rf"details|word|information|info|sign|signs|hint|idea|date)\b)(?:[\w-]+\s+){{0,2}}?"

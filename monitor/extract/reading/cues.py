@@ -554,7 +554,10 @@ NOT_A_NEGATION = re.compile(
     r"\b(?:(?:asked|wish(?:ed)?|requested) not to be (?:named|identified)|not authori[sz]ed"
     r"|not only|no later than|no sooner|no doubt|not long (?:after|before|ago)|nothing new|"
     r"never before|no surprise|not surprising(?:ly)?|no stranger|nicht nur|non solo|no solo|"
-    r"non seulement|niet alleen|não só)\b",
+    r"non seulement|niet alleen|não só)\b"
+    # Portuguese "no", "na" (em + o, em + a) before a noun: "aparecer no evento", "no palco".
+    r"|\bn(?:o|a|os|as) (?:eventos?|palco|lançamentos?|dia|mês|ano|calendário|mercado|vídeo"
+    r"|próxim[oa]s?|início|mundo|canal|programa|anúncio|encerramento)\b",
     re.IGNORECASE,
 )
 
