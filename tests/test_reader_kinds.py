@@ -82,3 +82,10 @@ def test_said_during_the_event_in_other_languages(sentence: str) -> None:
 def test_portuguese_no_is_at_the(sentence: str, status: Status | None) -> None:
     claims = judge(sentence)
     assert (claims[0].status if claims else None) is status
+
+
+def test_held_later_is_a_postponement() -> None:
+    # German "nachholen": to hold later what could not be held on its day.
+    status, _ = _read("Ursprünglich hätte das große Event von Acme in Berlin am 12. Juli "
+                      "stattfinden sollen, nun wird es im September nachgeholt.")
+    assert status is Status.POSTPONED
