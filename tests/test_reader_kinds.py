@@ -89,3 +89,15 @@ def test_held_later_is_a_postponement() -> None:
     status, _ = _read("Ursprünglich hätte das große Event von Acme in Berlin am 12. Juli "
                       "stattfinden sollen, nun wird es im September nachgeholt.")
     assert status is Status.POSTPONED
+
+
+def test_look_forward_to_moves_nothing() -> None:
+    # "forward to" moves an event only when brought forward: here the day is another event's.
+    body = ("Thanks to a tweet from Jane Doe, we now have an Acme event to look forward to "
+            "which will take place on 19 September in Berlin.")
+    assert _read(body)[0] is None
+
+
+def test_lever_le_voile_names_an_event() -> None:
+    body = "Ce dimanche 12 juillet, Acme a choisi Berlin pour lever le voile sur ses montres."
+    assert _read(body, published=ON_THE_DAY)[0] is not None

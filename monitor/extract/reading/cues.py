@@ -236,7 +236,8 @@ PREDICATE_CUES: tuple[Cue[Predicate], ...] = (
             r"|\bzeigte\b|\bhat\b.{0,80}?\bgezeigt\b"
             r"|\bfand\b.{0,40}?\bstatt\b|\bhat\b.{0,60}?\b(?:vorgestellt|präsentiert"
             r"|enthüllt)\b"
-            r"|\ba (?:dévoilé|présenté|lancé|officialisé)\b|\best monté sur (?:la )?scène\b"
+            r"|\ba (?:dévoilé|présenté|lancé|officialisé|levé le voile)\b"
+            r"|\best monté sur (?:la )?scène\b"
             r"|\bs'est (?:tenu|déroulé)e?\b|\bont été (?:présentés|dévoilés)\b"
             r"|\b(?:s'est exprimée?|a pris la parole|est intervenue?) (?:lors|à l'occasion|pendant"
             r"|au cours)\b"
@@ -624,6 +625,8 @@ EVENT_WORDS = re.compile(
     r"představení|premiéra|wydarzenie|konferencja|prezentacja|premiera|premieres?|world premiere|"
     r"Weltpremiere|première|estreno|anteprima|evenemang|evenemanget|lansering|lanseringen|"
     r"akce|akci|akcí|debut(?:s|ed)?|enthüll\w*|dévoil\w*|svelat[oaie]|"
+    # French "lever le voile sur" (to unveil), in its tenses
+    r"l[eèé]v\w* le voile|"
     r"onthul\w*|presenteer\w*|apresent\w+|présent(?:e|é|ée|és|era|ation)s?|"
     r"(?:motor |auto |trade |car )?shows?|salon|salone|Messe|fair|exhibition|convention|"
     r"(?:shareholder|annual|general|investor|developer|analyst)s?'? (?:meeting|day|conference)|"
@@ -702,7 +705,8 @@ LAUNCH_VERBS = re.compile(
     r"arriv(?:a|ano|eranno)|presentó|lanz(?:ar|ó|ará|amiento)|vorgestellt|präsentier(?:t|te|en)|"
     r"erwartet|dévoil\w*|présent\w*|détailler|svelare|svelat[oi]|esperan?|espera|veremos|"
     r"presentado|zeigt|enthüll\w*|neue[nrs]?|nuov[oaie]|nuev[oa]s?|nouveaux?|nouvelles?|"
-    r"onthul\w*|presenteer\w*|apresent\w*|lança\w*|představ\w*|zaprezent\w*|attes[oi])\b",
+    r"onthul\w*|presenteer\w*|apresent\w*|lança\w*|představ\w*|zaprezent\w*|attes[oi]"
+    r"|l[eèé]v\w* le voile)\b",
     re.IGNORECASE,
 )
 
@@ -740,7 +744,9 @@ MOVE_CUES = re.compile(
     r"push(?:ed|es|ing)? (?:it )?(?:to|into|until)|statt am|anstatt|instead of|rather than|"
     r"new date|now (?:take|be held)|rinviat[oa]|pospuest[oa]|verschoben|vorverlegt|nueva fecha|"
     r"nachgeholt|neues Datum|"
-    r"nuova data|neuer Termin|neuen Termin|forward to|repouss[ée]e?s?|décal[ée]e?s?|report[ée]e?s?"
+    # ("brought forward to", never "look forward to")
+    r"nuova data|neuer Termin|neuen Termin|(?<!look )(?<!looks )(?<!looking )forward to"
+    r"|repouss[ée]e?s?|décal[ée]e?s?|report[ée]e?s?"
     r"|slitta\w*|"
     r"spostat[oa]|posticipat[oa]|aplazad[oa]|uitgesteld|verplaatst|verschoven|adiad[oa]"
     r"|advance[ds]?|"
