@@ -513,7 +513,12 @@ MODALITY_CUES: tuple[Cue[Modality], ...] = (
                            r"|\bvielleicht\b|\bmöglicherweise\b|\beventuell\b"
                            r"|\beventualmente\b|\béventuellement\b|\bqualora\b"
                            r"|\bpourrait\b|\bpourraient\b|\bpeut-être\b|\bzou\b|\bzouden\b"
-                           r"|\bmisschien\b|\bpoderá\b|\bpode\b|\btalvez\b|\bmožná\b|\bmoże\b",
+                           r"|\bmisschien\b|\bpoderá\b|\bpode\b|\btalvez\b|\bmožná\b|\bmoże\b"
+                           # "probably" in the other languages
+                           r"|\b(?:höchst)?wahrscheinlich\b|\bvermutlich\b|\bmutmaßlich\b"
+                           r"|\bwaarschijnlijk\b|\bvermoedelijk\b|\bprobablement\b"
+                           r"|\bprobablemente\b|\bprobabilmente\b|\bprovavelmente\b"
+                           r"|\bpravděpodobně\b|\bprawdopodobnie\b",
         "Xiaomi might hold an event in San Francisco."),
     cue(Modality.EXPECTED, r"\bexpected\b|\bexpect(?:s|ing)?\b|\blikely\b|\bshould\b"
                            r"|\ball but certain(?:ly)?\b|\balmost certain(?:ly)?\b"
