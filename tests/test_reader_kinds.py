@@ -101,3 +101,13 @@ def test_look_forward_to_moves_nothing() -> None:
 def test_lever_le_voile_names_an_event() -> None:
     body = "Ce dimanche 12 juillet, Acme a choisi Berlin pour lever le voile sur ses montres."
     assert _read(body, published=ON_THE_DAY)[0] is not None
+
+
+@pytest.mark.parametrize(("day", "about"), [("24 February 2027", False), ("12 July 2026", True)])
+def test_an_undated_article_tells_its_edition_by_the_year_it_writes(day: str, about: bool) -> None:
+    # Without a publication day the article is read against the watched day; a day it gives
+    # an event with its year says which edition the article is about.
+    title = "Acme hints at the date of its next launch"
+    body = ("Acme has basically confirmed that it will show new watches soon.\n"
+            f"The teaser points to a launch event on {day}.")
+    assert (_read(body, published=None, title=title)[0] is not None) is about

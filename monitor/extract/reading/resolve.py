@@ -95,6 +95,7 @@ class Placement:
     # The company's names that are also words the reader weighs ("Nothing", "Essential"):
     # they are masked before a sentence is judged, so "Nothing will unveil" is no denial.
     word_names: tuple[str, ...] = ()
+    dated: bool = True  # the article has its own publication day
 
     @property
     def relevant(self) -> list[Placed]:
@@ -128,7 +129,8 @@ def place(analysis: Analysis, watch: Watch) -> Placement | None:
     event_date = _event_date(placed, watch)
     _remember(placed, watch, event_date)
     _rule_out_by_time(placed, ref, event_date)
-    return Placement(placed, event_date, main, word_names([watch.company, *watch.aliases]))
+    return Placement(placed, event_date, main, word_names([watch.company, *watch.aliases]),
+                     dated=analysis.article.published is not None)
 
 
 _LOCATIVE = re.compile(r"\b(?:in|à|en|nach|in der|im|em|w|na|no|nel|nella|dans"
@@ -495,6 +497,8 @@ def about_the_event(placement: Placement, watch: Watch, ref: date | None) -> boo
     events = [c for c in clauses if c.event and not c.theirs]
     if watch.date and ref and ref < watch.date - EARLY and not any(c.date_match for c in clauses):
         return False  # the 2023 launch is not the 2025 one, whatever the city
+    if watch.date and not placement.dated and _other_years_only(placement, watch.date):
+        return False  # an undated article about "Unpacked 2020" is not about the 2019 one
     if not any(c.anchor is Anchor.MATCH for c in events):
         undetermined = [c for c in events if c.anchor is Anchor.NEUTRAL]
         if placement.main is Anchor.OTHER:
@@ -505,6 +509,27 @@ def about_the_event(placement: Placement, watch: Watch, ref: date | None) -> boo
         if watch.date and ref and ref > watch.date + LATE:
             return False  # long after the day, an undated event is a later one
     return not _passing_look_back(placement, watch, ref)
+
+
+_YEAR = re.compile(r"(?<![\d.,/-])(?:19[89]\d|20[0-4]\d)(?![\d.,/-])")
+
+
+def _other_years_only(placement: Placement, watched: date) -> bool:
+    """True when the article's headline and event clauses name years, none of them the
+    watched event's: without a publication day, the years it names tell which edition it is
+    about."""
+    years: set[int] = set()
+    for c in placement.clauses:
+        if c.theirs:
+            continue
+        if c.sentence.in_title:
+            years.update(int(y) for y in _YEAR.findall(c.clause.plain))
+        # A day of an event with its year; a bare year in the body is as often history ("the
+        # concept shown in 2017"), a delivery or another show ("IAA 2021").
+        if c.event:
+            years.update(d.first.year for d in c.clause.dates
+                         if d.exact and _YEAR.search(d.text))
+    return bool(years) and watched.year not in years
 
 
 def _passing_look_back(placement: Placement, watch: Watch, ref: date | None) -> bool:
