@@ -47,8 +47,6 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path | str]
     if shutil.which("git") is None or not (ROOT / ".git").exists():
         pytest.skip("not a git checkout, so there is nothing to clone")
     folder = tmp_path_factory.mktemp("install")
-    clone = folder / "clone"
-    subprocess.run(["git", "clone", "--quiet", str(ROOT), str(clone)], check=True, timeout=120)
     # The environment of a stranger's shell: no venv of ours, no MONITOR_* settings.
     env = {k: v for k, v in os.environ.items()
            if not k.startswith(("MONITOR_", "VIRTUAL_ENV", "PYTHON"))}
@@ -59,6 +57,11 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path | str]
         if python is None:
             result[version] = f"no Python {version} on this machine"
             continue
+        # A clone each: setuptools builds in the source tree (build/), and two pip runs at
+        # once in one tree collide there ("File exists: build/bdist.../monitor.dist-info").
+        clone = folder / f"clone-{version}"
+        subprocess.run(["git", "clone", "--quiet", str(ROOT), str(clone)], check=True,
+                       timeout=120)
         venv = folder / f"venv-{version}"
         subprocess.run([python, "-m", "venv", str(venv)], check=True, timeout=120, env=env)
         log = folder / f"pip-{version}.log"
