@@ -111,3 +111,16 @@ def test_an_undated_article_tells_its_edition_by_the_year_it_writes(day: str, ab
     body = ("Acme has basically confirmed that it will show new watches soon.\n"
             f"The teaser points to a launch event on {day}.")
     assert (_read(body, published=None, title=title)[0] is not None) is about
+
+
+@pytest.mark.parametrize(("sentence", "status"), [
+    ("OnePlus, lansman etkinliğini ve ilgili faaliyetleri ertelediğini duyurdu.", Status.POSTPONED),
+    ("Jednak globalna premiera została teraz przesunięta na 13 września.", Status.POSTPONED),
+    ("A Hyundai kénytelen volt elhalasztani modelljének premierjét a Pekingi Autószalonon.",
+     Status.POSTPONED),
+    ("Компания Xiaomi перенесла презентацию на 20 февраля.", Status.POSTPONED),
+    ("Toyota etkinliği iptal etti.", Status.CANCELLED),
+])
+def test_disruptions_in_more_languages(sentence: str, status: Status) -> None:
+    # Languages without a full cue table still tell a move or a cancellation (issue 8, kind 6).
+    assert [c.status for c in judge(sentence)] == [status]

@@ -124,6 +124,9 @@ PREDICATE_CUES: tuple[Cue[Predicate], ...] = (
             r"|\b(?:est|sont|a été|ont été|sera|seront|être) report[ée]e?s?\b"
             r"|\breport(?:e|ent) (?:la|le|les|sa|son|ses|l')\b|\bprzyspiesz\w*\b"
             r"|\bnachgeholt\b|\bnachzuholen\b"
+            # Turkish, Hungarian, Polish, Russian
+            r"|\bertele\w*|\belhalaszt\w*|\bprzesunię\w*|\bprzesun(?:ął|ęła|ie)\w*"
+            r"|\bотлож\w*|\bперенес\w*|\bперенос\w*"
             r"|\buitgesteld\b|\bverplaatst\b|\bverschoven\b|\badiad[oa]\b|\bodložen[aáý]?\b"
             r"|\bprzełożon[aey]\b|\bstel(?:t|len)\b.{0,50}?\buit\b"
             r"|\bskjut(?:er|s|it)? upp\b|\buppskjut\w*\b|\budskud\w*\b|\butsatt\b|\butsettes\b"
@@ -146,7 +149,8 @@ PREDICATE_CUES: tuple[Cue[Predicate], ...] = (
            r"|\bgeannuleerd\b|\bafgelast\b|\bcancelad[oa]\b|\bzrušen[aáý]?\b|\bodwołan[aey]\b"
            r"|\bcancel(?:a|ou|ó|an|aron|am)\b|\bannull(?:a|ano)\b|\bannule\b|\bsuspend(?:e|ió|eu)\b"
            r"|\bruší\b|\bzrušil[ao]?\b|\bodwołuje\b"
-           r"|\bställ(?:er|t|de|s)? in\b|\binställ(?:d|t|da|s)\b|\baflys\w*\b|\bavlys\w*\b",
+           r"|\bställ(?:er|t|de|s)? in\b|\binställ(?:d|t|da|s)\b|\baflys\w*\b|\bavlys\w*\b"
+           r"|\biptal (?:ed|et)\w*|\biptal\b|\blemond\w*|\bотмен\w*",
         "Xiaomi has cancelled its San Francisco event."),
     cue(D, r"\bden(?:ied|ies|y|ying)\b|\bdismiss(?:ed|es)\b|\brefuted?\b|\bshot down\b|\bnot true\b"
            r"|\bfalse\b|\bno such (?:event|plans?)\b|\bno plans? to (?:hold|host|stage|launch)\b"
@@ -630,6 +634,9 @@ EVENT_WORDS = re.compile(
     r"představení|premiéra|wydarzenie|konferencja|prezentacja|premiera|premieres?|world premiere|"
     r"Weltpremiere|première|estreno|anteprima|evenemang|evenemanget|lansering|lanseringen|"
     r"akce|akci|akcí|debut(?:s|ed)?|enthüll\w*|dévoil\w*|svelat[oaie]|"
+    # Turkish, Hungarian, Russian
+    r"lansman\w*|etkinli\w*|bemutató\w*|autószalon\w*|мероприяти\w*|презентаци\w*"
+    r"|конференци\w*|"
     # French "lever le voile sur" (to unveil), in its tenses
     r"l[eèé]v\w* le voile|"
     r"onthul\w*|presenteer\w*|apresent\w+|présent(?:e|é|ée|és|era|ation)s?|"
@@ -748,7 +755,7 @@ MOVE_CUES = re.compile(
     r"\b(?:moved|moving|postpone[ds]?|pushed back|delayed|reschedul(?:ed|es|ing)|brought forward|"
     r"push(?:ed|es|ing)? (?:it )?(?:to|into|until)|statt am|anstatt|instead of|rather than|"
     r"new date|now (?:take|be held)|rinviat[oa]|pospuest[oa]|verschoben|vorverlegt|nueva fecha|"
-    r"nachgeholt|neues Datum|"
+    r"nachgeholt|neues Datum|ertele\w*|elhalaszt\w*|przesunię\w*|отлож\w*|перенес\w*|"
     # ("brought forward to", never "look forward to")
     r"nuova data|neuer Termin|neuen Termin|(?<!look )(?<!looks )(?<!looking )forward to"
     r"|repouss[ée]e?s?|décal[ée]e?s?|report[ée]e?s?"
