@@ -120,6 +120,10 @@ def test_an_undated_article_tells_its_edition_by_the_year_it_writes(day: str, ab
      Status.POSTPONED),
     ("Компания Xiaomi перенесла презентацию на 20 февраля.", Status.POSTPONED),
     ("Toyota etkinliği iptal etti.", Status.CANCELLED),
+    ("A OnePlus remarcou o lançamento do OnePlus 6T para 29 de outubro.", Status.POSTPONED),
+    # A maker staying away from a show: its part of it is off, no denial of the show.
+    ("Sony will not attend E3 2019.", Status.CANCELLED),
+    ("A Toyota anunciou que não participará do Salão do Automóvel.", Status.CANCELLED),
 ])
 def test_disruptions_in_more_languages(sentence: str, status: Status) -> None:
     # Languages without a full cue table still tell a move or a cancellation (issue 8, kind 6).

@@ -95,7 +95,9 @@ _NO_EVENT = re.compile(
     # (Portuguese "no evento" is "at the event": em + o.)
     rf"\b(?:no(?!\s+(?:eventos?|lançamentos?|palco)\b)|not an?|kein(?:e|en)?|aucun(?:e)?|"
     rf"pas d[e']|nessun[oa]?|ningún|ninguna|geen|não|non ci sar(?:à|anno)|"
-    rf"nenhum(?:a)?|no such)\s*(?!(?:[\w-]+\s+){{0,2}}?(?:news|noticias|notizie|Neuigkeiten"
+    # (a whole word: "not attend E3" is no "not a ... E3")
+    rf"nenhum(?:a)?|no such)(?:\b|(?<='))\s*"
+    rf"(?!(?:[\w-]+\s+){{0,2}}?(?:news|noticias|notizie|Neuigkeiten"
     rf"|nouvelles|"
     rf"details|word|information|info|sign|signs|hint|idea|date)\b)(?:[\w-]+\s+){{0,2}}?"
     rf"(?:{cues.EVENT_WORDS.pattern})"
