@@ -128,3 +128,18 @@ def test_an_undated_article_tells_its_edition_by_the_year_it_writes(day: str, ab
 def test_disruptions_in_more_languages(sentence: str, status: Status) -> None:
     # Languages without a full cue table still tell a move or a cancellation (issue 8, kind 6).
     assert [c.status for c in judge(sentence)] == [status]
+
+
+def test_tomorrow_is_the_day_of_what_comes() -> None:
+    # Watched: 12 July. "Demain", from an article of 20 June, is 21 June: another event.
+    title = "Acme va présenter une nouvelle montre demain"
+    body = "Sans tambours ni trompettes, Acme annonce la présentation d'une montre dès demain."
+    assert _read(body, title=title)[0] is None
+    # The day before the watched one, "demain" is the watched day.
+    assert _read(body, title=title, published=datetime(2026, 7, 11, 9, tzinfo=UTC))[0] is not None
+
+
+def test_an_article_years_after_the_watched_day_is_about_a_later_edition() -> None:
+    body = "Acme unveiled its new watch in Berlin yesterday, at a launch event."
+    assert _read(body, published=datetime(2028, 7, 13, 9, tzinfo=UTC))[0] is None
+    assert _read(body, published=datetime(2026, 7, 13, 9, tzinfo=UTC))[0] is Status.HAPPENED

@@ -172,8 +172,8 @@ def _compare(item: Placed, watch: Watch, ref: date | None, country: str | None) 
     """Where the clause's own dates and places agree or disagree with the watch."""
     clause, sentence = item.clause, item.sentence
     # "today", "yesterday" are nearly always when something was said or sent: they may agree
-    # with the watched day, never disagree with it.
-    dated = [d for d in clause.dates if d.text.lower() not in RELATIVE_DAYS]
+    # with the watched day, never disagree with it. "Tomorrow" is the day of what comes.
+    dated = [d for d in clause.dates if RELATIVE_DAYS.get(d.text.lower(), 1) > 0]
     if clause.dates:
         if watch.date:
             # A day either side is the same moment told in another time zone ("August 14" on
@@ -495,8 +495,11 @@ def about_the_event(placement: Placement, watch: Watch, ref: date | None) -> boo
     if not any(c.ours for c in clauses):
         return False
     events = [c for c in clauses if c.event and not c.theirs]
-    if watch.date and ref and ref < watch.date - EARLY and not any(c.date_match for c in clauses):
-        return False  # the 2023 launch is not the 2025 one, whatever the city
+    if watch.date and ref and abs(ref - watch.date) > EARLY and placement.dated and not any(
+            c.date_match for c in clauses):
+        # The 2023 launch is not the 2025 one, whatever the city: an article this far from
+        # the watched day, either way, tells of it only by naming its day or its year.
+        return False
     if watch.date and not placement.dated and _other_years_only(placement, watch.date):
         return False  # an undated article about "Unpacked 2020" is not about the 2019 one
     if not any(c.anchor is Anchor.MATCH for c in events):
