@@ -143,3 +143,13 @@ def test_an_article_years_after_the_watched_day_is_about_a_later_edition() -> No
     body = "Acme unveiled its new watch in Berlin yesterday, at a launch event."
     assert _read(body, published=datetime(2028, 7, 13, 9, tzinfo=UTC))[0] is None
     assert _read(body, published=datetime(2026, 7, 13, 9, tzinfo=UTC))[0] is Status.HAPPENED
+
+
+@pytest.mark.parametrize(("sentence", "status"), [
+    # "In case it is confirmed today ...": a condition, no confirmation.
+    ("En caso de que se confirme hoy, se anunciará al mediodía.", Status.RUMORED),
+    # Leakers are no one on record.
+    ("Leakers claim Acme's launch event is still on.", Status.RUMORED),
+])
+def test_conditions_and_leakers(sentence: str, status: Status) -> None:
+    assert judge(sentence)[0].status is status

@@ -426,7 +426,7 @@ SOURCE_CUES: tuple[Cue[Source], ...] = (
                          r"|bestätigte|a déclaré|a annoncé|ha detto|ha annunciato|dijo|anunció)\b",
         "Xiaomi will hold the event in San Francisco, CEO Lei Jun said."),
     # a leak is nobody's word on record, whatever document it shows
-    cue(Source.LEAK, r"\bleak(?:s|ed|er|ster|y)?\b|\btipster\b|\balleged(?:ly)?\b"
+    cue(Source.LEAK, r"\bleak(?:s|ed|er|ers|ster|sters|y)?\b|\btipster\b|\balleged(?:ly)?\b"
                      r"|\bpurported(?:ly)?\b"
                      r"|\bfiltrad[oa]s?\b|\bfiltraci\w+\b|\btrapelat[oa]\b|\bgeleakt\b|\bgelekt\b"
                      r"|\bfuité\w*\b|\bfuite\w*\b|\bbriefly (?:appeared|posted|went live"
@@ -779,7 +779,8 @@ MOVE_CUES = re.compile(
 # invitations, we remain sceptical").
 CONDITIONAL = re.compile(
     r"(?:\b(?:unless|once|if|whenever|when|cuando|quando|quand|zodra|wenn|falls|sofern|qualora|"
-    r"siempre que)\s+(?:[\w'-]+\s+){0,3}?"
+    r"siempre que|en caso de que|en caso de|au cas où|nel caso in cui|nel caso|caso|in case"
+    r"|im Fall)\s+(?:[\w'-]+\s+){0,3}?"
     r"|\b(?:until|bis|finché|hasta que|jusqu'à ce que|tant que|totdat)\s+(?:(?-i:[A-Z])\w+|it|they"
     r"|we|he|"
     r"she)\s+(?:[\w'-]+\s+){0,2}?)$",

@@ -71,6 +71,8 @@ RULES: tuple[Rule, ...] = (
     Rule(DISRUPTIONS, True, None, None, P, "Xiaomi's San Francisco event has not been postponed."),
     Rule(Predicate.GO_AHEAD, None, HEDGED, None, R,
          "Xiaomi's San Francisco event might still go ahead as planned."),
+    Rule(Predicate.GO_AHEAD, None, None, (SPEC, LEAK), R,
+         "Leakers claim Xiaomi's San Francisco event is still on."),
     Rule(Predicate.GO_AHEAD, None, None, (OFF, None), C,
          "Xiaomi's San Francisco event will go ahead as planned."),
     Rule(Predicate.GO_AHEAD, None, None, None, P,
