@@ -198,8 +198,11 @@ def baseline_speed(revision: str, folder: Path, spec: str | None) -> float:
             "for name in [m for m in sys.modules if m == 'monitor' or m.startswith('monitor.')]:\n"
             "    del sys.modules[name]\n"
             f"sys.path.insert(0, {tmp!r})\n"
-            "try:\n    from monitor.extract.reading.facts import find_reports\n"
-            "except ImportError:\n    from monitor.extract.facts import find_reports\n"
+            # (the reader's home moved twice: monitor.extract.facts, .reading.facts, .reading)
+            "try:\n    from monitor.extract.reading import find_reports\n"
+            "except ImportError:\n"
+            "    try:\n        from monitor.extract.reading.facts import find_reports\n"
+            "    except ImportError:\n        from monitor.extract.facts import find_reports\n"
             f"cases = facts.select(facts.load_cases(Path({str(folder)!r})), {spec!r})\n"
             "sets = [[c.watch for c in (cases[(i + k) % len(cases)] for k in range(3))]\n"
             "        for i in range(len(cases))]\n"

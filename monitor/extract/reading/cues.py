@@ -284,7 +284,8 @@ PREDICATE_CUES: tuple[Cue[Predicate], ...] = (
            r"|\bmeddela(?:r|de)\b"
            r"|\bannonc(?:e|é|ée|ent)\b|\bofficialis\w*\b|\bbevestig(?:t|d|de)\b"
            r"|\baangekondigd\b|\bkondigt\b|\bconfirm(?:ou|ado|ada)\b"
-           r"|\bpotvrdil[ao]?\b|\boficiáln\w*\b|\bpotwierdził[ao]?\b",
+           r"|\bpotvrdil[ao]?\b|\boficiáln\w*\b|\bpotwierdził[ao]?\b"
+           r"|\bподтверди\w*|\bобъяви\w*|\bанонсирова\w*|\bофициальн\w*",
         "Xiaomi has confirmed its event in San Francisco."),
     # --- the event is set (a statement of fact, in any tense that is not past)
     cue(H, r"\b(?:rumou?red|expected|alleged|purported|planned|upcoming|anticipated|forthcoming|"
@@ -550,7 +551,8 @@ NEGATION = re.compile(
     r"\b(?:not|n't|no|never|nothing|none|neither|nor|without|nobody|no one|yet to|has yet to|"
     r"have yet to|rather than|instead of|non|nessun[oa]?|niente|nulla|mai|ningún|ninguna|nada|"
     r"nunca|sin|nicht|kein(?:e|en|er|em|es)?|nie|ohne|pas|aucun(?:e)?|jamais|rien|sans|niet|"
-    r"geen|nooit|não|nenhum|nem|nunca|ne|inte|ingen|inget|aldrig|ikke|ingenting)\b|n't\b",
+    r"geen|nooit|não|nenhum|nem|nunca|ne|inte|ingen|inget|aldrig|ikke|ingenting"
+    r"|не|нет|ни)\b|n't\b",
     re.IGNORECASE,
 )
 
