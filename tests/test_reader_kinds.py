@@ -62,7 +62,7 @@ def test_a_cancelled_event_did_not_take_place() -> None:
 @pytest.mark.parametrize("sentence", [
     "Este domingo, durante la conferencia anual de Acme en Berlín, Jane Doe afirmó que la marca "
     "creció.",
-    "Pendant la conférence d'Acme à Berlin, Jane Doe a présenté une nouvelle montre.",
+    "Pendant la conférence d'Acme à Berlin, Jane Doe a déclaré que la marque a grandi.",
     "Während der Konferenz von Acme in Berlin sagte Jane Doe, die Marke sei gewachsen.",
 ])
 def test_said_during_the_event_in_other_languages(sentence: str) -> None:
