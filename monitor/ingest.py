@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from monitor.events.policy import Policy
-from monitor.model import Article, EventReport, Watch
+from monitor.model import Article, Watch
 from monitor.sources.profiles import PROFILES, profile_for_url
 from monitor.store import Store
 from monitor.store.errors import ReadingNeeded
@@ -59,12 +59,13 @@ def ingest_page(
     # would be skipped as unchanged by every later run (issue 10). Reading an article
     # stored with the same text is skipped; if it changed meanwhile, the store says so.
     reports = None if store.is_unchanged(article) else find_reports(article, watches)
+    kept = kept_validators(article, validators)
     try:
-        saved = save_read_page(store, article, source=source, fetched_at=fetched_at,
-                               reports=reports, validators=validators)
+        saved = store.save_page(article, source=source, fetched_at=fetched_at, reports=reports,
+                                validators=kept)
     except ReadingNeeded:
-        saved = save_read_page(store, article, source=source, fetched_at=fetched_at,
-                               reports=find_reports(article, watches), validators=validators)
+        saved = store.save_page(article, source=source, fetched_at=fetched_at,
+                                reports=find_reports(article, watches), validators=kept)
     return Ingested(article, saved, readable)
 
 
@@ -86,19 +87,11 @@ def skip_unstorable(article: Article, source: str) -> Ingested | None:
     return None
 
 
-def save_read_page(
-    store: Store,
-    article: Article,
-    *,
-    source: str,
-    fetched_at: datetime,
-    reports: Sequence[EventReport] | None,
-    validators: Mapping[str, tuple[str | None, str | None]] | None = None,
-) -> SavedArticle:
-    """The article and its reading (None: unchanged, not read) in one transaction; raises
-    ReadingNeeded when it was not read but its stored text has changed meanwhile."""
-    return store.save_page(article, source=source, fetched_at=fetched_at, reports=reports,
-                           validators=validators if is_readable(article) else None)
+def kept_validators(article: Article, validators: Mapping[str, tuple[str | None, str | None]] | None
+                    ) -> Mapping[str, tuple[str | None, str | None]] | None:
+    """The validators to store with `article`: none for a page without a readable article,
+    so the next run fetches it whole instead of being told 304 about nothing worth keeping."""
+    return validators if is_readable(article) else None
 
 
 def watches_as_known(store: Store, watches: Sequence[Watch], policy: Policy | None = None

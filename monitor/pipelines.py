@@ -18,7 +18,7 @@ from scrapy.exceptions import NotConfigured
 from monitor.crawl.conditional import conditional_get_on, forget_validators
 from monitor.crawl.items import FetchedPage
 from monitor.events.policy import Policy
-from monitor.ingest import is_readable, save_read_page, skip_unstorable, watches_as_known
+from monitor.ingest import is_readable, kept_validators, skip_unstorable, watches_as_known
 from monitor.model import Article, EventReport, Watch
 from monitor.store import Store
 from monitor.store.errors import ReadingNeeded
@@ -175,10 +175,11 @@ class ArticlePipeline:
         store = self.store
         unchanged = await self._io(store.is_unchanged, article)
         reports = None if unchanged else await self._read(article)
+        kept = kept_validators(article, validators)
         try:
-            return await self._io(save_read_page, store, article, source=source,
-                                  fetched_at=fetched_at, reports=reports, validators=validators)
+            return await self._io(store.save_page, article, source=source,
+                                  fetched_at=fetched_at, reports=reports, validators=kept)
         except ReadingNeeded:
-            return await self._io(save_read_page, store, article, source=source,
+            return await self._io(store.save_page, article, source=source,
                                   fetched_at=fetched_at, reports=await self._read(article),
-                                  validators=validators)
+                                  validators=kept)

@@ -122,7 +122,8 @@ def place(analysis: Analysis, watch: Watch) -> Placement | None:
             _compare(item, watch, ref, country)
             placed.append(item)
     _follow_the_move(placed, watch, ref)
-    other_date = _dated_elsewhere(placed, watch, ref, analysis.article.published is not None)
+    dated = analysis.article.published is not None
+    other_date = _dated_elsewhere(placed, watch, ref, dated)
     _settle_single_anchors(placed, watch, other_date)
     _other_names(placed)
     main = _anchor(placed)
@@ -130,7 +131,7 @@ def place(analysis: Analysis, watch: Watch) -> Placement | None:
     _remember(placed, watch, event_date)
     _rule_out_by_time(placed, ref, event_date)
     return Placement(placed, event_date, main, word_names([watch.company, *watch.aliases]),
-                     dated=analysis.article.published is not None)
+                     dated=dated)
 
 
 _LOCATIVE = re.compile(r"\b(?:in|à|en|nach|in der|im|em|w|na|no|nel|nella|dans"
