@@ -236,10 +236,18 @@ def main() -> int:
     for kind, s in scores.items():
         print(f"{kind:<12} {s.precision:>9.3f} {s.recall:>7.3f} {s.tp:>4} {s.fp:>4} {s.fn:>4}")
     print(f"status right in {status_right(cases):.3f} of articles")
-    print(f"reader speed: {reader_speed(cases):.1f} articles/s with 3 watches")
-    if baseline:
-        print(f"reader of {baseline}: {baseline_speed(baseline, folder, spec):.1f} articles/s "
-              "with 3 watches (same cases, same run)")
+    if not baseline:
+        print(f"reader speed: {reader_speed(cases):.1f} articles/s with 3 watches")
+    else:
+        # This machine's speed drifts by a third within minutes, so the two readers are timed
+        # in turns (ours, theirs, ours, theirs) and each keeps its best.
+        ours = theirs = 0.0
+        for _ in range(2):
+            ours = max(ours, reader_speed(cases))
+            theirs = max(theirs, baseline_speed(baseline, folder, spec))
+        print(f"reader speed: {ours:.1f} articles/s with 3 watches")
+        print(f"reader of {baseline}: {theirs:.1f} articles/s with 3 watches "
+              f"(same cases, timed in turns; ours / theirs {ours / theirs:.2f})")
     misses = [m for s in scores.values() for m in s.misses]
     if misses and "-v" in args:
         print("\n".join(["", "misses:", *misses]))
