@@ -153,3 +153,22 @@ def test_an_article_years_after_the_watched_day_is_about_a_later_edition() -> No
 ])
 def test_conditions_and_leakers(sentence: str, status: Status) -> None:
     assert judge(sentence)[0].status is status
+
+
+AFTER = datetime(2026, 7, 13, 8, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(("published", "status"), [
+    (AFTER, Status.HAPPENED),  # told the day after: it took place, whatever its verbs
+    (BEFORE, Status.REPORTED),  # the same words before the day are a report of a plan
+])
+def test_an_event_told_after_its_day_took_place(published: datetime, status: Status) -> None:
+    # The event's day is the watch's: no sentence dates the event as past.
+    body = ("Acme's launch event in Berlin lasted barely an hour. "
+            "Jane Doe and two engineers spoke about the new Widget.")
+    assert _read(body, published=published)[0] is status
+
+
+def test_told_after_its_day_a_postponement_still_holds() -> None:
+    body = "Acme has postponed its launch event in Berlin, planned for 12 July, to September."
+    assert _read(body, published=AFTER)[0] is Status.POSTPONED
