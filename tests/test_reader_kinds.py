@@ -172,3 +172,49 @@ def test_an_event_told_after_its_day_took_place(published: datetime, status: Sta
 def test_told_after_its_day_a_postponement_still_holds() -> None:
     body = "Acme has postponed its launch event in Berlin, planned for 12 July, to September."
     assert _read(body, published=AFTER)[0] is Status.POSTPONED
+
+
+def test_an_undated_article_is_not_written_on_the_event_day() -> None:
+    # Undated, the article's stand-in day is the watch's: a plain "will take place" on that day
+    # is a report, not "an event scheduled for today".
+    body = "Acme's launch event will take place in Berlin on 12 July."
+    assert _read(body, published=None)[0] is Status.REPORTED
+    assert _read(body, published=datetime(2026, 7, 12, 7, tzinfo=UTC))[0] is Status.CONFIRMED
+
+
+@pytest.mark.parametrize(("sentence", "status"), [
+    # "would" after a verb of saying is the future of the past, not a hedge...
+    ("Acme said on Monday it would hold its launch event in Berlin on 12 July.",
+     Status.REPORTED),
+    # ...but alone it is one.
+    ("Acme would hold its launch event in Berlin on 12 July.", Status.RUMORED),
+])
+def test_would_after_a_verb_of_saying(sentence: str, status: Status) -> None:
+    assert _read(sentence)[0] is status
+
+
+def test_a_source_that_opens_its_own_clause_frames_that_clause_only() -> None:
+    sentence = ("Acme's chief executive Jane Doe teased the launch event in Berlin on 12 July, "
+                "with rumours circulating that the Widget 2 will be shown there.")
+    claims = judge(sentence)
+    teased = next(c for c in claims if sentence[c.start:c.end] == "teased")
+    assert teased.source is None and teased.status is Status.CONFIRMED
+    # After the predicate and framing nothing else, a source is still its source.
+    claims = judge("Acme will hold a launch event in Berlin on 12 July, sources say.")
+    assert claims[0].status is Status.REPORTED
+
+
+@pytest.mark.parametrize("sentence", [
+    "Se rumorea que el evento de Acme tendrá lugar el 12 de julio en Berlín.",
+    "Si vocifera che l'evento di Acme si terrà il 12 luglio a Berlino.",
+    "On murmure que l'événement d'Acme aura lieu le 12 juillet à Berlin.",
+])
+def test_impersonal_hearsay_is_a_rumour(sentence: str) -> None:
+    assert _read(sentence)[0] is Status.RUMORED
+
+
+def test_a_german_compound_date_is_the_event_date_confirmed() -> None:
+    # Confirmed what? "Vorstellungsdatum" is a date, though no event word stands near.
+    body = ("Acme-Chef Jane Doe hat das genaue Vorstellungsdatum bestätigt. "
+            "Am 12. Juli wird das Widget in Berlin vorgestellt.")
+    assert _read(body)[0] is Status.CONFIRMED

@@ -440,6 +440,9 @@ def _modality(sentence: str, seg_start: int, seg_end: int, hit: _Hit) -> Modalit
                 found.append(cue.value)  # "invitations usually go out a week ahead"
                 continue
             close_after = 0 <= match.start() - hit.end <= 3 and cue.value is Modality.PENDING
+            if _BACKSHIFT.fullmatch(match.group()) and _REPORTED_SPEECH.search(
+                    sentence[max(0, match.start() - 90) : match.start()]):
+                continue  # "RIM announced it would stream the launch": its will, told later
             if wraps or close_after or match.end() <= hit.start:
                 found.append(cue.value)
     if (condition := cues.CONDITIONAL.search(sentence[seg_start : hit.start])) and not (
@@ -450,6 +453,16 @@ def _modality(sentence: str, seg_start: int, seg_end: int, hit: _Hit) -> Modalit
     order = (Modality.PENDING, Modality.HABITUAL, Modality.INFERRED, Modality.POSSIBLE,
              Modality.EXPECTED)
     return min(found, key=order.index)
+
+
+# "would" after a verb of saying is the future of the past, not a hedge ("said it would").
+_BACKSHIFT = re.compile(r"would|'d", re.IGNORECASE)
+_REPORTED_SPEECH = re.compile(
+    r"\b(?:announced|said|confirmed|told|revealed|stated|declared|promised|wrote|tweeted"
+    r"|posted|informed|notified)\b(?:(?!\b(?:but|and|if|when|while)\b)[^.;:!?])*$",
+    re.IGNORECASE)
+_OPENS_CLAUSE = re.compile(r"[^\w.;]*(?:\w+\s+){0,2}?(?:that|que|che|dass|dat|qu')\b",
+                           re.IGNORECASE)
 
 
 def _source(sentence: str, seg_start: int, seg_end: int, hit: _Hit
@@ -480,6 +493,10 @@ def _source(sentence: str, seg_start: int, seg_end: int, hit: _Hit
         and any(0 <= s2 - e <= 25 for s2, _ in speculative))]
     # Attributions before the predicate frame it ("A report says X will..."); those after it
     # count only when none comes before ("X will hold..., sources say").
+    # One after it that opens a clause of its own frames that clause, not the predicate: "teased
+    # the event on December 5, with rumours circulating that the emirate will host it".
+    matches = [(k, s, e) for k, s, e in matches
+               if s < hit.start or not _OPENS_CLAUSE.match(sentence, e)]
     before = [(k, s, e) for k, s, e in matches if s < hit.start]
     for group in (before, matches):
         for kind in (Source.LEAK, Source.REPORT, Source.OFFICIAL, Source.SPECULATION):

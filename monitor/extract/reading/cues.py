@@ -391,7 +391,9 @@ SOURCE_CUES: tuple[Cue[Source], ...] = (
                        r"|\bsostengono\b|\bsostiene\b|\baffermano\b|\bbehaupte[nt]\b|\baffirment\b"
                        r"|\baseguran\b|\bclaim(?:s|ed)? that\b|\bclaims\b|\bsay(?:s)? that\b"
                        r"|\bbeweren\b"
-                       r"|\bwedług\b",
+                       r"|\bwedług\b"
+                       r"|\bangeblich\b|\bnaar verluidt\b|\bsupuestamente\b|\bpresuntamente\b"
+                       r"|\bpresumibilmente\b|\bsoi-disant\b|\bsupostamente\b",
         "According to sources, Xiaomi will hold an event in San Francisco."),
     # German "soll" reports what others say ("das Event soll am 10. Juli stattfinden").
     cue(Source.REPORT, r"(?-i:\bsoll\b|\bsollen\b|\bsollte\b)",
@@ -447,7 +449,11 @@ SOURCE_CUES: tuple[Cue[Source], ...] = (
                             r"|\bfiltrad[oa]\b|\bGerücht\w*\b|\bgemunkelt\b|\bspekuliert\b"
                             r"|\brumeurs?\b"
                             r"|\bfuite\w*\b|\bgeruchten?\b|\bgelekt\b|\brumores?\b|\brumou?r\b"
-                            r"|\bspekul\w+\b|\bplotk\w+\b|\bryk(?:te|tet|ten)\b|\brygte\w*\b",
+                            r"|\bspekul\w+\b|\bplotk\w+\b|\bryk(?:te|tet|ten)\b|\brygte\w*\b"
+                            # impersonal hearsay: "se rumorea que", "si vocifera", "on murmure"
+                            r"|\brumore(?:a|an|aba|aban)\b|\bsi (?:vocifera|mormora|vociferava)\b"
+                            r"|\b(?:on|il se) murmure\b|\bbruits? de couloir\b|\bboatos?\b"
+                            r"|\bmunkel(?:t|n)\b",
         "A rumour says Xiaomi will hold an event in San Francisco."),
 )
 

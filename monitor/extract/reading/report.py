@@ -49,7 +49,8 @@ _NEEDS_EVENT = (Predicate.HOLD, Predicate.HAPPEN)
 _NEEDS_EVENT_NEARBY = (Predicate.TEASE, Predicate.CONFIRM)
 _EVENTISH = re.compile(
     rf"(?:{cues.EVENT_WORDS.pattern})|\b(?:date|dates|day|Termin|Datum|data|fecha|datum|time|"
-    r"venue|location|schedule|calendar)\b",
+    r"venue|location|schedule|calendar)\b"
+    r"|\w(?:datum|termin)\b",  # German compounds: "Erscheinungsdatum", "Vorstellungstermin"
     re.IGNORECASE,
 )
 _NEAR_WORDS = 60
@@ -111,7 +112,9 @@ def _status(placement: Placement, ref: date | None, event_date: date | None,
     happening = _time_allows_happening(ref, event_date)
     live = happening
     # An event on the article's day or the next is as sure as a plain statement of it.
-    today = ref is not None and event_date is not None and 0 <= (event_date - ref).days <= 1
+    # Not when the article is undated: its stand-in day is the watch's, which says nothing.
+    today = (placement.dated and ref is not None and event_date is not None
+             and 0 <= (event_date - ref).days <= 1)
     timed = ref is not None and event_date is not None
     # An article that names the watched day or city is about it: its past tense is its story.
     identified = any(c.anchor is Anchor.MATCH and c.event for c in placement.relevant)
@@ -168,7 +171,8 @@ def _status(placement: Placement, ref: date | None, event_date: date | None,
     # keynote lasted an hour", "Zipse and van Hooydonk spoke" read as reports otherwise (of
     # 43 labelled articles published after the event's day, none is confirmed, reported or
     # rumoured).
-    after = ref is not None and event_date is not None and ref > event_date
+    after = (placement.dated and ref is not None and event_date is not None
+             and ref > event_date)
     if not judged and after:
         return Status.HAPPENED, _fallback_evidence(placement), None
     if not judged:
