@@ -49,10 +49,6 @@ KNOWN_MISSES = {
         "the July postponement, told as background, outranks the invitations for the new day "
         "(the label itself calls this debatable)"
     ),
-    "254-skoda-elroq-premiera-praha-1-rijna": (
-        "Czech: no event noun the reader knows in the headline and 'v Praze' is no city "
-        "form it knows, so nothing ties the article to the Prague watch"
-    ),
     "267-nintendo-switch-2-direct-5-juni-469-euro": (
         "the console's release day (5 June) in the Direct's sentence is read as another "
         "event's day; Dutch 'komt ... uit' is no release cue"

@@ -218,3 +218,39 @@ def test_a_german_compound_date_is_the_event_date_confirmed() -> None:
     body = ("Acme-Chef Jane Doe hat das genaue Vorstellungsdatum bestätigt. "
             "Am 12. Juli wird das Widget in Berlin vorgestellt.")
     assert _read(body)[0] is Status.CONFIRMED
+
+
+def test_a_german_ordinal_date_does_not_end_the_sentence() -> None:
+    from monitor.extract.reading.sentences import split_sentences
+
+    text = "Die ursprünglich vom 27. bis 30. Mai 2020 geplante Messe fällt aus. Neu: am 18. Mai."
+    assert split_sentences(text) == [
+        "Die ursprünglich vom 27. bis 30. Mai 2020 geplante Messe fällt aus.", "Neu: am 18. Mai."]
+
+
+@pytest.mark.parametrize(("body", "status"), [
+    # Names and event words of languages that write without spaces...
+    ("『アクメ2026』イベントの中止が決定した。", Status.CANCELLED),
+    ("アクメは7月12日にベルリンで発表会を開催する。", Status.REPORTED),
+    # ...and a brand in capitals.
+    ("ACME has postponed its launch event in Berlin, planned for 12 July.", Status.POSTPONED),
+])
+def test_names_without_spaces_or_in_capitals(body: str, status: Status) -> None:
+    watch = Watch("acme-berlin", "Acme", ("アクメ",), "Berlin", date(2026, 7, 12))
+    assert _read(body, watch)[0] is status
+
+
+def test_a_run_until_a_later_day_began_on_the_watched_one() -> None:
+    # A real article (set G): Renault at the Paris show that opened on the watched day, its
+    # stand open "fino al 23 ottobre". That day ends the run; it is no other event's day, nor
+    # the event's date.
+    case = next(c for c in load_cases(FIXTURES / "real-news") if c.name.startswith("g60-"))
+    report = report_for(case.article, case.watch)
+    assert report is not None
+    assert "2022-10-23" not in {f.value for f in report.facts if f.kind is FactKind.DATE}
+
+
+def test_a_move_to_a_weekday_and_a_condition_on_a_delay() -> None:
+    body = ("Acme delayed its Berlin launch event, planned for 12 July, until Wednesday. "
+            "Provided it doesn't get delayed again, the Widget arrives then.")
+    assert _read(body, published=datetime(2026, 7, 11, 9, tzinfo=UTC))[0] is Status.POSTPONED

@@ -6,6 +6,8 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from monitor.extract.reading.cues import NEGATION
+
 COMPANIES = (
     "Samsung",
     "Apple",
@@ -55,8 +57,22 @@ def company_pattern(names: Sequence[str]) -> re.Pattern[str] | None:
 def _pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
     if not names:
         return None
-    forms = sorted(names, key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])")
+    # Brands are written in capitals too ("HUAWEI", "ŠKODA"), but not a name that is also a
+    # word: in a shouted headline "NOTHING" is the word.
+    forms = {f for n in names for f in (n, n.upper() if n[:1].isupper() and len(n) > 3
+                                        and not NEGATION.fullmatch(n) else n)}
+    latin = sorted((f for f in forms if not _UNSPACED.search(f)), key=len, reverse=True)
+    # Chinese and Japanese run words together: "華為深夜", "『東京ゲームショウ2020』".
+    unspaced = sorted((f for f in forms if _UNSPACED.search(f)), key=len, reverse=True)
+    parts = []
+    if latin:
+        parts.append(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in latin) + r")(?![\w-])")
+    if unspaced:
+        parts.append("|".join(re.escape(f) for f in unspaced))
+    return re.compile("|".join(parts))
+
+
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 
 
 @lru_cache(maxsize=256)

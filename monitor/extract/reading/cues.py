@@ -99,6 +99,17 @@ HP, L, PP, X, D, G = (Predicate.HAPPEN, Predicate.LIVE, Predicate.POSTPONE, Pred
 
 # Order matters where spans overlap: an earlier, more specific cue takes the words first.
 PREDICATE_CUES: tuple[Cue[Predicate], ...] = (
+    # --- Chinese, Japanese and Korean, which run words together: no word boundaries
+    cue(PP, r"延期|推迟|推遲|順延|延后|延後|연기(?:됐|되었|한다|했)",
+        "小米将旧金山发布会延期。"),
+    cue(X, r"中止|取消|キャンセル|開催(?:を)?見送|취소",
+        "東京ゲームショウ2020の中止が決定した。"),
+    cue(HP, r"開催されました|開催された|行われました|行われた|開かれた|開催しました"
+            r"|発表しました|举行了|舉行了|召开了|召開了|发布了|發布了|열렸다|공개했다",
+        "五反田文化センターで行われた事業報告ショー。"),
+    cue(H, r"開催(?:する|します|予定|され(?:る|ます))|を開催|行われる|举行|舉行|召开|召開"
+           r"|개최(?:한다|할|예정)",
+        "Intelは9月19日に年次イベントを開催する。"),
     # --- disruptions and their opposite
     cue(G, r"\bgo(?:es|ing)? ahead as (?:planned|scheduled)\b|\b(?:is"
            r"|remains) (?:still )?on\b(?! \w+day)"
@@ -150,7 +161,8 @@ PREDICATE_CUES: tuple[Cue[Predicate], ...] = (
            r"|parteciperà|partecipare|participera|participer)\b"
            r"|\bno longer (?:take place|be held|happen)\b"
            r"|\bannullat[oaie]\b|\bcancellat[oaie]\b|\bcancelad[oa]s?\b|\bsuspendid[oa]\b"
-           r"|\babgesagt\b|\bsagt\b.{0,40}?\bab\b|\bgestrichen\b|\bfällt aus\b|\bannul[ée]e?s?\b"
+           r"|\babgesagt\b|\babzusagen\b|\bsagt\b.{0,40}?\bab\b|\bgestrichen\b|\bfällt aus\b"
+           r"|\bannul[ée]e?s?\b"
            r"|\bgeannuleerd\b|\bafgelast\b|\bcancelad[oa]\b|\bzrušen[aáý]?\b|\bodwołan[aey]\b"
            r"|\bcancel(?:a|ou|ó|an|aron|am)\b|\bannull(?:a|ano)\b|\bannule\b|\bsuspend(?:e|ió|eu)\b"
            r"|\bruší\b|\bzrušil[ao]?\b|\bodwołuje\b"
@@ -658,7 +670,13 @@ EVENT_WORDS = re.compile(
     r"meeting|Hauptversammlung|assemblea|junta|"
     r"(?-i:[A-Z][A-Za-z]* Day)|(?-i:Direct)|(?-i:State of Play)|(?-i:Showcase)|(?-i:Unpacked)|"
     r"(?-i:WWDC|CES|IFA|MWC|E3|IAA|Computex|Gamescom|GDC|Build|Ignite|re:Invent|Dreamforce|"
-    r"Connect|Snapdragon Summit|Tech Day|Made by Google|Google I/O|I/O|Keynote))\b",
+    r"Connect|Snapdragon Summit|Tech Day|Made by Google|Google I/O|I/O|Keynote))\b"
+    # Czech, Polish, Hungarian forms and compounds ("sajtóeseményét", "konferenci")
+    r"|\b(?:konferenc\w*|konferencj\w*|premiér\w*|prezentac\w*|wydarzeni\w*|\w*esemény\w*"
+    r"|\w*bemutató\w*|sajtótájékoztató\w*|tiskov\w* konferenc\w*)"
+    # Chinese, Japanese, Korean: no spaces, so no word boundaries
+    r"|イベント|発表会|記者会見|説明会|ショー|カンファレンス|基調講演|展示会|发布会|發布會|發佈會"
+    r"|发表会|盛典|大会|행사|발표회|언팩|쇼케이스",
     re.IGNORECASE,
 )
 
@@ -788,7 +806,8 @@ MOVE_CUES = re.compile(
 CONDITIONAL = re.compile(
     r"(?:\b(?:unless|once|if|whenever|when|cuando|quando|quand|zodra|wenn|falls|sofern|qualora|"
     r"siempre que|en caso de que|en caso de|au cas où|nel caso in cui|nel caso|caso|in case"
-    r"|im Fall)\s+(?:[\w'-]+\s+){0,3}?"
+    r"|im Fall|provided(?: that)?|providing|as long as|so long as|vorausgesetzt|pourvu que"
+    r"|purché|a condición de que|contanto que)\s+(?:[\w'-]+\s+){0,4}?"
     r"|\b(?:until|bis|finché|hasta que|jusqu'à ce que|tant que|totdat)\s+(?:(?-i:[A-Z])\w+|it|they"
     r"|we|he|"
     r"she)\s+(?:[\w'-]+\s+){0,2}?)$",

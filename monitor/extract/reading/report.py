@@ -20,11 +20,18 @@ from monitor.extract.reading import cues
 from monitor.extract.reading.analysis import Analysis, Sentence
 from monitor.extract.reading.claims import Claim, judge, mask_names
 from monitor.extract.reading.cues import Predicate, Source
-from monitor.extract.reading.dates import DateMention
+from monitor.extract.reading.dates import RELATIVE_DAYS, DateMention
 from monitor.extract.reading.people import Person
 from monitor.extract.reading.places import canonical_city
 from monitor.extract.reading.products import SERIES, Product
-from monitor.extract.reading.resolve import Anchor, Placed, Placement, about_the_event, place
+from monitor.extract.reading.resolve import (
+    UNTIL,
+    Anchor,
+    Placed,
+    Placement,
+    about_the_event,
+    place,
+)
 from monitor.extract.reading.rules import status_of
 from monitor.extract.reading.times import TimeMention, local_first, with_local_zone
 from monitor.model import EventReport, Fact, FactKind, Status, Watch
@@ -188,7 +195,8 @@ def _status(placement: Placement, ref: date | None, event_date: date | None,
         # event stands.
         stands = [(c, p) for c, p in judged if p.sentence.index >= last and (
             c.predicate is Predicate.GO_AHEAD
-            or (c.negated and c.predicate in (Predicate.POSTPONE, Predicate.CANCEL)))]
+            or (c.negated and c.modality is None  # "provided it doesn't get delayed"
+                and c.predicate in (Predicate.POSTPONE, Predicate.CANCEL)))]
         if stands:
             judged = [(c, p) for c, p in judged if c.status not in _DISRUPTIONS]
     disruptions = [(c, p) for c, p in judged if c.status in _DISRUPTIONS]
@@ -410,7 +418,7 @@ def _date(relevant: list[Placed], facts: list[Fact], watch: Watch, ref: date | N
         if not (item.event or cues.EVENT_WORDS.search(sentence.plain) or sentence.moved):
             continue
         for mention in item.clause.dates:
-            if not mention.exact:
+            if not mention.exact or (not sentence.moved and _not_the_day(mention, sentence.text)):
                 continue
             if item.new_day and not sentence.moved:
                 moved.append((mention.first, sentence.text))  # the day the event moved to
@@ -425,7 +433,7 @@ def _date(relevant: list[Placed], facts: list[Fact], watch: Watch, ref: date | N
             for c in relevant
             if not c.sentence.moved and (c.ours or c.date_match or c.city_match)
             for m in c.clause.dates
-            if m.exact
+            if m.exact and not UNTIL.search(c.sentence.text[max(0, m.start - 24) : m.start])
         ]
     if not candidates and not moved:
         # Coverage of the event as it happens: "announced today at an event", a liveblog.
@@ -453,6 +461,13 @@ def _date(relevant: list[Placed], facts: list[Fact], watch: Watch, ref: date | N
         return watch.date
     facts.append(Fact(FactKind.DATE, chosen[0].isoformat(), chosen[1], supersedes=bool(moved)))
     return chosen[0]
+
+
+def _not_the_day(mention: DateMention, text: str) -> bool:
+    """A day that cannot be the event's own: the last of a run ("open until 23 October"), or
+    "yesterday" and "today", which tell when something was said."""
+    return (RELATIVE_DAYS.get(mention.text.lower(), 1) <= 0
+            or UNTIL.search(text[max(0, mention.start - 24) : mention.start]) is not None)
 
 
 def _new_date(text: str, mention: DateMention) -> bool:

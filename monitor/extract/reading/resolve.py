@@ -181,7 +181,8 @@ def _compare(item: Placed, watch: Watch, ref: date | None, country: str | None) 
             # an Asian site for New York's evening of the 13th).
             if any((d.covers(watch.date) and (d.last - d.first).days <= 31)
                    or (d.exact and abs(d.first - watch.date) <= _ZONE_SLIP)
-                   or _other_week(d, watch.date) for d in clause.dates):
+                   or _other_week(d, watch.date) or _run_ends(d, sentence.text, watch.date)
+                   for d in clause.dates):
                 item.date_match = True
             elif any(d.covers(watch.date) for d in clause.dates):
                 pass  # "WWDC 2025" agrees with a September 2025 watch only as far as a year goes
@@ -236,7 +237,9 @@ def _follow_the_move(placed: list[Placed], watch: Watch, ref: date | None) -> No
         # A day by its number, still ahead when the article was written: a weekday or a day
         # gone by is when the move was told ("announced on Friday").
         if day is not None and item.date_conflict and (item.event or item.sentence.moved) and all(
-                d.exact and any(ch.isdigit() for ch in d.text)
+                d.exact and (any(ch.isdigit() for ch in d.text) or (
+                    item.sentence.moved and _MOVED_TO.search(
+                        item.sentence.text[max(0, d.start - 16) : d.start])))
                 and day - _MOVE_REACH[0] <= d.first <= day + _MOVE_REACH[1]
                 and (ref is None or d.first > ref) for d in item.clause.dates):
             item.date_conflict, item.new_day = False, True
@@ -244,6 +247,22 @@ def _follow_the_move(placed: list[Placed], watch: Watch, ref: date | None) -> No
                 item.sentence.moved or any(c.new_day for c in placed
                                            if c.sentence.index == item.sentence.index)):
             item.city_conflict, item.new_place = False, True
+
+
+# "open until 23 October", "fino al 23 ottobre": the last day of a run that began on the day.
+UNTIL = re.compile(r"\b(?:until|till|through|thru|bis(?: zum| zur| am)?|fino al?|fino all'"
+                    r"|jusqu'(?:au|à)|hasta el|até|tot en met)\s+(?:\w+day,?\s+)?$",
+                    re.IGNORECASE)
+
+
+def _run_ends(mention: DateMention, text: str, day: date) -> bool:
+    return (mention.exact and timedelta(0) < mention.first - day <= LATE
+            and UNTIL.search(text[max(0, mention.start - 24) : mention.start]) is not None)
+
+
+# Where a move goes, a weekday is the new day ("delayed the event until Wednesday").
+_MOVED_TO = re.compile(r"\b(?:until|till|to|auf|bis|à|au|al|a|fino a|até|naar|tot)\s+"
+                       r"(?:next\s+|this\s+|kommenden?\s+|prochain\s+)?$", re.IGNORECASE)
 
 
 def _other_week(mention: DateMention, day: date) -> bool:

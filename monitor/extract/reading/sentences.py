@@ -83,7 +83,7 @@ def _is_boundary(before: str, after: str) -> bool:
     token = last.group(1).lower().lstrip("\"'“‘([") if last else ""
     if not token.endswith("."):
         return True  # "!" or "?"
-    if token[:-1].isdigit() and next_word.strip(".,") in _MONTH_NAMES:
+    if token[:-1].isdigit() and next_word.strip(".,").lower() in _MONTH_NAMES:
         return False  # a German ordinal date, "am 12. Februar"
     if token in _SOFT_ABBREVIATIONS:
         return next_word.strip("\"'“‘,") in _OPENERS
