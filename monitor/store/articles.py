@@ -405,10 +405,13 @@ def reports_for(s: Session, watch: str, *, upto: int | None = None, after: int |
         .join(ArticleRow, ArticleRow.id == ReportRow.article_id)
         .where(ReportRow.watch == watch, ArticleRow.duplicate_of.is_(None))
     )
-    if upto is not None:
-        query = query.where(sa.or_(ReportRow.seq.is_(None), ReportRow.seq <= upto))
     if after is not None:
+        # Numbered reports only, so the (watch, seq) index gives the range without a scan.
         query = query.where(ReportRow.seq > after)
+        if upto is not None:
+            query = query.where(ReportRow.seq <= upto)
+    elif upto is not None:
+        query = query.where(sa.or_(ReportRow.seq.is_(None), ReportRow.seq <= upto))
     rows = s.execute(query).all()
     facts: dict[int, list[Fact]] = {}
     ids = [r[0] for r in rows]
