@@ -22,7 +22,7 @@ from monitor.model import AlertDraft, ChangeKind, Watch
 from monitor.notify.deliver import Target, print_message, send
 from monitor.notify.render import Message, render, render_digest, render_notice
 from monitor.notify.routing import receives
-from monitor.watch_state import rules_key
+from monitor.watch_state import rules_key, state_at
 
 if TYPE_CHECKING:
     from monitor.store import AlertView, Store
@@ -108,10 +108,10 @@ def plan_alerts(store: Store, watches: Sequence[Watch], policy: Policy | None = 
 
 def _plan(store: Store, watch: Watch, policy: Policy | None = None, *,
           remember: bool = False) -> PlannedAlert | None:
-    """The watch's alert due, if any. The state is rebuilt from every report, unless the
-    store says that nothing changed since a plan found no alert due (`Store.watch_mark`);
-    with `remember`, a plan that finds none says so in the store, and the state rebuilt is
-    kept there (monitor.watch_state)."""
+    """The watch's alert due, if any. Nothing is read when the store says that nothing
+    changed since a plan found no alert due (`Store.watch_mark`); otherwise the state is the
+    kept one with the reports added since folded in, or rebuilt (monitor.watch_state). With
+    `remember`, a plan that finds none says so in the store, and the state is kept there."""
     # Read before the reports: a report added meanwhile raises the count past this one.
     mark = store.watch_mark(watch.name)
     last = store.last_alert(watch.name)
@@ -120,11 +120,10 @@ def _plan(store: Store, watch: Watch, policy: Policy | None = None, *,
     if mark.quiet(version, key):
         return None
     from monitor.events.changes import diff
-    from monitor.events.state import build_state
 
-    state = build_state(store.reports_for(watch.name), watch, policy)
-    if remember:  # so the next crawl starts without reading the reports (watch_state)
-        store.keep_state(watch.name, mark.changed, key, state)
+    state, fold = state_at(store, watch, policy, mark, key)
+    if remember and fold is not None:  # so the next run starts from here (watch_state)
+        store.keep_state(watch.name, mark.changed, key, state, fold)
     before = last.state["event"] if last else None
     draft = diff(watch, before, state, version + 1, policy)
     if draft is None or state is None:

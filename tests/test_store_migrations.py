@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import sqlalchemy as sa
 from alembic import command
@@ -60,3 +60,51 @@ def test_a_first_version_database_is_upgraded_with_its_rows(store_url: str) -> N
         assert current_revision(engine) == head_revision()
     finally:
         engine.dispose()
+
+
+def test_reports_from_before_0008_are_rebuilt_from_then_folded(store_url: str) -> None:
+    # A 0007 store has unnumbered reports and a kept state but no summary: the first plan
+    # rebuilds from every report (the unnumbered ones too), and the next one folds only the
+    # report added since.
+    from monitor.alerting import plan_and_record
+    from monitor.events.state import build_state
+    from monitor.model import EventReport, Fact, FactKind, Status, Watch
+
+    engine = create_store_engine(store_url)
+    try:
+        with engine.connect() as conn, conn.begin():
+            cfg = alembic_config()
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "0007")
+            conn.execute(sa.text(
+                "INSERT INTO articles (id, url, canonical_url, site, source, title, body, "
+                "body_hash, published, authors, first_fetched_at, fetched_at, checked_at) "
+                "VALUES (1, 'https://a.example/1', 'https://a.example/1', 'a.example', 's', "
+                "'Acme', 'Body', NULL, :t, '[]', :t, :t, :t)"), {"t": T0})
+            conn.execute(sa.text(
+                "INSERT INTO reports (id, article_id, watch, status, status_evidence) "
+                "VALUES (1, 1, 'acme', 'rumored', 'Acme may hold an event.')"))
+            conn.execute(sa.text(
+                "INSERT INTO watch_marks (watch, changed, state_changed, state_key, state) "
+                "VALUES ('acme', 1, 1, 'old', '{}')"))
+    finally:
+        engine.dispose()
+
+    # With its day given, a report that says the day changes how no earlier one is read.
+    watch = Watch(name="acme", company="Acme", date=date(2015, 3, 1))
+    with Store(store_url) as store:
+        assert store.watch_mark("acme").fold is None
+        (first,) = plan_and_record(store, [watch], [], T0)
+        assert first.state["status"] == "rumored"
+        article = Article(url="https://b.example/2", canonical_url="https://b.example/2",
+                          title="Acme", body="Other body", published=T0.replace(hour=10))
+        store.save_page(article, source="s", fetched_at=T0, reports=[EventReport(
+            "acme", Status.CONFIRMED, "Acme said so.",
+            (Fact(FactKind.DATE, "2015-03-01", "On 1 March."),), basis="on_record")])
+        bounds = []
+        real = store.reports_for
+        store.reports_for = lambda w, **b: bounds.append(b) or real(w, **b)  # type: ignore[method-assign]
+        (second,) = plan_and_record(store, [watch], [], T0)
+        assert bounds == [{"upto": 2, "after": 1}]
+        assert second.state == build_state(real("acme"), watch)
+        assert second.state["status"] == "confirmed"

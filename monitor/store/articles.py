@@ -13,7 +13,7 @@ site marks a copy of that site's article, not an alias of it.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -296,14 +296,27 @@ def _report_watches(s: Session, article_id: int) -> set[str]:
     return set(s.scalars(sa.select(ReportRow.watch).where(ReportRow.article_id == article_id)))
 
 
-def touch_watches(s: Session, watches: Iterable[str]) -> None:
-    """Count a change in what these watches' reports say (see WatchMarkRow)."""
-    for watch in sorted(set(watches)):
+def touch_watches(s: Session, watches: Iterable[str], appended: Collection[str] = ()
+                  ) -> dict[str, int]:
+    """Count a change in what these watches' reports say (see WatchMarkRow); returns each
+    watch's new count. A watch in `appended` only gained a report on an article that had
+    none on it; any other change is a rewrite, after which no summary folds (`rewritten`)."""
+    counts: dict[str, int] = {}
+    # One pass in name order: two writers lock the marks they share in the same order.
+    for watch in sorted(set(watches) | set(appended)):
+        bump: dict[str, Any] = {"changed": WatchMarkRow.changed + 1}
+        if watch not in appended:
+            bump["rewritten"] = WatchMarkRow.changed + 1
         updated = s.execute(sa.update(WatchMarkRow).where(WatchMarkRow.watch == watch)
-                            .values(changed=WatchMarkRow.changed + 1))
+                            .values(**bump))
         if not updated.rowcount:  # type: ignore[attr-defined]
-            s.add(WatchMarkRow(watch=watch, changed=1))
+            s.add(WatchMarkRow(watch=watch, changed=1,
+                               rewritten=None if watch in appended else 1))
             s.flush()
+        # Read back under the row lock the update took: this transaction's own count.
+        counts[watch] = s.scalar(sa.select(WatchMarkRow.changed)
+                                 .where(WatchMarkRow.watch == watch))
+    return counts
 
 
 def watch_mark(s: Session, watch: str) -> WatchMarkRow | None:
@@ -326,14 +339,17 @@ def set_quiet(s: Session, watch: str, changed: int, version: int, key: str) -> N
 
 
 def keep_state(s: Session, watch: str, changed: int, key: str,
-               state: dict[str, Any] | None) -> None:
+               state: dict[str, Any] | None, fold: dict[str, Any] | None = None) -> None:
     row = _mark_row(s, watch, changed)
     row.state_changed, row.state_key, row.state = changed, key, state
+    if fold is not None:
+        row.fold_changed, row.fold_key, row.fold = changed, key, fold
     s.flush()
 
 
 def _replace_reports(s: Session, article_id: int, reports: Sequence[EventReport]) -> None:
-    touch_watches(s, _report_watches(s, article_id) | {r.watch for r in reports})
+    had = _report_watches(s, article_id)
+    counts = touch_watches(s, had, appended={r.watch for r in reports} - had)
     # Facts go with their report through ON DELETE CASCADE (SQLite: foreign_keys=ON).
     s.execute(sa.delete(ReportRow).where(ReportRow.article_id == article_id))
     for report in reports:
@@ -344,6 +360,7 @@ def _replace_reports(s: Session, article_id: int, reports: Sequence[EventReport]
                 status=str(report.status),
                 status_evidence=report.status_evidence,
                 basis=report.basis,
+                seq=counts[report.watch],
                 facts=[
                     FactRow(position=i, kind=str(f.kind), value=f.value, evidence=f.evidence,
                             supersedes=f.supersedes)
@@ -375,17 +392,27 @@ def _event_reports(s: Session, article_id: int) -> list[EventReport]:
     return [_event_report(r) for r in rows]
 
 
-def reports_for(s: Session, watch: str) -> list[StoredReport]:
-    # Plain rows, not ORM objects: a watch's every report is read whenever it changed, and
-    # building objects cost seven times the query.
-    rows = s.execute(
+def reports_for(s: Session, watch: str, *, upto: int | None = None, after: int | None = None
+                ) -> list[StoredReport]:
+    """The watch's reports from originals; with `upto`, those numbered at most `upto` (and
+    those from before reports were numbered); with `after`, only those numbered above it."""
+    # Plain rows, not ORM objects: building objects cost seven times the query.
+    query = (
         sa.select(ReportRow.id, ReportRow.status, ReportRow.status_evidence, ReportRow.basis,
                   ArticleRow.id, ArticleRow.url, ArticleRow.canonical_url, ArticleRow.site,
                   ArticleRow.source, ArticleRow.title, ArticleRow.published,
                   ArticleRow.fetched_at)
         .join(ArticleRow, ArticleRow.id == ReportRow.article_id)
         .where(ReportRow.watch == watch, ArticleRow.duplicate_of.is_(None))
-    ).all()
+    )
+    if after is not None:
+        # Numbered reports only, so the (watch, seq) index gives the range without a scan.
+        query = query.where(ReportRow.seq > after)
+        if upto is not None:
+            query = query.where(ReportRow.seq <= upto)
+    elif upto is not None:
+        query = query.where(sa.or_(ReportRow.seq.is_(None), ReportRow.seq <= upto))
+    rows = s.execute(query).all()
     facts: dict[int, list[Fact]] = {}
     ids = [r[0] for r in rows]
     for start in range(0, len(ids), CHUNK):

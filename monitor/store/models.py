@@ -90,7 +90,8 @@ class ReportRow(Base):
     """What one article says about one watch's event."""
 
     __tablename__ = "reports"
-    __table_args__ = (sa.UniqueConstraint("article_id", "watch"),)
+    __table_args__ = (sa.UniqueConstraint("article_id", "watch"),
+                      sa.Index("ix_reports_watch_seq", "watch", "seq"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     article_id: Mapped[int] = mapped_column(sa.ForeignKey("articles.id", ondelete="CASCADE"))
@@ -98,6 +99,10 @@ class ReportRow(Base):
     status: Mapped[str] = mapped_column(sa.String(20))
     status_evidence: Mapped[str] = mapped_column(sa.Text)
     basis: Mapped[str | None] = mapped_column(sa.String(20))
+    # The watch's change count (WatchMarkRow.changed) in the transaction that wrote it; the
+    # count only rises under the mark's row lock, so it follows commit order, which ids do
+    # not on PostgreSQL. NULL for reports written before the column existed.
+    seq: Mapped[int | None]
     facts: Mapped[list[FactRow]] = relationship(
         order_by="FactRow.position", cascade="all, delete-orphan", passive_deletes=True
     )
@@ -124,6 +129,14 @@ class WatchMarkRow(Base):
     state_changed: Mapped[int | None]
     state_key: Mapped[str | None] = mapped_column(sa.String(64))
     state: Mapped[dict[str, Any] | None]
+    # The count of the last change that was not a report added to an article that had none
+    # on the watch (a report replaced or removed, an article edited, a copy promoted): a fold
+    # of new reports into the summary is exact only while no such change followed it.
+    rewritten: Mapped[int | None]
+    # The summary the reports with `seq <= fold_changed` fold into, under rules `fold_key`.
+    fold_changed: Mapped[int | None]
+    fold_key: Mapped[str | None] = mapped_column(sa.String(64))
+    fold: Mapped[dict[str, Any] | None]
 
 
 class FactRow(Base):

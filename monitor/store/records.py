@@ -65,6 +65,10 @@ class WatchMark:
     state_changed: int | None = None
     state_key: str | None = None
     state: dict[str, Any] | None = None
+    rewritten: int | None = None
+    fold_changed: int | None = None
+    fold_key: str | None = None
+    fold: dict[str, Any] | None = None
 
     def quiet(self, version: int, key: str) -> bool:
         return (self.quiet_changed == self.changed and self.quiet_version == version
@@ -75,6 +79,16 @@ class WatchMark:
         if self.state_changed == self.changed and self.state_key == key:
             return True, self.state
         return False, None
+
+    def fold_for(self, key: str) -> tuple[int, dict[str, Any]] | None:
+        """(count, summary) when the summary kept is one that reports numbered above its
+        count may fold into: built under these rules, and nothing rewritten since."""
+        if (self.fold is None or self.fold_changed is None or self.fold_key != key
+                or self.fold_changed > self.changed):
+            return None
+        if self.rewritten is not None and self.rewritten > self.fold_changed:
+            return None
+        return self.fold_changed, self.fold
 
 
 @dataclass(frozen=True)

@@ -212,9 +212,15 @@ class Store:
         """Replace everything stored about what this article says, for every watch."""
         self._write(lambda s: articles.save_reports(s, article_id, reports))
 
-    def reports_for(self, watch: str) -> list[StoredReport]:
-        """Reports on a watch from original (non-duplicate) articles, by published time then id."""
-        return self._read(lambda s: articles.reports_for(s, watch))
+    def reports_for(self, watch: str, *, upto: int | None = None, after: int | None = None
+                    ) -> list[StoredReport]:
+        """Reports on a watch from original (non-duplicate) articles, by published time then id.
+
+        `upto` and `after` bound the watch's change count the reports were written at (see
+        ReportRow.seq): a plan at count C reads exactly what C counted, and a fold from count F
+        only what came after it.
+        """
+        return self._read(lambda s: articles.reports_for(s, watch, upto=upto, after=after))
 
     def watch_mark(self, watch: str) -> WatchMark:
         """The watch's change count and last quiet plan (monitor.alerting skips on them)."""
@@ -224,7 +230,8 @@ class Store:
             if row is None:
                 return WatchMark()
             return WatchMark(row.changed, row.quiet_changed, row.quiet_version, row.quiet_key,
-                             row.state_changed, row.state_key, row.state)
+                             row.state_changed, row.state_key, row.state, row.rewritten,
+                             row.fold_changed, row.fold_key, row.fold)
 
         return self._read(read)
 
@@ -233,10 +240,11 @@ class Store:
         rules digested as `key`) found no alert due."""
         self._write(lambda s: articles.set_quiet(s, watch, changed, version, key))
 
-    def keep_state(self, watch: str, changed: int, key: str, state: dict[str, Any] | None
-                   ) -> None:
-        """Keep the state built from the watch's reports at change count `changed`."""
-        self._write(lambda s: articles.keep_state(s, watch, changed, key, state))
+    def keep_state(self, watch: str, changed: int, key: str, state: dict[str, Any] | None,
+                   fold: dict[str, Any] | None = None) -> None:
+        """Keep the state built from the watch's reports at change count `changed`, and the
+        summary it was finished from (`fold`, monitor.events.state.Fold) when given."""
+        self._write(lambda s: articles.keep_state(s, watch, changed, key, state, fold))
 
     def copies_of(self, article_ids: Iterable[int]) -> list[StoredCopy]:
         """Articles set aside as copies of these originals (for `monitor report`)."""
