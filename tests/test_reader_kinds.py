@@ -254,3 +254,14 @@ def test_a_move_to_a_weekday_and_a_condition_on_a_delay() -> None:
     body = ("Acme delayed its Berlin launch event, planned for 12 July, until Wednesday. "
             "Provided it doesn't get delayed again, the Widget arrives then.")
     assert _read(body, published=datetime(2026, 7, 11, 9, tzinfo=UTC))[0] is Status.POSTPONED
+
+
+def test_chinese_and_japanese_dates_and_stops() -> None:
+    from monitor.extract.reading.dates import find_dates
+    from monitor.extract.reading.sentences import split_sentences
+
+    days = [d.first for d in find_dates("2023年9月19日と9月20日に開催", date(2023, 9, 1))]
+    assert days == [date(2023, 9, 19), date(2023, 9, 20)]
+    assert [d.first for d in find_dates("9월 25일 개최", date(2023, 9, 1))] == [date(2023, 9, 25)]
+    assert split_sentences("中止が決定した。イベントは開催予定。「すごい！」と彼は言った。") == [
+        "中止が決定した。", "イベントは開催予定。", "「すごい！」と彼は言った。"]

@@ -192,6 +192,12 @@ _ORD = r"(?:st|nd|rd|th|º|°)?"
 
 _TO = r"\s*(?:-|–|—|to|through|thru|until|and|bis|und|au|et|al|a|e|y|do|tot|en|t/m|till|och)\s*"
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # "9月25日", "2023年9月25日", "9월 25일": Chinese, Japanese and Korean write the numbers
+    (
+        "cjk",
+        re.compile(r"(?:(?P<year>(?:19|20)\d\d)\s*[年년]\s*)?(?P<month>\d{1,2})\s*[月월]\s*"
+                   r"(?P<day>\d{1,2})\s*[日일]"),
+    ),
     # "May 21-23", "May 21 to 23, 2025"
     (
         "month_days",
@@ -308,7 +314,7 @@ def find_dates(
             days = _resolve(kind, match, reference, day_first=day_first, past=past, held=held)
             if days is None:
                 continue
-            dated = kind in ("month_day", "day_month", "month_days", "days_month")
+            dated = kind in ("month_day", "day_month", "month_days", "days_month", "cjk")
             if named_year and not shift and dated and not match.group("year"):
                 days = _in_year(days, named_year)
             if shift and dated and not match.group("year"):
@@ -362,6 +368,8 @@ def _resolve(
                 key=lambda y: abs((date(y, month, 15) - ref).days),
             )
         return _month(date(year, month, 1), 0)
+    if kind == "cjk":
+        return _single(_month_day(int(groups["month"]), int(groups["day"]), year, ref, past=held))
     if kind == "numeric":
         a, b = int(groups["a"]), int(groups["b"])
         month, day = (b, a) if day_first else (a, b)

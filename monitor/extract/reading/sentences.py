@@ -37,7 +37,7 @@ _OPENERS = _words(
 _MONTH_NAMES = frozenset(form for forms in MONTHS.values() for form in forms)
 
 # A candidate break: terminal punctuation, optional closing quotes/brackets, then whitespace.
-_BREAK = re.compile(r"[.!?]+[\"'”’)\]]*\s+")
+_BREAK = re.compile(r"[.!?]+[\"'”’)\]]*\s+|[。！？]+[」』）\"”]*\s*")
 _NEXT_WORD = re.compile(r"[\"'“‘(\[]*(\S+)")
 _LAST_TOKEN = re.compile(r"(\S+)$")
 
@@ -72,6 +72,10 @@ def _split_paragraph(paragraph: str) -> list[str]:
 
 
 def _is_boundary(before: str, after: str) -> bool:
+    if before[-1:] in "。！？":
+        # Chinese and Japanese stops end a sentence, with or without a space; not a quoted
+        # exclamation the sentence goes on from (「すごい！」と言った).
+        return after[:1] not in "とって"
     next_match = _NEXT_WORD.match(after)
     if not next_match:
         return False
