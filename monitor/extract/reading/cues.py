@@ -672,11 +672,12 @@ EVENT_WORDS = re.compile(
     r"(?-i:WWDC|CES|IFA|MWC|E3|IAA|Computex|Gamescom|GDC|Build|Ignite|re:Invent|Dreamforce|"
     r"Connect|Snapdragon Summit|Tech Day|Made by Google|Google I/O|I/O|Keynote))\b"
     # Czech, Polish, Hungarian forms and compounds ("sajtóeseményét", "konferenci")
-    r"|\b(?:konferenc\w*|konferencj\w*|premiér\w*|prezentac\w*|wydarzeni\w*|\w*esemény\w*"
-    r"|\w*bemutató\w*|sajtótájékoztató\w*|tiskov\w* konferenc\w*)"
+    r"|\b(?:konferenc\w*|konferencj\w*|premiér\w*|prezentac\w*|wydarzeni\w*"
+    r"|(?:sajtó|média|termék)?(?:esemény|bemutató)\w*|sajtótájékoztató\w*)"
     # Chinese, Japanese, Korean: no spaces, so no word boundaries
-    r"|イベント|発表会|記者会見|説明会|ショー|カンファレンス|基調講演|展示会|发布会|發布會|發佈會"
-    r"|发表会|盛典|大会|행사|발표회|언팩|쇼케이스",
+    # (one character class first, so that other text pays one test a character for them)
+    r"|(?=[\u3040-\u9fff\uac00-\ud7af])(?:イベント|発表会|記者会見|説明会|ショー|カンファレンス"
+    r"|基調講演|展示会|发布会|發布會|發佈會|发表会|盛典|大会|행사|발표회|언팩|쇼케이스)",
     re.IGNORECASE,
 )
 
@@ -806,8 +807,9 @@ MOVE_CUES = re.compile(
 CONDITIONAL = re.compile(
     r"(?:\b(?:unless|once|if|whenever|when|cuando|quando|quand|zodra|wenn|falls|sofern|qualora|"
     r"siempre que|en caso de que|en caso de|au cas où|nel caso in cui|nel caso|caso|in case"
-    r"|im Fall|provided(?: that)?|providing|as long as|so long as|vorausgesetzt|pourvu que"
-    r"|purché|a condición de que|contanto que)\s+(?:[\w'-]+\s+){0,4}?"
+    r"|im Fall)\s+(?:[\w'-]+\s+){0,3}?"
+    r"|\b(?:provided|providing|as long as|so long as|vorausgesetzt|pourvu que|purché"
+    r"|a condición de que|contanto que)\s+(?:[\w'-]+\s+){0,4}?"
     r"|\b(?:until|bis|finché|hasta que|jusqu'à ce que|tant que|totdat)\s+(?:(?-i:[A-Z])\w+|it|they"
     r"|we|he|"
     r"she)\s+(?:[\w'-]+\s+){0,2}?)$",

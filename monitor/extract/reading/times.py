@@ -87,6 +87,9 @@ class TimeMention:
     has_zone: bool
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def find_times(text: str) -> list[TimeMention]:
     """Times of day in `text`, in order."""
     found: list[TimeMention] = []
@@ -95,6 +98,10 @@ def find_times(text: str) -> list[TimeMention]:
         if not any(t.start < match.end() and match.start() < t.end for t in found):
             found.append(_mention(match, hour, minute))
 
+    if not _DIGIT.search(text):
+        # Every form but "noon" and "midnight" has the hour in digits.
+        return [_mention(m, 0 if m.group("word").lower() == "midnight" else 12, 0)
+                for m in _NOON.finditer(text)]
     for match in _TWELVE.finditer(text):
         hour = int(match.group("h")) % 12 + (12 if match.group("ampm").lower() == "p" else 0)
         add(match, hour, int(match.group("m") or 0))
