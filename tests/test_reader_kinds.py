@@ -265,3 +265,20 @@ def test_chinese_and_japanese_dates_and_stops() -> None:
     assert [d.first for d in find_dates("9월 25일 개최", date(2023, 9, 1))] == [date(2023, 9, 25)]
     assert split_sentences("中止が決定した。イベントは開催予定。「すごい！」と彼は言った。") == [
         "中止が決定した。", "イベントは開催予定。", "「すごい！」と彼は言った。"]
+
+
+def test_a_bare_clock_time_after_an_article_is_the_hour() -> None:
+    # A real article (set G): "attendere le 18:00 del 23 Agosto, giorno in cui Nikon
+    # presenterà la fotocamera": the hour of the schedule, so confirmed.
+    case = next(c for c in load_cases(FIXTURES / "real-news") if c.name.startswith("g10-"))
+    report = report_for(case.article, case.watch)
+    assert report is not None and report.status is Status.CONFIRMED
+    assert any(f.kind is FactKind.TIME and f.value.startswith("18:00") for f in report.facts)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Se especula que Acme celebrará su evento en Berlín el 12 de julio.",
+    "Si ipotizza che Acme terrà il suo evento a Berlino il 12 luglio.",
+])
+def test_speculation_said_impersonally(sentence: str) -> None:
+    assert _read(sentence)[0] is Status.RUMORED

@@ -465,7 +465,8 @@ SOURCE_CUES: tuple[Cue[Source], ...] = (
                             # impersonal hearsay: "se rumorea que", "si vocifera", "on murmure"
                             r"|\brumore(?:a|an|aba|aban)\b|\bsi (?:vocifera|mormora|vociferava)\b"
                             r"|\b(?:on|il se) murmure\b|\bbruits? de couloir\b|\bboatos?\b"
-                            r"|\bmunkel(?:t|n)\b",
+                            r"|\bmunkel(?:t|n)\b|\bespecul\w*|\bipotizz\w*"
+                            r"|\bsi (?:presume|suppone)\b|\bse supone\b|\bon suppose\b",
         "A rumour says Xiaomi will hold an event in San Francisco."),
 )
 

@@ -58,7 +58,8 @@ _NOON = re.compile(
 # 24-hour clock only where it is clearly a time: a zone, "Uhr", "h", "heures", or "ore"/"a las"
 # before it.
 _TWENTY_FOUR = re.compile(
-    rf"(?:\b(?:ore|alle|alle ore|a las|um|à|às|om|kl\.|o)\s+)?(?<![\d:.])(?P<h>[01]?\d|2[0-3])"
+    rf"(?:\b(?:ore|alle|alle ore|a las|um|à|às|om|kl\.|o|le|dalle|dès|vers|ab|gegen|hacia las"
+    rf"|desde las|a partir de las|starting at|at)\s+)?(?<![\d:.])(?P<h>[01]?\d|2[0-3])"
     rf"(?:[:.](?P<m>[0-5]\d)|\s?hs?\s?(?P<hm>[0-5]\d)?(?![\w]))(?:\s*(?P<uhr>Uhr|h"
     rf"|uur)\b)?{_ZONE_AFTER}"
 )
