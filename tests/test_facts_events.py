@@ -160,8 +160,9 @@ def test_real_news_floors() -> None:
     scores = evaluate(REAL)
     # (Set D, 70 cases scored blind at 0.686, joined the 180 of sets A and B at 0.722; set E,
     # 79 scored blind at 0.481, brought the 329 to 0.657, and its first fixes to 0.672; set F,
-    # 61 scored blind at 0.492, brought the 390 to 0.644, and the fixes after to 0.656.)
-    assert status_right(REAL) >= 0.65
+    # 61 scored blind at 0.492, brought the 390 to 0.644, and the fixes after to 0.656; set
+    # G, 70 scored blind at 0.557, brought the 460 to 0.657, and the fixes after to 0.672.)
+    assert status_right(REAL) >= 0.665
     assert scores["event match"].precision >= 0.95
     assert scores["event match"].recall >= 0.93
     assert scores["date"].precision >= 0.79
