@@ -19,32 +19,38 @@ from monitor.store.engine import (
 T0 = datetime(2015, 2, 3, 9, tzinfo=UTC)
 
 
-def test_a_first_version_database_is_upgraded_with_its_rows(store_url: str) -> None:
-    # On SQLite a batch migration rebuilds tables; with foreign keys on, that once emptied the
-    # outbox's deliveries through ON DELETE CASCADE. Nothing pending may be lost on upgrade.
+def _store_at(store_url: str, revision: str, *rows: str) -> str | None:
+    """A store migrated only to `revision`, with `rows` inserted as that version wrote them
+    (`:t` is T0); its revision as read back."""
     engine = create_store_engine(store_url)
     try:
         with engine.connect() as conn, conn.begin():
             cfg = alembic_config()
             cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "0001")
-            # Rows as the first version wrote them: no fingerprint, classes or health counts.
-            conn.execute(sa.text(
-                "INSERT INTO articles (id, url, canonical_url, site, source, title, body, "
-                "body_hash, published, authors, first_fetched_at, fetched_at, checked_at) "
-                "VALUES (1, 'https://a.example/1', 'https://a.example/1', 'a.example', 's', "
-                "'T', 'Body', NULL, :t, '[]', :t, :t, :t)"), {"t": T0})
-            conn.execute(sa.text(
-                "INSERT INTO article_urls (url, article_id) VALUES ('https://a.example/1', 1)"))
-            conn.execute(sa.text(
-                "INSERT INTO alerts (id, watch, version, title, body, state, created_at) "
-                "VALUES (1, 'w', 1, 'title', 'body', '{\"event\": null}', :t)"), {"t": T0})
-            conn.execute(sa.text(
-                "INSERT INTO deliveries (alert_id, target_key, target_display, state, attempts) "
-                "VALUES (1, 'k', 'json://x', 'pending', 0)"))
-        assert current_revision(engine) == "0001"
+            command.upgrade(cfg, revision)
+            for row in rows:
+                conn.execute(sa.text(row), {"t": T0} if ":t" in row else {})
+        return current_revision(engine)
     finally:
         engine.dispose()
+
+
+def test_a_first_version_database_is_upgraded_with_its_rows(store_url: str) -> None:
+    # On SQLite a batch migration rebuilds tables; with foreign keys on, that once emptied the
+    # outbox's deliveries through ON DELETE CASCADE. Nothing pending may be lost on upgrade.
+    # Rows as the first version wrote them: no fingerprint, classes or health counts.
+    revision = _store_at(
+        store_url, "0001",
+        "INSERT INTO articles (id, url, canonical_url, site, source, title, body, "
+        "body_hash, published, authors, first_fetched_at, fetched_at, checked_at) "
+        "VALUES (1, 'https://a.example/1', 'https://a.example/1', 'a.example', 's', "
+        "'T', 'Body', NULL, :t, '[]', :t, :t, :t)",
+        "INSERT INTO article_urls (url, article_id) VALUES ('https://a.example/1', 1)",
+        "INSERT INTO alerts (id, watch, version, title, body, state, created_at) "
+        "VALUES (1, 'w', 1, 'title', 'body', '{\"event\": null}', :t)",
+        "INSERT INTO deliveries (alert_id, target_key, target_display, state, attempts) "
+        "VALUES (1, 'k', 'json://x', 'pending', 0)")
+    assert revision == "0001"
 
     with Store(store_url) as store:
         (pending,) = store.pending_deliveries()
@@ -70,25 +76,16 @@ def test_reports_from_before_0008_are_rebuilt_from_then_folded(store_url: str) -
     from monitor.events.state import build_state
     from monitor.model import EventReport, Fact, FactKind, Status, Watch
 
-    engine = create_store_engine(store_url)
-    try:
-        with engine.connect() as conn, conn.begin():
-            cfg = alembic_config()
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "0007")
-            conn.execute(sa.text(
-                "INSERT INTO articles (id, url, canonical_url, site, source, title, body, "
-                "body_hash, published, authors, first_fetched_at, fetched_at, checked_at) "
-                "VALUES (1, 'https://a.example/1', 'https://a.example/1', 'a.example', 's', "
-                "'Acme', 'Body', NULL, :t, '[]', :t, :t, :t)"), {"t": T0})
-            conn.execute(sa.text(
-                "INSERT INTO reports (id, article_id, watch, status, status_evidence) "
-                "VALUES (1, 1, 'acme', 'rumored', 'Acme may hold an event.')"))
-            conn.execute(sa.text(
-                "INSERT INTO watch_marks (watch, changed, state_changed, state_key, state) "
-                "VALUES ('acme', 1, 1, 'old', '{}')"))
-    finally:
-        engine.dispose()
+    _store_at(
+        store_url, "0007",
+        "INSERT INTO articles (id, url, canonical_url, site, source, title, body, "
+        "body_hash, published, authors, first_fetched_at, fetched_at, checked_at) "
+        "VALUES (1, 'https://a.example/1', 'https://a.example/1', 'a.example', 's', "
+        "'Acme', 'Body', NULL, :t, '[]', :t, :t, :t)",
+        "INSERT INTO reports (id, article_id, watch, status, status_evidence) "
+        "VALUES (1, 1, 'acme', 'rumored', 'Acme may hold an event.')",
+        "INSERT INTO watch_marks (watch, changed, state_changed, state_key, state) "
+        "VALUES ('acme', 1, 1, 'old', '{}')")
 
     # With its day given, a report that says the day changes how no earlier one is read.
     watch = Watch(name="acme", company="Acme", date=date(2015, 3, 1))

@@ -440,7 +440,7 @@ def _modality(sentence: str, seg_start: int, seg_end: int, hit: _Hit) -> Modalit
                 found.append(cue.value)  # "invitations usually go out a week ahead"
                 continue
             close_after = 0 <= match.start() - hit.end <= 3 and cue.value is Modality.PENDING
-            if _BACKSHIFT.fullmatch(match.group()) and _REPORTED_SPEECH.search(
+            if match.group().lower() in _BACKSHIFT and _REPORTED_SPEECH.search(
                     sentence[max(0, match.start() - 90) : match.start()]):
                 continue  # "RIM announced it would stream the launch": its will, told later
             if wraps or close_after or match.end() <= hit.start:
@@ -456,7 +456,7 @@ def _modality(sentence: str, seg_start: int, seg_end: int, hit: _Hit) -> Modalit
 
 
 # "would" after a verb of saying is the future of the past, not a hedge ("said it would").
-_BACKSHIFT = re.compile(r"would|'d", re.IGNORECASE)
+_BACKSHIFT = frozenset({"would", "'d"})
 _REPORTED_SPEECH = re.compile(
     r"\b(?:announced|said|confirmed|told|revealed|stated|declared|promised|wrote|tweeted"
     r"|posted|informed|notified)\b(?:(?!\b(?:but|and|if|when|while)\b)[^.;:!?])*$",

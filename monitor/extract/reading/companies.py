@@ -57,10 +57,7 @@ def company_pattern(names: Sequence[str]) -> re.Pattern[str] | None:
 def _pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
     if not names:
         return None
-    # Brands are written in capitals too ("HUAWEI", "ŠKODA"), but not a name that is also a
-    # word: in a shouted headline "NOTHING" is the word.
-    forms = {f for n in names for f in (n, n.upper() if n[:1].isupper() and len(n) > 3
-                                        and not NEGATION.fullmatch(n) else n)}
+    forms = {f for n in names for f in _written(n)}
     latin = sorted((f for f in forms if not _UNSPACED.search(f)), key=len, reverse=True)
     # Chinese and Japanese run words together: "華為深夜", "『東京ゲームショウ2020』".
     unspaced = sorted((f for f in forms if _UNSPACED.search(f)), key=len, reverse=True)
@@ -70,6 +67,14 @@ def _pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
     if unspaced:
         parts.append("|".join(re.escape(f) for f in unspaced))
     return re.compile("|".join(parts))
+
+
+def _written(name: str) -> tuple[str, ...]:
+    """Brands are written in capitals too ("HUAWEI", "ŠKODA"), but not a name that is also a
+    word: in a shouted headline "NOTHING" is the word."""
+    if name[:1].isupper() and len(name) > 3 and not NEGATION.fullmatch(name):
+        return name, name.upper()
+    return (name,)
 
 
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")

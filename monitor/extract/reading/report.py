@@ -25,11 +25,11 @@ from monitor.extract.reading.people import Person
 from monitor.extract.reading.places import canonical_city
 from monitor.extract.reading.products import SERIES, Product
 from monitor.extract.reading.resolve import (
-    UNTIL,
     Anchor,
     Placed,
     Placement,
     about_the_event,
+    ends_a_run,
     place,
 )
 from monitor.extract.reading.rules import status_of
@@ -433,7 +433,7 @@ def _date(relevant: list[Placed], facts: list[Fact], watch: Watch, ref: date | N
             for c in relevant
             if not c.sentence.moved and (c.ours or c.date_match or c.city_match)
             for m in c.clause.dates
-            if m.exact and not UNTIL.search(c.sentence.text[max(0, m.start - 24) : m.start])
+            if m.exact and not ends_a_run(m, c.sentence.text)
         ]
     if not candidates and not moved:
         # Coverage of the event as it happens: "announced today at an event", a liveblog.
@@ -466,8 +466,7 @@ def _date(relevant: list[Placed], facts: list[Fact], watch: Watch, ref: date | N
 def _not_the_day(mention: DateMention, text: str) -> bool:
     """A day that cannot be the event's own: the last of a run ("open until 23 October"), or
     "yesterday" and "today", which tell when something was said."""
-    return (RELATIVE_DAYS.get(mention.text.lower(), 1) <= 0
-            or UNTIL.search(text[max(0, mention.start - 24) : mention.start]) is not None)
+    return RELATIVE_DAYS.get(mention.text.lower(), 1) <= 0 or ends_a_run(mention, text)
 
 
 def _new_date(text: str, mention: DateMention) -> bool:

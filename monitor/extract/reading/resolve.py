@@ -250,14 +250,19 @@ def _follow_the_move(placed: list[Placed], watch: Watch, ref: date | None) -> No
 
 
 # "open until 23 October", "fino al 23 ottobre": the last day of a run that began on the day.
-UNTIL = re.compile(r"\b(?:until|till|through|thru|bis(?: zum| zur| am)?|fino al?|fino all'"
+_UNTIL = re.compile(r"\b(?:until|till|through|thru|bis(?: zum| zur| am)?|fino al?|fino all'"
                     r"|jusqu'(?:au|à)|hasta el|até|tot en met)\s+(?:\w+day,?\s+)?$",
                     re.IGNORECASE)
 
 
+def ends_a_run(mention: DateMention, text: str) -> bool:
+    """Whether `mention` in `text` is the last day of a run ("until 23 October")."""
+    return _UNTIL.search(text[max(0, mention.start - 24) : mention.start]) is not None
+
+
 def _run_ends(mention: DateMention, text: str, day: date) -> bool:
     return (mention.exact and timedelta(0) < mention.first - day <= LATE
-            and UNTIL.search(text[max(0, mention.start - 24) : mention.start]) is not None)
+            and ends_a_run(mention, text))
 
 
 # Where a move goes, a weekday is the new day ("delayed the event until Wednesday").

@@ -99,22 +99,20 @@ def find_times(text: str) -> list[TimeMention]:
         if not any(t.start < match.end() and match.start() < t.end for t in found):
             found.append(_mention(match, hour, minute))
 
-    if not _DIGIT.search(text):
-        # Every form but "noon" and "midnight" has the hour in digits.
-        return [_mention(m, 0 if m.group("word").lower() == "midnight" else 12, 0)
-                for m in _NOON.finditer(text)]
-    for match in _TWELVE.finditer(text):
+    # Every form but "noon" and "midnight" has the hour in digits: without one, only those.
+    digits = _DIGIT.search(text) is not None
+    for match in _TWELVE.finditer(text) if digits else ():
         hour = int(match.group("h")) % 12 + (12 if match.group("ampm").lower() == "p" else 0)
         add(match, hour, int(match.group("m") or 0))
     for match in _NOON.finditer(text):
         add(match, 0 if match.group("word").lower() == "midnight" else 12, 0)
-    for match in _TWENTY_FOUR.finditer(text):
+    for match in _TWENTY_FOUR.finditer(text) if digits else ():
         separator_h = match.group("m") is None
         if not (match.group("zone") or match.group("uhr") or separator_h
                 or match.group(0)[0].isalpha()):
             continue
         add(match, int(match.group("h")), int(match.group("m") or match.group("hm") or 0))
-    for match in _HOUR_WORD.finditer(text):
+    for match in _HOUR_WORD.finditer(text) if digits else ():
         hour = int(match.group("h") or match.group("h2"))
         part = match.group("part") or match.group("part1")
         if part and _AFTERNOON.search(part) and hour < 12:
