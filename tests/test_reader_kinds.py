@@ -282,3 +282,14 @@ def test_a_bare_clock_time_after_an_article_is_the_hour() -> None:
 ])
 def test_speculation_said_impersonally(sentence: str) -> None:
     assert _read(sentence)[0] is Status.RUMORED
+
+
+def test_may_in_german_is_no_italian_never() -> None:
+    # Set G, g01: "die vom 27. bis 30. Mai 2020 geplante photokina 2020 abzusagen". Italian
+    # "mai" (never) written with a capital is German or French May: no negation of the cancel.
+    sentence = ("Die Koelnmesse hat entschieden, die vom 27. bis 30. Mai 2020 geplante "
+                "photokina 2020 abzusagen.")
+    assert [c.status for c in judge(sentence)] == [Status.CANCELLED]
+    from monitor.extract.reading.cues import NEGATION
+
+    assert NEGATION.search("Acme: mai più eventi") and not NEGATION.search("am 12. Mai")

@@ -566,10 +566,11 @@ MODALITY_CUES: tuple[Cue[Modality], ...] = (
 )
 
 # Words that turn the predicate after them into its opposite, within the same clause.
+# Italian "mai" only in lower case: "Mai" is May in German and French ("am 27. Mai abgesagt").
 NEGATION = re.compile(
     r"\b(?:not|n't|no|never|nothing|none|neither|nor|without|nobody|no one|yet to|has yet to|"
-    r"have yet to|rather than|instead of|non|nessun[oa]?|niente|nulla|mai|ningún|ninguna|nada|"
-    r"nunca|sin|nicht|kein(?:e|en|er|em|es)?|nie|ohne|pas|aucun(?:e)?|jamais|rien|sans|niet|"
+    r"have yet to|rather than|instead of|non|nessun[oa]?|niente|nulla|(?-i:mai)|ningún|ninguna|"
+    r"nada|nunca|sin|nicht|kein(?:e|en|er|em|es)?|nie|ohne|pas|aucun(?:e)?|jamais|rien|sans|niet|"
     r"geen|nooit|não|nenhum|nem|nunca|ne|inte|ingen|inget|aldrig|ikke|ingenting"
     r"|не|нет|ни)\b|n't\b",
     re.IGNORECASE,
