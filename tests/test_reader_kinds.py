@@ -293,3 +293,22 @@ def test_may_in_german_is_no_italian_never() -> None:
     from monitor.extract.reading.cues import NEGATION
 
     assert NEGATION.search("Acme: mai più eventi") and not NEGATION.search("am 12. Mai")
+
+
+def test_a_name_in_a_compound_is_the_company() -> None:
+    # Set B, b12: "De organisatie van de Computex-hardwarebeurs ... heeft ... afgelast".
+    body = "Die Veranstalter haben die Acme-Messe im Juli abgesagt."
+    assert _read(body, title="Acme-Messe abgesagt")[0] is Status.CANCELLED
+
+
+def test_the_watched_edition_named_after_another_event_is_ours_again() -> None:
+    # Set F, f31: "Nach der E3 2020 fällt ... der nächste Dominostein: Die gamescom 2020 wurde
+    # heute offiziell abgesagt". The E3 clause is another event; the gamescom one, with the
+    # watched year, is not, and "heute" is the day it was called off, not the event's day.
+    watch = Watch("gamescom-2020", "Koelnmesse", ("gamescom",), "Cologne", date(2020, 8, 25))
+    body = ("Nach der E3 2020 in Los Angeles fällt der nächste Dominostein: Die gamescom 2020 "
+            "wurde heute offiziell abgesagt.")
+    status, facts = _read(body, watch, published=datetime(2020, 4, 16, 9, tzinfo=UTC),
+                          title="Gamescom 2020")
+    assert status is Status.CANCELLED
+    assert (FactKind.DATE, "2020-04-16") not in facts

@@ -63,7 +63,7 @@ def _pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
     unspaced = sorted((f for f in forms if _UNSPACED.search(f)), key=len, reverse=True)
     parts = []
     if latin:
-        parts.append(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in latin) + r")(?![\w-])")
+        parts.append(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in latin) + r")(?![\w]|-\d)")
     if unspaced:
         parts.append("|".join(re.escape(f) for f in unspaced))
     return re.compile("|".join(parts))

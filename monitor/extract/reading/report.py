@@ -29,6 +29,7 @@ from monitor.extract.reading.resolve import (
     Placed,
     Placement,
     about_the_event,
+    disrupts,
     ends_a_run,
     place,
 )
@@ -434,6 +435,8 @@ def _date(relevant: list[Placed], facts: list[Fact], watch: Watch, ref: date | N
             if not c.sentence.moved and (c.ours or c.date_match or c.city_match)
             for m in c.clause.dates
             if m.exact and not ends_a_run(m, c.sentence.text)
+            # ("called off today": the day it was decided; "presented yesterday" is the day.)
+            and not (RELATIVE_DAYS.get(m.text.lower(), 1) <= 0 and disrupts(c))
         ]
     if not candidates and not moved:
         # Coverage of the event as it happens: "announced today at an event", a liveblog.

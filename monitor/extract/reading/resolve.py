@@ -73,6 +73,7 @@ class Placed:
     edition: bool = False  # another edition of the company's event
     new_day: bool = False  # names the day the watched event moved to
     new_place: bool = False  # names the city the watched event moved to
+    year_agrees: bool = False  # names the watched day's year, and no other day ("gamescom 2020")
     anchor: Anchor = Anchor.NEUTRAL
     theirs: bool = False  # another company's event
 
@@ -185,7 +186,8 @@ def _compare(item: Placed, watch: Watch, ref: date | None, country: str | None) 
                    for d in clause.dates):
                 item.date_match = True
             elif any(d.covers(watch.date) for d in clause.dates):
-                pass  # "WWDC 2025" agrees with a September 2025 watch only as far as a year goes
+                # "WWDC 2025" agrees with a September 2025 watch only as far as a year goes
+                item.year_agrees = True
             elif not sentence.moved and dated:
                 item.date_conflict = True
         elif ref and dated and all(d.last < ref - OLD for d in dated):
@@ -395,6 +397,10 @@ def _anchor(placed: list[Placed]) -> Anchor:
                 focus = own
         elif item.event and _NEW_EVENT.search(item.clause.plain):
             item.anchor = focus = Anchor.NEUTRAL
+        elif item.event and item.ours and item.year_agrees and context is Anchor.OTHER:
+            # "After E3 2020, the next domino falls: gamescom 2020 was called off": the
+            # company's event named with the watched year is no longer the other event.
+            item.anchor = focus = Anchor.NEUTRAL
         elif item.event and not same_sentence:
             item.anchor = focus
         else:
@@ -491,6 +497,9 @@ def _remember(placed: list[Placed], watch: Watch, event_date: date | None) -> No
         if item.anchor is Anchor.OTHER or not item.event or item.sentence.moved or item.new_day:
             continue
         exact = [d for d in item.clause.dates if d.exact]
+        if any(RELATIVE_DAYS.get(d.text.lower(), 1) <= 0 for d in exact) and disrupts(item):
+            # "gamescom 2020 was called off today": the day it was decided, not the event's.
+            exact = [d for d in exact if RELATIVE_DAYS.get(d.text.lower(), 1) > 0]
         far = event_date is not None and exact and all(
             abs(d.first - event_date) > NEAR for d in exact
         )
@@ -499,6 +508,12 @@ def _remember(placed: list[Placed], watch: Watch, event_date: date | None) -> No
         ) and not any(p.kind == "city" and p.name == city for p in item.clause.places)
         if far or (elsewhere and not watch.city and matching):
             item.anchor = Anchor.OTHER
+
+
+def disrupts(item: Placed) -> bool:
+    """Whether the clause calls the event off or moves it."""
+    claims = judge(item.sentence.text, [(item.clause.start, item.clause.end)])
+    return any(c.predicate in (Predicate.CANCEL, Predicate.POSTPONE) for c in claims)
 
 
 def _rule_out_by_time(placed: list[Placed], ref: date | None, event_date: date | None) -> None:
