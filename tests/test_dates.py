@@ -135,3 +135,15 @@ def test_day_first_numeric_on_non_us_sites() -> None:
 )
 def test_times_keep_their_zone(text: str, value: str) -> None:
     assert [t.value for t in find_times(text)] == [value]
+
+
+def test_french_ordinals_and_a_date_more_than_half_a_year_ahead() -> None:
+    # "du 1er au 11 octobre prochains", written on 30 March 2020: October ahead (195 days),
+    # not the October gone (171 days): news tells what comes.
+    found = find_dates("du 1er au 11 octobre prochains", date(2020, 3, 30), day_first=True)
+    assert [(d.first, d.last) for d in found] == [(date(2020, 10, 1), date(2020, 10, 11))]
+    assert [d.first for d in find_dates("le 1er octobre", date(2020, 3, 30))] == [
+        date(2020, 10, 1)]
+    # Still the nearest when the other is far: a conference call "on Jan. 27", told in June.
+    assert [d.first for d in find_dates("on a Jan. 27 call", date(2021, 6, 3))] == [
+        date(2021, 1, 27)]

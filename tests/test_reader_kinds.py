@@ -312,3 +312,18 @@ def test_the_watched_edition_named_after_another_event_is_ours_again() -> None:
                           title="Gamescom 2020")
     assert status is Status.CANCELLED
     assert (FactKind.DATE, "2020-04-16") not in facts
+
+
+def test_a_show_called_off_by_its_planned_days() -> None:
+    # Set E, e36: "Le salon automobile de Paris qui devait se tenir du 1er au 11 octobre
+    # prochains ... a été annulé ce lundi." The planned days name the watched show, whatever
+    # the organiser's name; "ce lundi" is the day it was called off; and "part of the event
+    # could still be held" is no go-ahead.
+    watch = Watch("paris-2020", "Mondial de l'Auto", (), "Paris", date(2020, 10, 1))
+    body = ("Le salon automobile qui devait se tenir du 1er au 11 octobre prochains a été annulé "
+            "ce lundi. Une partie de l'événement pourrait tout de même être maintenue, précisent "
+            "les organisateurs.")
+    status, facts = _read(body, watch, published=datetime(2020, 3, 30, 10, tzinfo=UTC),
+                          title="Le Mondial de l'Auto 2020 n'aura pas lieu")
+    assert status is Status.CANCELLED
+    assert (FactKind.DATE, "2020-10-01") in facts

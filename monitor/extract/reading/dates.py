@@ -188,7 +188,8 @@ _MONTH = rf"(?P<month>{_alternation(MONTHS)})\.?"
 _CAPITALISED = {0: tuple(form.capitalize() for form in sorted(_LOWER_ONLY))}
 _DAY_MONTH = rf"(?P<month>{_alternation(_merge(MONTHS, _CAPITALISED))})\.?"
 _WDAY = rf"(?:{_alternation(WEEKDAYS)})"
-_ORD = r"(?:st|nd|rd|th|º|°)?"
+# ("1er", "1re", "2e", "3ème": French ordinals.)
+_ORD = r"(?:st|nd|rd|th|º|°|er|re|ère|ème|e)?"
 
 _TO = r"\s*(?:-|–|—|to|through|thru|until|and|bis|und|au|et|al|a|e|y|do|tot|en|t/m|till|och)\s*"
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -475,11 +476,13 @@ def _month_day(month: int, day: int, year: int | None, ref: date | None, *, past
         earlier = [d for d in days if d <= ref]
         if earlier and not (later and (min(later) - ref).days <= 31):
             return max(earlier)
-    # The year that puts the date nearest the article; a tie goes forward (Dec 31 -> Jan 5).
+    # The year that puts the date nearest the article, days ahead counting 0.8: news tells
+    # what comes more than what went ("du 1er au 11 octobre prochains", written in March).
     candidates = [
         d for y in (ref.year + 1, ref.year, ref.year - 1) if (d := _safe_date(y, month, day))
     ]
-    return min(candidates, key=lambda d: abs((d - ref).days)) if candidates else None
+    return min(candidates, key=lambda d: (d - ref).days * 0.8 if d >= ref else (ref - d).days
+               ) if candidates else None
 
 
 def _day_of_month(day: int, ref: date, past: bool) -> date | None:

@@ -194,8 +194,9 @@ def _status(placement: Placement, ref: date | None, event_date: date | None,
         last = max(p.sentence.index for _, p in disruptions)
         # "will go ahead as planned, despite reports of a delay": said with or after it, the
         # event stands.
+        # (Not a hedged one: "part of the event could still be held" leaves it called off.)
         stands = [(c, p) for c, p in judged if p.sentence.index >= last and (
-            c.predicate is Predicate.GO_AHEAD
+            (c.predicate is Predicate.GO_AHEAD and c.modality is None)
             or (c.negated and c.modality is None  # "provided it doesn't get delayed"
                 and c.predicate in (Predicate.POSTPONE, Predicate.CANCEL)))]
         if stands:
@@ -285,12 +286,17 @@ _DEFINITE = re.compile(
     r"seine|ihr|ihre)\s+(?:[\w'-]+\s+){0,3}?(?:event|keynote|conference|presentation|launch|"
     r"showcase|unveiling|evento|presentazione|presentación|lanzamiento|Event|Veranstaltung|"
     r"Präsentation|Vorstellung|événement|conférence|présentation|lancement|keynote|evenement|"
-    r"presentatie|lancering|lançamento|apresentação)\b", re.IGNORECASE)
+    r"presentatie|lancering|lançamento|apresentação|show|fair|salon|Messe|beurs|fiera|feria|"
+    r"expo|exhibition|convention)\b", re.IGNORECASE)
 
 
 def _ours_or_the_event(clauses: list[Placed], claim: Claim) -> bool:
     text = clauses[0].sentence.plain
-    return any(c.ours for c in clauses) or bool(_DEFINITE.search(text) or _ITS.search(text))
+    # A sentence that calls off or moves what was due on the watched day speaks of the event
+    # itself ("the show, due from 1 to 11 October, is cancelled"); a denial needs more.
+    dated = claim.status is not Status.DENIED and any(c.date_match for c in clauses)
+    return dated or any(c.ours for c in clauses) or bool(
+        _DEFINITE.search(text) or _ITS.search(text))
 
 
 # "Its V19 has been postponed": the company spoken of, by a pronoun.

@@ -176,6 +176,10 @@ def _compare(item: Placed, watch: Watch, ref: date | None, country: str | None) 
     # "today", "yesterday" are nearly always when something was said or sent: they may agree
     # with the watched day, never disagree with it. "Tomorrow" is the day of what comes.
     dated = [d for d in clause.dates if RELATIVE_DAYS.get(d.text.lower(), 1) > 0]
+    if any(_said_today(d, ref) for d in dated) and disrupts(item):
+        # A weekday on the article's own day beside a cancellation ("annulé ce lundi") is
+        # when it was called off; "presented this Tuesday" is the event's own day.
+        dated = [d for d in dated if not _said_today(d, ref)]
     if clause.dates:
         if watch.date:
             # A day either side is the same moment told in another time zone ("August 14" on
@@ -508,6 +512,10 @@ def _remember(placed: list[Placed], watch: Watch, event_date: date | None) -> No
         ) and not any(p.kind == "city" and p.name == city for p in item.clause.places)
         if far or (elsewhere and not watch.city and matching):
             item.anchor = Anchor.OTHER
+
+
+def _said_today(mention: DateMention, ref: date | None) -> bool:
+    return mention.first == mention.last == ref and not any(ch.isdigit() for ch in mention.text)
 
 
 def disrupts(item: Placed) -> bool:
