@@ -9,6 +9,7 @@ import pytest
 from bench.facts import load_cases
 from monitor.extract.reading import report_for
 from monitor.extract.reading.claims import judge
+from monitor.extract.reading.cues import Source
 from monitor.model import Article, FactKind, Status, Watch
 from tests.conftest import FIXTURES
 
@@ -327,3 +328,25 @@ def test_a_show_called_off_by_its_planned_days() -> None:
                           title="Le Mondial de l'Auto 2020 n'aura pas lieu")
     assert status is Status.CANCELLED
     assert (FactKind.DATE, "2020-10-01") in facts
+
+
+@pytest.mark.parametrize("body", [
+    # Set B, b16: a claim passed on third-hand, read "mit der nötigen Skepsis".
+    "Acme soll im Juli in Berlin sein Event abhalten. Ihr solltet die Meldung mit der nötigen "
+    "Skepsis betrachten.",
+    # Set F, f54: leakers; "whether it happens is anyone's guess".
+    "Acme will hold its Berlin event on 12 July, a leaker says. Whether it happens is anyone's "
+    "guess.",
+])
+def test_a_writers_doubt_makes_a_rumour(body: str) -> None:
+    assert _read(body)[0] is Status.RUMORED
+
+
+def test_german_soll_with_a_holding_verb_and_no_month_for_a_venue() -> None:
+    # "Acme soll im Juli in Berlin sein Event abhalten": a report ("soll"), and "Juli" before
+    # the city is the month, not a venue.
+    status, facts = _read("Acme soll im Juli in Berlin sein Event abhalten.")
+    assert status is Status.REPORTED
+    assert not any(kind is FactKind.VENUE for kind, _ in facts)
+    assert [c.source for c in judge("Acme soll im Juli ein Event veranstalten.")] == [
+        Source.REPORT]

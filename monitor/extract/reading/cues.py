@@ -352,8 +352,8 @@ PREDICATE_CUES: tuple[Cue[Predicate], ...] = (
            r"|\bfissat[oa]\b|\bprevist[oa]\b|\bcelebrará\b|\bse celebrará\b|\btendrá lugar\b"
            r"|\bpresentará\b|\blanzará\b|\bprogramad[oa]\b|\bprevist[oa]\b"
            r"|\bfindet\b.{0,60}?\bstatt\b"
-           r"|\bwird\b.{0,60}?\b(?:vorstellen|präsentieren|enthüllen|veranstalten|abhalten"
-           r"|stattfinden)\b"
+           r"|\b(?:wird|werden|soll|sollen)\b.{0,60}?\b(?:vorstellen|präsentieren|enthüllen"
+           r"|veranstalten|abhalten|stattfinden)\b|\bh(?:ält|alten)\b.{0,60}?\bab\b"
            r"|\bgeplant\b|\bangesetzt\b|\bterminiert\b|\bse tiendra\b|\btiendra\b|\baura lieu\b"
            r"|\bprésentera\b|\bdévoilera\b|\blancera\b|\borganisera\b|\bprévu[es]*\b"
            r"|\bse déroulera\b"
@@ -830,6 +830,7 @@ SCEPTIC = re.compile(
     r"|\bpinch of salt\b|\bs[ck]eptical\b|\bnot convinced\b|\bnot buying it\b|"
     r"\bwe'?re not so sure\b|\bno track record\b|\bdoubt(?:s|ful)?\b|\bunconfirmed\b|"
     r"\bunverified\b|\bcon le pinze\b|\bcon cautela\b|\bcon pinzas\b|\bmit Vorsicht\b|"
-    r"\bavec prudence\b|\bavec des pincettes\b|\bmet een korrel(?:tje)? zout\b",
+    r"\bavec prudence\b|\bavec des pincettes\b|\bmet een korrel(?:tje)? zout\b|"
+    r"\bSkepsis\b|\bskeptisch\w*|\banyone'?s guess\b|\bif true\b",
     re.IGNORECASE,
 )

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from monitor.extract.reading import calendar_names
+
 
 def _words(text: str) -> frozenset[str]:
     """The whitespace-separated words of `text`."""
@@ -409,7 +411,10 @@ _NOT_VENUE = frozenset(
         "January", "February", "March", "April", "May", "June", "July", "August", "September",
         "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
         "Saturday", "Sunday", "The", "This", "That", "Its", "Their", "CES", "IFA", "MWC", "IAA",
-        "Computex", "Gamescom", "WWDC", "GDC", "E3", "Build", "Ignite", "Connect", "Unpacked"
+        "Computex", "Gamescom", "WWDC", "GDC", "E3", "Build", "Ignite", "Connect", "Unpacked",
+        # Month and weekday names of every language read ("im Juli in Berlin", "a luglio").
+        *(form.capitalize() for forms in (*calendar_names.MONTHS.values(),
+                                          *calendar_names.WEEKDAYS.values()) for form in forms),
     ]
 )
 # After a venue comes its city: "at the Printworks in south-east London", "at COEX, Seoul".

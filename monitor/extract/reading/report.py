@@ -265,7 +265,8 @@ _TIER = {Status.RUMORED: 1, Status.REPORTED: 2, Status.CONFIRMED: 3, Status.DENI
 
 _RUMOUR_WORDS = re.compile(
     r"\b(?:rumou?r\w*|leak\w*|speculat\w*|tipster|indiscrezion\w*|rumores?|Gerücht\w*|rumeurs?|"
-    r"geruchten?|filtraci\w+|grain of salt)\b", re.IGNORECASE)
+    r"geruchten?|filtraci\w+|grain of salt|alleged(?:ly)?|purported(?:ly)?|insiders?|angeblich\w*|"
+    r"presunt[oaie]|trapel\w+|supuest[oa]s?|présumée?s?)\b", re.IGNORECASE)
 # A headline tagged as hearsay: "... – Rumor", "(Report)".
 _TITLE_TAG = re.compile(r"(?:[–—-]|\(|\[|:)\s*(?P<tag>rumou?r|report|leak|gerücht|rumeur"
                         r"|rumor)\s*[)\]]?\s*$",
