@@ -350,3 +350,18 @@ def test_german_soll_with_a_holding_verb_and_no_month_for_a_venue() -> None:
     assert not any(kind is FactKind.VENUE for kind, _ in facts)
     assert [c.source for c in judge("Acme soll im Juli ein Event veranstalten.")] == [
         Source.REPORT]
+
+
+@pytest.mark.parametrize(("body", "status"), [
+    # An announcement told as a noun is the company's own word...
+    ("Acme took to YouTube to make a few announcements today, with the most notable being the "
+     "announcement of an upcoming launch event in Berlin on 12 July.", Status.CONFIRMED),
+    # ...but a product's announcement told by others stays a report.
+    ("Sources say Acme will delay the announcement of its phone at the launch event in Berlin "
+     "on 12 July.", Status.REPORTED),
+    # A press release's "today announced" and a keynote to be given are on record.
+    ("The organiser today announced Acme CEO Jane Doe will be delivering the opening keynote "
+     "address at the Berlin event on 12 July.", Status.CONFIRMED),
+])
+def test_an_announcement_as_a_noun_and_a_keynote_to_be_given(body: str, status: Status) -> None:
+    assert _read(body)[0] is status

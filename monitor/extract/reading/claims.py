@@ -526,7 +526,10 @@ def _about_goods(sentence: str, hit: _Hit, seg_start: int, seg_end: int,
         if first:
             at, is_goods = min(first)
             # "postponed the PlayStation 5 games event": the goods name the event.
-            if is_goods and _CLEAR_EVENT.search(re.split(r"[,;:.]", after[at : at + 40])[0]):
+            # "delay its phone at the launch event": past a preposition, the event is where.
+            named = re.split(r"[,;:.]|\b(?:at|during|in|on|for|of|bei|auf|à|al|alla|en|em)\b",
+                             after[at : at + 40])[0]
+            if is_goods and _CLEAR_EVENT.search(named):
                 return False
             return is_goods
         if _REPORT_WORDS.search(after):

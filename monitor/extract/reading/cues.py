@@ -297,7 +297,13 @@ PREDICATE_CUES: tuple[Cue[Predicate], ...] = (
            r"|\bannonc(?:e|é|ée|ent)\b|\bofficialis\w*\b|\bbevestig(?:t|d|de)\b"
            r"|\baangekondigd\b|\bkondigt\b|\bconfirm(?:ou|ado|ada)\b"
            r"|\bpotvrdil[ao]?\b|\boficiáln\w*\b|\bpotwierdził[ao]?\b"
-           r"|\bподтверди\w*|\bобъяви\w*|\bанонсирова\w*|\bофициальн\w*",
+           r"|\bподтверди\w*|\bобъяви\w*|\bанонсирова\w*|\bофициальн\w*"
+           # The announcement as a noun: "the announcement of an upcoming X-Summit" (not "delay
+           # the announcement of the Galaxy S8", a product's), "potwierdzenie", and
+           # "開催を明らかにしました" (revealed it will hold).
+           r"|\bannouncement (?:of|about) (?:an?|its) (?:upcoming|forthcoming|new)\b"
+           r"|\bpotwierdzeni\w*|\bpotvrzen\w*"
+           r"|開催を(?:明らかに|発表|決定|告知)|開催(?:が|も)決定",
         "Xiaomi has confirmed its event in San Francisco."),
     # --- the event is set (a statement of fact, in any tense that is not past)
     cue(H, r"\b(?:rumou?red|expected|alleged|purported|planned|upcoming|anticipated|forthcoming|"
@@ -320,7 +326,9 @@ PREDICATE_CUES: tuple[Cue[Predicate], ...] = (
         "Xiaomi potrebbe presentare la Mi Band a San Francisco il 12 febbraio."),
     cue(H, r"\b(?:will|to|set to|expected to|is to|going to)\s+(?:\w+ly\s+)?(?:take the stage"
            r"|be on stage|"
-           r"deliver the keynote|headline the event|open the event)\b",
+           r"deliver the keynote|headline the event|open the event"
+           r"|(?:be )?(?:deliver(?:ing)?|giv(?:e|ing)) (?:the|a|an|its) (?:[\w“”\"'-]+ ){0,4}?"
+           r"(?:keynote|address))\b",
         "Lei Jun will reportedly take the stage at the San Francisco event."),
     cue(H, r"\b(?:has|have|had)?\s*(?:moved|shifted|switched|brought) (?:its|the"
            r"|their)\b.{0,50}?\bto\b"
@@ -430,7 +438,9 @@ SOURCE_CUES: tuple[Cue[Source], ...] = (
                          r"|\bportavoce\b|\bcomunicato\b|\bportavoz\b|\bcomunicado\b"
                          r"|\bSprecher(?:in)?\b"
                          r"|\bPressemitteilung\b|\bMitteilung\b|\bporte-parole\b|\bcommuniqué\b"
-                         r"|\bwoordvoerder\b|\bpersbericht\b|\bporta-voz\b|\bmluvčí\b|\brzecznik\b",
+                         r"|\bwoordvoerder\b|\bpersbericht\b|\bporta-voz\b|\bmluvčí\b|\brzecznik\b"
+                         # a press release's own words: "The CEA today announced Kazuo Hirai will"
+                         r"|\btoday announced\b",
         "A Xiaomi spokesperson told us the event will be in San Francisco."),
     # a named executive speaking: "Chief Executive Elon Musk said on Friday"
     cue(Source.OFFICIAL, r"\b(?:CEO|chief executive(?: officer)?|chief \w+ officer|president"
