@@ -365,3 +365,14 @@ def test_german_soll_with_a_holding_verb_and_no_month_for_a_venue() -> None:
 ])
 def test_an_announcement_as_a_noun_and_a_keynote_to_be_given(body: str, status: Status) -> None:
     assert _read(body)[0] is status
+
+
+@pytest.mark.parametrize("body", [
+    "Acme will use its launch event in Berlin on 12 July for the new phone, as it did for the "
+    "last ones, which has not been confirmed yet.",
+    "Acme wird die Präsentation in Berlin am 12. Juli für das neue Handy und die neue Uhr "
+    "verwenden, was aber noch nicht bestätigt ist.",
+])
+def test_a_doubt_cast_back_on_the_sentence(body: str) -> None:
+    # "which is not confirmed" names no event near the word: it doubts the whole sentence.
+    assert _read(body)[0] is Status.RUMORED

@@ -153,7 +153,9 @@ def _status(placement: Placement, ref: date | None, event_date: date | None,
                         for c in sentence_clauses)):
                 # "Xiaomi will livestream its event": the company's own plan.
                 claim = replace(claim, status=Status.CONFIRMED)
-            if claim.predicate in _NEEDS_EVENT_NEARBY and not _event_near(sentence, claim):
+            if claim.predicate in _NEEDS_EVENT_NEARBY and not _event_near(sentence, claim) and not (
+                    # "..., which is not yet confirmed": a doubt cast back on the whole sentence.
+                    claim.predicate is Predicate.CONFIRM and claim.negated and named):
                 continue
             untimed = not (timed or identified)
             if claim.predicate is Predicate.HAPPEN and untimed and not _EVENT_NOUN.search(
