@@ -376,3 +376,12 @@ def test_an_announcement_as_a_noun_and_a_keynote_to_be_given(body: str, status: 
 def test_a_doubt_cast_back_on_the_sentence(body: str) -> None:
     # "which is not confirmed" names no event near the word: it doubts the whole sentence.
     assert _read(body)[0] is Status.RUMORED
+
+
+def test_a_name_written_with_a_typographic_apostrophe() -> None:
+    from monitor.extract.reading.companies import company_pattern
+
+    pattern = company_pattern(["Villa d'Este"])
+    assert pattern is not None
+    assert pattern.search("Il Concorso d’Eleganza di Villa d’Este è stato rinviato a ottobre.")
+    assert not pattern.search("Villa de Este")

@@ -63,10 +63,15 @@ def _pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
     unspaced = sorted((f for f in forms if _UNSPACED.search(f)), key=len, reverse=True)
     parts = []
     if latin:
-        parts.append(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in latin) + r")(?![\w]|-\d)")
+        parts.append(r"(?<![\w-])(?:" + "|".join(_form(f) for f in latin) + r")(?![\w]|-\d)")
     if unspaced:
-        parts.append("|".join(re.escape(f) for f in unspaced))
+        parts.append("|".join(_form(f) for f in unspaced))
     return re.compile("|".join(parts))
+
+
+def _form(name: str) -> str:
+    """`name` as a pattern; an apostrophe matches its typographic forms ("Villa d’Este")."""
+    return re.sub(r"['’‘`´]", "['’‘`´]", re.escape(name))
 
 
 def _written(name: str) -> tuple[str, ...]:
