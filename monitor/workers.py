@@ -14,14 +14,11 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import logging.handlers
-import multiprocessing
 import os
 import signal
 import sys
 from collections.abc import Callable, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from concurrent.futures import Executor, ThreadPoolExecutor
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -90,6 +87,8 @@ def _init_worker(records: Any, level: int) -> None:
     # Ctrl-C reaches the whole process group: the crawl's process stops cleanly and stops
     # the workers once they have finished what they were given.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    import logging.handlers
+
     root = logging.getLogger()
     root.handlers[:] = [logging.handlers.QueueHandler(records)]
     root.setLevel(level)  # what no handler here would show is not even sent
@@ -115,6 +114,12 @@ class _Processes:
     """A process pool whose workers' log records come back to this process's loggers."""
 
     def __init__(self, workers: int) -> None:
+        # Imported here: a crawl with nothing new starts no worker, and these cost every cron
+        # run 5 ms to import.
+        import logging.handlers
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
         # A fork server: workers start from a small single-threaded process, never from this
         # one (forking a process with running threads can copy a held lock).
         context = multiprocessing.get_context("forkserver")
@@ -155,6 +160,8 @@ class CpuPool:
     async def run(self, fn: Callable[..., T], *args: Any) -> T:
         """`fn(*args)` in a worker. A worker that died (a native crash, the OOM killer) takes
         its pool with it: the pool is started again and the call tried once more there."""
+        from concurrent.futures.process import BrokenProcessPool  # see _Processes
+
         loop = asyncio.get_running_loop()
         pool = self._current()
         try:

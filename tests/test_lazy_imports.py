@@ -42,7 +42,37 @@ def test_the_extractor_is_still_reached_through_its_package() -> None:
 
 def test_scrapys_remote_control_server_is_off_and_not_imported() -> None:
     settings = crawl_settings()
-    assert settings["EXTENSIONS"]["scrapy.extensions.remote_control.RemoteControl"] is None
     assert settings["REMOTE_CONTROL_ENABLED"] is False
-    assert settings["DOWNLOADER_MIDDLEWARES"][
-        "scrapy.downloadermiddlewares.cookies.CookiesMiddleware"] is None
+    # What Scrapy resolves the component tables to, and what resolving them imported: a key
+    # set to None in EXTENSIONS would still be imported (aiohttp for RemoteControl).
+    loaded = _loaded_after("""
+        from scrapy.settings import Settings
+        from monitor.crawl.settings import crawl_settings
+
+        settings = Settings(crawl_settings())
+        extensions = settings.get_component_priority_dict_with_base("EXTENSIONS")
+        middlewares = settings.get_component_priority_dict_with_base("DOWNLOADER_MIDDLEWARES")
+        assert "scrapy.extensions.remote_control.RemoteControl" not in extensions
+        assert "scrapy.extensions.corestats.CoreStats" in extensions
+        assert "monitor.crawl.budget.TimeBudget" in extensions
+        assert "scrapy.downloadermiddlewares.cookies.CookiesMiddleware" not in middlewares
+        assert "scrapy.downloadermiddlewares.retry.RetryMiddleware" in middlewares
+    """)
+    assert not loaded & {"aiohttp", "tldextract", "scrapy.extensions.remote_control",
+                         "scrapy.downloadermiddlewares.cookies"}
+
+
+def test_no_spider_callback_is_a_generator_returning_a_value() -> None:
+    # What WARN_ON_GENERATOR_RETURN_VALUE would check at every response, which the crawl
+    # settings turn off for its cost (monitor.crawl.settings).
+    import inspect
+
+    from scrapy.utils.misc import is_generator_with_return_value
+
+    from monitor.crawl.spider import NewsSpider
+
+    assert crawl_settings()["WARN_ON_GENERATOR_RETURN_VALUE"] is False
+    generators = [f for _, f in inspect.getmembers(NewsSpider, inspect.isfunction)
+                  if inspect.isgeneratorfunction(f)]
+    assert {f.__name__ for f in generators} >= {"parse_listing", "parse_article"}
+    assert not [f.__name__ for f in generators if is_generator_with_return_value(f)]

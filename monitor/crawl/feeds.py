@@ -15,9 +15,7 @@ from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from urllib.parse import urljoin, urlsplit
 
-import charset_normalizer
 import lxml.html
-from bs4.dammit import EncodingDetector
 from lxml import etree
 
 # Gzipped sitemaps (`sitemap.xml.gz`) arrive without Content-Encoding, so they are still packed.
@@ -122,6 +120,11 @@ def _recovered(body: bytes, base_url: str) -> etree._Element | None:
 
 def _decoded(body: bytes) -> str:
     """The declared encoding if the bytes are in it, then UTF-8, then the best guess."""
+    # Imported here: only a broken feed is decoded by hand, and bs4 (with soupsieve) and
+    # charset_normalizer cost every cron run a tenth of a second to import.
+    import charset_normalizer
+    from bs4.dammit import EncodingDetector
+
     declared = EncodingDetector.find_declared_encoding(body, is_html=False)
     for encoding in filter(None, (declared, "utf-8")):
         try:

@@ -44,8 +44,21 @@ _MIDDLEWARES = {
     "monitor.crawl.backoff.RetryAfterMiddleware": 560,
     # Outermost, so it sees every fetch once and its final outcome; off unless on a terminal.
     "monitor.crawl.progress.ProgressMiddleware": 40,
-    # Off (COOKIES_ENABLED is False below); None spares every run importing it to find out.
-    "scrapy.downloadermiddlewares.cookies.CookiesMiddleware": None,
+}
+
+# Scrapy components a crawl never uses, taken out of Scrapy's `*_BASE` tables (see
+# crawl_settings) rather than set to None in the tables above: Scrapy 2.19 imports every key
+# of an override table to normalise it, None or not (get_component_priority_dict_with_base),
+# and only the keys of a `_BASE` table that stay enabled. So these are neither run nor imported:
+# - RemoteControl, which Scrapy 2.19 starts by default: an HTTP server on localhost that runs
+#   any Python code sent with the token it writes to the user's profile folder. A cron job has
+#   no use for it, it leaves job files behind, and its import (aiohttp) cost a quarter of a CPU
+#   second of every run;
+# - CookiesMiddleware: off anyway (COOKIES_ENABLED is False below); its import (tldextract,
+#   requests) cost a tenth of a second.
+_UNUSED_BASE = {
+    "EXTENSIONS_BASE": ("scrapy.extensions.remote_control.RemoteControl",),
+    "DOWNLOADER_MIDDLEWARES_BASE": ("scrapy.downloadermiddlewares.cookies.CookiesMiddleware",),
 }
 
 _DEFAULTS: dict[str, Any] = {
@@ -70,16 +83,29 @@ _DEFAULTS: dict[str, Any] = {
     MAX_PAGES: 100,
     # The run-wide time budget: the crawl stops cleanly here, and what it fetched is stored.
     "MONITOR_TIME_BUDGET": 600,
-    "EXTENSIONS": {
-        "monitor.crawl.budget.TimeBudget": 100,
-        # Scrapy 2.19 starts this by default: an HTTP server on localhost that runs any Python
-        # code sent with the token it writes to the user's profile folder. A cron job has no
-        # use for it, it leaves job files behind, and its import (aiohttp) costs a tenth of a
-        # second of every run. None: the extension is not even imported.
-        "scrapy.extensions.remote_control.RemoteControl": None,
-    },
+    "EXTENSIONS": {"monitor.crawl.budget.TimeBudget": 100},
+    # Belt and braces: RemoteControl is not in the extensions at all (_UNUSED_BASE).
     "REMOTE_CONTROL_ENABLED": False,
+    # Scrapy's check that a generator callback returns no value reads and parses the
+    # callback's source for every response (its cache is keyed by the bound method, a new
+    # object each time): 2 ms of CPU a response, 40 ms of a 20-page idle run. The spider's code
+    # does not change between responses; tests/test_lazy_imports.py runs the same check once.
+    "WARN_ON_GENERATOR_RETURN_VALUE": False,
+    # Scrapy starts this many asyncio tasks for the output of every response (100 by default),
+    # to process that many of its items at once. The spider yields at most one item a
+    # response (the page) beside its requests, which are only scheduled: 100 tasks a response
+    # were 2,000 task starts in a 20-page idle run for nothing. 4 keeps a little headroom.
+    "CONCURRENT_ITEMS": 4,
 }
+
+
+def _base_tables() -> dict[str, dict[str, int]]:
+    """Scrapy's own `*_BASE` component tables less the components in _UNUSED_BASE."""
+    from scrapy.settings import default_settings
+
+    return {name: {path: order for path, order in getattr(default_settings, name).items()
+                   if path not in unused}
+            for name, unused in _UNUSED_BASE.items()}
 
 
 class Shared:
@@ -101,6 +127,7 @@ def crawl_settings(
 ) -> dict[str, Any]:
     """Settings for one crawl: polite defaults, then the optional features, then `overrides`."""
     settings = copy.deepcopy(_DEFAULTS)
+    settings.update(_base_tables())
     if validator_store is not None:
         settings[VALIDATOR_STORE] = Shared(validator_store)
     if replay:

@@ -17,17 +17,16 @@ from scrapy.exceptions import NotConfigured
 from scrapy.http import Headers, Response
 from scrapy.responsetypes import responsetypes
 from w3lib.url import canonicalize_url
-from warcio.archiveiterator import ArchiveIterator
-from warcio.bufferedreaders import BufferedReader
-from warcio.exceptions import ArchiveLoadFailed
-from warcio.statusandheaders import StatusAndHeaders
-from warcio.warcwriter import WARCWriter
 
 from monitor.crawl.settings import RECORD, REPLAY
+
+# warcio is imported where it is used: only a crawl with --replay or --record needs it, and
+# every `monitor crawl` imports this module (its middlewares are always listed).
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
     from scrapy.http import Request
+    from warcio.warcwriter import WARCWriter
 
 logger = logging.getLogger(__name__)
 
@@ -88,6 +87,9 @@ class ReplayIndex(Mapping[str, Archived]):
 
 
 def _read_body(path: str, offset: int) -> bytes:
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
     try:
         with open(path, "rb") as stream:
             stream.seek(offset)
@@ -102,6 +104,8 @@ def _read_body(path: str, offset: int) -> bytes:
 
 def load_archives(paths: Iterable[str | Path]) -> ReplayIndex:
     """URL key -> response from WARC files; a later record of a URL replaces an earlier one."""
+    from warcio.exceptions import ArchiveLoadFailed
+
     index = ReplayIndex()
     for path in paths:
         try:
@@ -117,6 +121,8 @@ def load_archives(paths: Iterable[str | Path]) -> ReplayIndex:
 
 def _load_one(stream: IO[bytes], path: str, index: dict[str, _Entry]) -> int:
     """Add the responses of one archive to `index`; returns how many records it held."""
+    from warcio.archiveiterator import ArchiveIterator
+
     by_digest: dict[str, _Entry] = {}
     count = 0
     records = ArchiveIterator(stream)
@@ -147,6 +153,8 @@ def _load_one(stream: IO[bytes], path: str, index: dict[str, _Entry]) -> int:
 
 
 def _status_headers(record: object) -> tuple[int, tuple[tuple[str, str], ...]]:
+    from warcio.bufferedreaders import BufferedReader
+
     http = record.http_headers  # type: ignore[attr-defined]
     encoding = (http.get_header("content-encoding") or "").lower()
     # The body is served decoded (warcio's content_stream) when warcio can decode it.
@@ -194,6 +202,8 @@ class WarcRecordMiddleware:
     """Downloader middleware writing each response (decoded) and its request to `MONITOR_RECORD`."""
 
     def __init__(self, path: str) -> None:
+        from warcio.warcwriter import WARCWriter
+
         self.path = path
         self._file = open(path, "wb")  # noqa: SIM115 - closed when the spider closes
         self._writer = WARCWriter(self._file, gzip=path.endswith(".gz"))
@@ -213,6 +223,8 @@ class WarcRecordMiddleware:
         return response
 
     def _write(self, request: Request, response: Response) -> None:
+        from warcio.statusandheaders import StatusAndHeaders
+
         req_headers = _pairs(request.headers)
         parts = urlsplit(request.url)
         path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
@@ -253,6 +265,8 @@ def _response_record(
     body: bytes,
     date: datetime | None = None,
 ) -> object:
+    from warcio.statusandheaders import StatusAndHeaders
+
     pairs = list(headers.items()) if isinstance(headers, Mapping) else list(headers)
     # The archive holds the decoded body, so the headers must describe that body.
     pairs = [(n, v) for n, v in pairs if n.lower() not in _WIRE_HEADERS]
@@ -281,6 +295,8 @@ def write_warc(
     date: datetime | None = None,
 ) -> Path:
     """Write (url, status, headers, body) responses to a WARC file, gzipped if it ends in .gz."""
+    from warcio.warcwriter import WARCWriter
+
     path = Path(path)
     with open(path, "wb") as stream:
         writer = WARCWriter(stream, gzip=path.name.endswith(".gz"))

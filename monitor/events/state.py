@@ -26,8 +26,6 @@ from typing import Any, Protocol
 
 from monitor.events.policy import Policy
 from monitor.events.values import clusters, instant, local_clock
-from monitor.extract.reading.companies import company_pattern
-from monitor.extract.reading.times import city_family
 from monitor.model import EventReport, Fact, FactKind, Status, Watch
 
 # Disruptions are official statements; when two values of a fact compete, one carried by a
@@ -480,6 +478,10 @@ def _iso(value: date | datetime | None) -> str | None:
 
 def _names_event(row: ReportRow, watch: Watch | None) -> bool:
     """Whether the article names one of the watch's aliases (its event, series, people)."""
+    # Imported here, as in monitor.events.values: a cron run with nothing new imports this
+    # module for `as_known` and should not compile the reader's cue patterns for it.
+    from monitor.extract.reading.companies import company_pattern
+
     pattern = company_pattern(watch.aliases) if watch is not None else None
     if pattern is None:
         return watch is None  # nothing to tell events apart by: every article is the event's
@@ -528,6 +530,8 @@ def _merge(kind: FactKind, values: Mapping[str, Support], day: date | None, city
            ) -> dict[str, Support]:
     """One entry per fact, however many ways it is written; the entry is named by the event
     city's own clock for a time, else by the form read first."""
+    from monitor.extract.reading.times import city_family  # see _names_event
+
     merged: dict[str, Support] = {}
     family = city_family(city) if kind is FactKind.TIME else None
     for group in clusters(kind, list(values), day=day, city=city):

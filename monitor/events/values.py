@@ -8,8 +8,18 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from monitor.extract.reading.places import city_zone
 from monitor.model import FactKind
+
+
+def city_zone(city: str) -> str | None:
+    """The IANA zone of a known city (monitor.extract.reading.places.city_zone)."""
+    # Imported on first use: any module of monitor.extract.reading runs that package, which
+    # compiles the reader's cue patterns (a fifth of a second), and a cron run with nothing
+    # new imports this module but never places a time.
+    from monitor.extract.reading.places import city_zone as zone_of
+
+    return zone_of(city)
+
 
 # Zones the reader writes with a fixed offset from UTC, in minutes.
 _FIXED = {

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import threading
 
-from bs4.dammit import EncodingDetector
 from lxml import etree
 from lxml.html import HtmlElement, HTMLParser, document_fromstring
 from w3lib.encoding import (
@@ -56,6 +55,10 @@ def decode_html(data: str | bytes, content_type: str | None = None) -> str:
             return to_unicode(data, declared)  # undecodable bytes become U+FFFD
         except LookupError:
             pass  # a label Python does not know: guess, as for no label at all
+    # Imported here: most pages declare their charset, and bs4 (with soupsieve) would cost
+    # the crawl's main process, which reads only listings, a tenth of a second to import.
+    from bs4.dammit import EncodingDetector
+
     detector = EncodingDetector(data, is_html=True)
     for encoding in detector.encodings:
         try:
