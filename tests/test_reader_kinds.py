@@ -385,3 +385,61 @@ def test_a_name_written_with_a_typographic_apostrophe() -> None:
     assert pattern is not None
     assert pattern.search("Il Concorso d’Eleganza di Villa d’Este è stato rinviato a ottobre.")
     assert not pattern.search("Villa de Este")
+
+
+@pytest.mark.parametrize(("sentence", "status"), [
+    # Hearsay with nobody to say it...
+    ("Se dice que Acme presentará su nuevo teléfono en Berlín el 12 de julio.", Status.RUMORED),
+    ("Si dice che Acme presenterà il nuovo telefono a Berlino il 12 luglio.", Status.RUMORED),
+    # ...against the same plan told plainly.
+    ("Acme presentará su nuevo teléfono en Berlín el 12 de julio.", Status.REPORTED),
+])
+def test_it_is_said_is_hearsay(sentence: str, status: Status) -> None:
+    assert _read(sentence)[0] is status
+
+
+def test_the_invitation_after_a_leaked_one_is_the_leak() -> None:
+    body = ("A blog is reporting on a leaked press invite for an Acme event in Berlin on 12 July. "
+            "The invitation also promises an evening full of surprises.")
+    assert _read(body)[0] is Status.RUMORED
+    # Without the leak, the invitation is the company's own word.
+    body = ("Acme has sent out a press invite for its event in Berlin on 12 July. "
+            "The invitation also promises an evening full of surprises.")
+    assert _read(body)[0] is Status.CONFIRMED
+
+
+@pytest.mark.parametrize(("sentence", "confirms"), [
+    # The adjective after its noun names a channel ("sito web ufficiale", "site officiel")...
+    ("La community segnala un aggiornamento del sito web ufficiale di Acme.", False),
+    ("Le site officiel d'Acme a été mis à jour.", False),
+    # ...and still confirms where it is said of the event.
+    ("Acme ha reso ufficiale la data dell'evento.", True),
+])
+def test_official_after_a_channel_names_the_channel(sentence: str, confirms: bool) -> None:
+    assert any(c.status is Status.CONFIRMED for c in judge(sentence)) is confirms
+
+
+@pytest.mark.parametrize(("body", "status"), [
+    # A passing mention that claims nothing, with the writer's "perhaps", is a guess...
+    ("Forse non è ancora il momento di abbandonare le speranze per un nuovo evento Acme il "
+     "12 luglio a Berlino!", Status.RUMORED),
+    # ...without it, a report of the event.
+    ("Non è ancora il momento di abbandonare le speranze per un nuovo evento Acme il 12 luglio "
+     "a Berlino!", Status.REPORTED),
+])
+def test_a_passing_mention_with_a_perhaps(body: str, status: Status) -> None:
+    assert _read(body)[0] is status
+
+
+@pytest.mark.parametrize(("sentence", "status"), [
+    # The writer's own expectation, in Polish and in German with the verb last...
+    ("Spodziewamy się, że Acme zaplanuje konferencję w Berlinie na 12 lipca.", Status.RUMORED),
+    ("Wir gehen davon aus, dass Acme das Event am 12. Juli in Berlin abhalten wird.",
+     Status.RUMORED),
+    # ...and the same plans told plainly.
+    ("Acme zaplanuje konferencję w Berlinie na 12 lipca.", Status.REPORTED),
+    ("Wie die Zeitung berichtet, ist klar, dass Acme das Event am 12. Juli in Berlin abhalten "
+     "wird.", Status.REPORTED),
+])
+def test_a_writers_expectation_and_a_verb_last(sentence: str, status: Status) -> None:
+    assert _read(sentence)[0] is status

@@ -87,6 +87,17 @@ _NOT_A_DOCUMENT = (
     r"price|pricing|name|video|case|cases|accessor(?:y|ies)|partner|distributor|sources?))"
 )
 
+# Where the adjective follows its noun ("sito web ufficiale", "site officiel", "cuenta oficial"),
+# the channel or the picture stands before it.
+_NOT_AFTER_A_DOCUMENT = "".join(
+    rf"(?<!\b{noun} )" for noun in (
+        "sito", "web", "sitio", "site", "canale", "canal", "account", "conta", "cuenta", "compte",
+        "pagina", "página", "page", "profilo", "perfil", "blog", "trailer", "tráiler", "video",
+        "vídeo", "immagini", "imágenes", "imagens", "images", "foto", "fotos", "photos", "render",
+        "prezzo", "precio", "preço", "prix", "nome", "nombre", "nom", "distributore",
+        "distribuidor", "fonti", "fuentes", "fontes", "sources", "negozio", "tienda", "loja",
+        "boutique", "app", "aplicación", "applicazione", "Kanal", "Seite", "Website", "Konto"))
+
 # The auxiliaries and modals a plan is said with: "will hold", "might host", "is set to unveil".
 _AUX = (r"(?:will|'ll|won't|to|plans? to|planning to|set to|going to|expected to|is|are|might|may|"
         r"could|would|should|can|must|wants? to|hopes? to|aims? to|likely to|poised to)"
@@ -284,7 +295,8 @@ PREDICATE_CUES: tuple[Cue[Predicate], ...] = (
         "Xiaomi will livestream its San Francisco event on its website."),
     cue(C, r"\bconfirm(?:s|ed|ing|ation)?\b|\bit'?s official\b"
            # "officially called", "official website": the word names, it confirms nothing
-           r"|\b(?:official(?:ly)?|ufficial(?:e|i|mente|izzato)|oficial(?:es|mente)?|offiziell"
+           r"|" + _NOT_AFTER_A_DOCUMENT +
+           r"\b(?:official(?:ly)?|ufficial(?:e|i|mente|izzato)|oficial(?:es|mente)?|offiziell"
            r"|officiel(?:le)?(?:ment)?|officieel|officiellt)\b" + _NOT_A_DOCUMENT +
            r"|\bannounc(?:e|es|ed|ing)\b|\bsent out\b|\bunveiled (?:the )?date\b"
            r"|\bset (?:the )?date\b|\bmade (?:it )?official\b|\bmarked (?:its|the) calendar\b"
@@ -360,8 +372,11 @@ PREDICATE_CUES: tuple[Cue[Predicate], ...] = (
            r"|\bfissat[oa]\b|\bprevist[oa]\b|\bcelebrará\b|\bse celebrará\b|\btendrá lugar\b"
            r"|\bpresentará\b|\blanzará\b|\bprogramad[oa]\b|\bprevist[oa]\b"
            r"|\bfindet\b.{0,60}?\bstatt\b"
-           r"|\b(?:wird|werden|soll|sollen)\b.{0,60}?\b(?:vorstellen|präsentieren|enthüllen"
+           r"|\b(?:wird|werden|soll|sollen)\b.{0,90}?\b(?:vorstellen|präsentieren|enthüllen"
            r"|veranstalten|abhalten|stattfinden)\b|\bh(?:ält|alten)\b.{0,60}?\bab\b"
+           # a subordinate clause puts the verb last: "dass Apple das Event ... abhalten wird"
+           r"|\b(?:vorstellen|präsentieren|enthüllen|veranstalten|abhalten|stattfinden|zeigen)"
+           r"\s+(?:wird|werden|soll|sollen|will|wollen|könnte|könnten|dürfte|dürften)\b"
            r"|\bgeplant\b|\bangesetzt\b|\bterminiert\b|\bse tiendra\b|\btiendra\b|\baura lieu\b"
            r"|\bprésentera\b|\bdévoilera\b|\blancera\b|\borganisera\b|\bprévu[es]*\b"
            r"|\bse déroulera\b"
@@ -371,6 +386,8 @@ PREDICATE_CUES: tuple[Cue[Predicate], ...] = (
            r"|\bkommer att (?:presentera|visa|hålla|lansera)\b|\bska (?:presentera|visa|hålla)\b"
            r"|\bäger rum\b|\bfinner sted\b|\bvil (?:præsentere|presentere|afholde)\b"
            r"|\bmarcad[oa] para\b|\bproběhne\b|\bpředstaví\b|\bodbędzie się\b|\bzaprezentuje\b"
+           r"|\b(?:zaplanuje|zorganizuje|przedstawi|pokaże|zaplanowan[aey])\b"
+           r"|\b(?:uspořádá|ukáže|naplánoval[ao]?)\b"
            r"|\bkommer att (?:visa|presentera|lansera|hålla)\b|\bvil (?:vise|præsentere|lancere)\b",
         "Xiaomi will hold an event in San Francisco on February 12."),
 )
@@ -462,6 +479,14 @@ SOURCE_CUES: tuple[Cue[Source], ...] = (
     cue(Source.SPECULATION, r"\brumou?r(?:s|ed|ing|mill)?\b|\btipster\b"
                             r"|\bspeculat\w*\b|\bgrapevine\b|\bwhispers?\b|\bword on the street\b"
                             r"|\bwe (?:think|guess|bet|believe|reckon|suspect|expect)\b"
+                            # the writer's own guess in the other languages: "Spodziewamy się,
+                            # że Apple zaplanuje", "wir gehen davon aus", "ci aspettiamo che"
+                            r"|\bspodziewa(?:my|m) się\b|\bprzypuszczamy\b|\bwir (?:erwarten"
+                            r"|vermuten|glauben|tippen auf|gehen davon aus)\b"
+                            r"|\bci aspettiamo\b|\b(?:esperamos|creemos|suponemos) que\b"
+                            r"|\bnous (?:pensons|croyons|supposons)\b|\bon s'attend\b"
+                            r"|\b(?:we|wij) (?:verwachten|vermoeden)\b|\bacreditamos que\b"
+                            r"|\bočekáváme\b|\bpředpokládáme\b"
                             r"|\bour (?:guess|bet|money)\b|\bI (?:think|guess|bet|believe)\b"
                             r"|\banalysts? (?:expect|believe|say|think|predict)\w*\b|\bpredict\w*\b"
                             r"|\bunconfirmed\b|\bunverified\b|\bgrain of salt\b|\bpinch of salt\b"
@@ -476,7 +501,10 @@ SOURCE_CUES: tuple[Cue[Source], ...] = (
                             r"|\brumore(?:a|an|aba|aban)\b|\bsi (?:vocifera|mormora|vociferava)\b"
                             r"|\b(?:on|il se) murmure\b|\bbruits? de couloir\b|\bboatos?\b"
                             r"|\bmunkel(?:t|n)\b|\bespecul\w*|\bipotizz\w*"
-                            r"|\bsi (?:presume|suppone)\b|\bse supone\b|\bon suppose\b",
+                            r"|\bsi (?:presume|suppone)\b|\bse supone\b|\bon suppose\b"
+                            # hearsay with nobody to say it: "se dice que", "si dice che"
+                            r"|\bse (?:dice|comenta|rumorea)\b|\bsi (?:dice|vocifera)\b"
+                            r"|\bon dit\b|\bdicen que\b|\bdizem que\b|\bdiz-se\b",
         "A rumour says Xiaomi will hold an event in San Francisco."),
 )
 
@@ -557,7 +585,8 @@ MODALITY_CUES: tuple[Cue[Modality], ...] = (
                            r"|\b(?:höchst)?wahrscheinlich\b|\bvermutlich\b|\bmutmaßlich\b"
                            r"|\bwaarschijnlijk\b|\bvermoedelijk\b|\bprobablement\b"
                            r"|\bprobablemente\b|\bprobabilmente\b|\bprovavelmente\b"
-                           r"|\bpravděpodobně\b|\bprawdopodobnie\b",
+                           r"|\bpravděpodobně\b|\bprawdopodobnie\b"
+                           r"|\bmożliwe\b|\bmožné\b|\bjest możliwe\b",
         "Xiaomi might hold an event in San Francisco."),
     cue(Modality.EXPECTED, r"\bexpected\b|\bexpect(?:s|ing)?\b|\blikely\b|\bshould\b"
                            r"|\ball but certain(?:ly)?\b|\balmost certain(?:ly)?\b"

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from monitor.extract.reading import cues
 from monitor.extract.reading.analysis import Analysis, Sentence
-from monitor.extract.reading.claims import Claim, judge, mask_names
+from monitor.extract.reading.claims import Claim, judge, mask_names, plain
 from monitor.extract.reading.cues import Predicate, Source
 from monitor.extract.reading.dates import RELATIVE_DAYS, DateMention
 from monitor.extract.reading.people import Person
@@ -187,8 +187,11 @@ def _status(placement: Placement, ref: date | None, event_date: date | None,
         return Status.HAPPENED, _fallback_evidence(placement), None
     if not judged:
         # Nothing claimed: a passing mention, retold as the article tells it.
-        rumours = any(_RUMOUR_WORDS.search(c.sentence.plain) for c in placement.relevant)
-        return ((Status.RUMORED if rumours else Status.REPORTED), _fallback_evidence(placement),
+        evidence = _fallback_evidence(placement)
+        # ... and a mention hedged ("Forse ... un nuovo Nintendo Direct a giugno") is a guess.
+        rumours = any(_RUMOUR_WORDS.search(c.sentence.plain) for c in placement.relevant) or (
+            _MAYBE.search(plain(evidence)) is not None)
+        return ((Status.RUMORED if rumours else Status.REPORTED), evidence,
                 Source.SPECULATION.value if rumours else None)
     judged = _attributed(judged, placement)
     disruptions = [(c, p) for c, p in judged if c.status in _DISRUPTIONS]
@@ -324,6 +327,7 @@ def _attributed(judged: list[tuple[Claim, Placed]], placement: Placement
                            or c.status)
                    if c.source is Source.OFFICIAL and _PERSON_WORD.fullmatch(c.source_words.lower())
                    else c, p) for c, p in judged]
+    judged = _the_leaked_invitation(judged)
     sources = {c.source for c, _ in judged}
     hedged = any(c.status is Status.RUMORED for c, _ in judged)
     sceptic = any(cues.SCEPTIC.search(c.sentence.plain) for c in placement.relevant)
@@ -348,6 +352,35 @@ def _attributed(judged: list[tuple[Claim, Placed]], placement: Placement
     return out
 
 
+def _the_leaked_invitation(judged: list[tuple[Claim, Placed]]) -> list[tuple[Claim, Placed]]:
+    """"NikonRumors reports on a leaked press invite ... The invitation also mentions": the
+    invitation spoken of after a leaked one is that one, and no word on record."""
+    leaked = [p.sentence.index for c, p in judged
+              if c.predicate is Predicate.INVITE and c.source is Source.LEAK]
+    if not leaked:
+        return judged
+    out = []
+    for claim, placed in judged:
+        text = placed.sentence.plain
+        if (claim.source is Source.OFFICIAL and placed.sentence.index > min(leaked)
+                and _INVITATION.fullmatch(claim.source_words)
+                and (at := text.find(claim.source_words)) >= 0
+                and _THE_ONE_BEFORE.search(text[:at])):
+            claim = replace(claim, source=Source.LEAK, status=status_of(
+                claim.predicate, claim.negated, claim.modality, Source.LEAK) or claim.status)
+        out.append((claim, placed))
+    return out
+
+
+_INVITATION = re.compile(r"(?:press |media )?invit(?:e|es|ation|ations)", re.IGNORECASE)
+# The determiner that points back: "the invitation", "this invite", "the same invitation".
+_THE_ONE_BEFORE = re.compile(r"\b(?:the|this|that|said|same)\s+(?:[\w-]+\s+){0,2}$",
+                             re.IGNORECASE)
+
+
+# The writer's own "perhaps", said of the whole sentence (not "expected to show the watch").
+_MAYBE = re.compile(r"\b(?:perhaps|maybe|possibly|forse|quizás?|tal vez|vielleicht|peut-être"
+                    r"|misschien|talvez|možná|może|kanske|måske)\b", re.IGNORECASE)
 _OWN_WORD = (Predicate.INVITE, Predicate.CONFIRM, Predicate.TEASE, Predicate.STREAM)
 _PLANS = (Predicate.HOLD, Predicate.INVITE, Predicate.TEASE, Predicate.STREAM)
 _ANONYMOUS = re.compile(
