@@ -443,3 +443,32 @@ def test_a_passing_mention_with_a_perhaps(body: str, status: Status) -> None:
 ])
 def test_a_writers_expectation_and_a_verb_last(sentence: str, status: Status) -> None:
     assert _read(sentence)[0] is status
+
+
+AFTER = datetime(2026, 7, 14, 9, tzinfo=UTC)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Premiéra nového telefonu Acme se odehrála v neděli večer v Berlíně.",
+    "Prezentacja Acme odbyła się 12 lipca w Berlinie.",
+    "O evento da Acme aconteceu em Berlim no dia 12 de julho.",
+    "El evento de Acme tuvo lugar en Berlín el 12 de julio.",
+    "L'evento di Acme si è tenuto a Berlino il 12 luglio.",
+])
+def test_took_place_in_other_languages(sentence: str) -> None:
+    status, facts = _read(sentence, published=AFTER)
+    assert status is Status.HAPPENED
+    # A past tense's bare weekday is the last one (12 July 2026 is a Sunday).
+    assert (FactKind.DATE, "2026-07-12") in facts
+    # Told before the day, the same words are no happening.
+    assert _read(sentence, published=BEFORE)[0] is not Status.HAPPENED
+
+
+def test_a_liveblogs_present_tense_and_its_day() -> None:
+    body = ("Acme launch event keynote in Berlin. We're here updating live, just in case. "
+            "Jane Doe's walking us through a little bit of Acme history.")
+    status, facts = _read(body, published=None)
+    assert status is Status.HAPPENED
+    # Undated, the liveblog's day is nowhere in the text: no date is made up from the watch.
+    assert not any(kind is FactKind.DATE for kind, _ in facts)
+    assert (FactKind.DATE, "2026-07-12") in _read(body, published=ON_THE_DAY)[1]

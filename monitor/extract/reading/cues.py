@@ -75,6 +75,9 @@ _LIVE = (
     r"|\bon stage (?:now|right now)\b|\bunder ?way\b|\bjust (?:took|taken) the stage\b"
     r"|\ben directo\b|\ben vivo\b|\bin diretta\b|\bLiveticker\b|\bLive-Ticker\b|\ben direct\b"
     r"|\blive ?updates?\b|\bit'?s happening\b"
+    # the liveblogger's present: "We're here updating live", "Paul's walking us through"
+    r"|\b(?:updating|blogging|tweeting|reporting|posting) (?:this )?live\b"
+    r"|\b(?:is|'s|are|'re) (?:now )?walking us through\b|\b(?:is|'s) now on stage\b"
     r"|^\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\s*)?:\s"
 )
 
@@ -277,7 +280,15 @@ PREDICATE_CUES: tuple[Cue[Predicate], ...] = (
             r"|\bpresenteerde\b|\bapresentou\b|\blançou\b|\brevelou\b|\bpředstavil[ao]?\b"
             r"|\bzaprezentował[ao]?\b"
             r"|\bpresenterade\b|\bvisade\b(?:\s+upp\b)?|\blanserade\b|\bavtäckte\b"
-            r"|\bpræsenterede\b|\bpresenterte\b|\bviste frem\b",
+            r"|\bpræsenterede\b|\bpresenterte\b|\bviste frem\b"
+            # "took place", "was held" in the other languages
+            r"|\btuvo lugar\b|\bse llevó a cabo\b|\bse realizó\b|\baconteceu\b|\bocorreu\b"
+            r"|\bfoi realizad[oa]\b|\bha avuto luogo\b|\bsi è tenut[oa]\b|\bè stat[oa] tenut[oa]\b"
+            r"|\ba eu lieu\b|\bägde rum\b|\bhölls\b|\bfandt sted\b|\bfant sted\b"
+            r"|\bodbył[aoy]? się\b|\bmiał[ao]? miejsce\b|\bzaprezentowano\b"
+            r"|\bproběhl[aoy]?\b|\b(?:se )?(?:konal[aoy]?|odehrál[aoy]?)(?: se)?\b"
+            r"|\bgerçekleş(?:ti|tirildi)\b|\bdüzenlendi\b|\byapıldı\b|\btanıtıldı\b"
+            r"|\bbemutatt(?:a|ák)\b|\bmegrendezt(?:ék|e)\b",
         "Xiaomi unveiled the Mi Band at its San Francisco event."),
     # --- the company's own word
     cue(IN, r"\binvit(?:e|es|ed|ations?)\b|\bsave[- ]the[- ]date\b|\bRSVP\b|\bpress (?:kit|pass)\b"
@@ -654,7 +665,9 @@ PAST_TENSE = re.compile(
     r"heeft|hebben|werd|werden|presenteerde|toonde|onthulde|"
     r"presenterade|visade|lanserade|höll|meddelade|bekräftade|præsenterede|viste|holdt|"
     r"zaprezentował\w*|pokazał\w*|odbył\w*|ogłosił\w*|przedstawił\w*|"
-    r"představil\w*|ukázal\w*|proběhl\w*|oznámil\w*|had)\b",
+    r"představil\w*|ukázal\w*|proběhl\w*|oznámil\w*|odehrál\w*|konal[aoy]?|přivítal\w*|"
+    r"miał[ao]?|gerçekleş(?:ti|tirildi)|düzenlendi|yapıldı|tanıtıldı|tanıttı|"
+    r"tuvo|hölls|ägde|fandt|fant|aconteceu|ocorreu|had)\b",
     re.IGNORECASE,
 )
 FUTURE_TENSE = re.compile(

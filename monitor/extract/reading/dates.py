@@ -60,6 +60,10 @@ WEEKDAYS: dict[int, tuple[str, ...]] = _merge(
     {0: ("lunedi",), 1: ("martedi",), 2: ("mercoledi", "miercoles"), 3: ("giovedi",),
      4: ("venerdi",), 5: ("sabado",)},
     _cased(calendar_names.WEEKDAYS),
+    # CLDR gives the nominative; Czech and Polish say "on Sunday" in the accusative
+    # ("v neděli", "ve středu", "w niedzielę", "w sobotę").
+    _cased({2: ("středu", "stredu", "środę"), 5: ("sobotu", "sobotę"),
+            6: ("neděli", "nedeli", "niedzielę")}),
 )
 
 # Fixed offsets in days from the reference date.

@@ -93,7 +93,8 @@ def report_for(analysis: Analysis, watch: Watch) -> EventReport | None:
         return None
     relevant = placement.relevant
     facts: list[Fact] = [_company(placement, relevant, watch)]
-    event_date = _date(relevant, facts, watch, analysis.reference)
+    event_date = _date(relevant, facts, watch, analysis.reference,
+                       dated=analysis.article.published is not None)
     facts.extend(_city(relevant, watch))
     facts.extend(_venue(relevant))
     facts.extend(_time(relevant, watch, facts))
@@ -452,8 +453,8 @@ def _company(placement: Placement, relevant: list[Placed], watch: Watch) -> Fact
     return Fact(FactKind.COMPANY, watch.company, best.sentence.text)
 
 
-def _date(relevant: list[Placed], facts: list[Fact], watch: Watch, ref: date | None
-          ) -> date | None:
+def _date(relevant: list[Placed], facts: list[Fact], watch: Watch, ref: date | None,
+          dated: bool = True) -> date | None:
     candidates: list[tuple[date, str]] = []
     moved: list[tuple[date, str]] = []
     for item in relevant:
@@ -490,7 +491,9 @@ def _date(relevant: list[Placed], facts: list[Fact], watch: Watch, ref: date | N
             if m.exact
         ]
         live = next((c for c in relevant if cues.LIVE_WORDS.search(c.sentence.plain)), None)
-        if not candidates and live and ref:
+        # A liveblog is of its own day; an undated one's stand-in day is the watch's, which
+        # the article does not give.
+        if not candidates and live and ref and dated:
             candidates = [(ref, live.sentence.text)]
     chosen: tuple[date, str] | None = None
     if moved:
