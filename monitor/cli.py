@@ -46,11 +46,40 @@ def run() -> NoReturn:
     exit. atexit handlers, logging's flush and the standard streams' flush run as before.
     Only here, not in `main`: callers in a process that goes on (the tests) keep the GC
     as it was.
+
+    The same objects cost again while they are imported: each cyclic collection then walks
+    every object that survived the last one, and the imports are nearly all survivors (of
+    the 1,900 objects found to be garbage out of 160,000 when a crawl starts). So the GC is
+    paused from here until the command has loaded what it needs (`_started`), which freezes
+    what is loaded by then and collects as usual from there on. On an idle cron run the
+    collections cost 120-165 ms of CPU (55 ms of it the collection before exit); paused and
+    frozen, 10-15 ms. The startup garbage stays in memory until exit (about 0.5 MB, once).
     """
-    code = main()
+    global _gc_paused
+    gc.disable()
+    _gc_paused = True
+    try:
+        code = main()
+    finally:
+        _started()  # a command that failed early, or one that never calls it
     gc.collect()
     gc.freeze()
     sys.exit(code)
+
+
+_gc_paused = False
+
+
+def _started() -> None:
+    """The command has imported what it needs: freeze that, and let the GC collect again.
+
+    A no-op unless `run` paused the GC (not in a caller that goes on, such as the tests).
+    """
+    global _gc_paused
+    if _gc_paused:
+        _gc_paused = False
+        gc.freeze()
+        gc.enable()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -73,6 +102,8 @@ def _main(argv: Sequence[str] | None) -> int:
     _report_to_stderr(args.verbose, args.quiet)
     if args.command not in ("crawl",):
         _logging(args.verbose)  # a crawl logs through Scrapy's handler, set by LOG_LEVEL
+    if args.command not in ("crawl", "alert"):
+        _started()  # the others collect as usual throughout (see `run`)
     try:
         code: int = args.func(args, sys.stdout)
     except UsageError as exc:
@@ -289,6 +320,8 @@ def cmd_crawl(args: argparse.Namespace, out: TextIO) -> int:
             # Quiet by default, for cron: what matters is reported below, once, per source.
             level = 0 if args.quiet else min(args.verbose, 3)
             settings["LOG_LEVEL"] = ("CRITICAL", "WARNING", "INFO", "DEBUG")[level]
+            # Scrapy, Twisted, SQLAlchemy and the store are loaded (see `run`).
+            _started()
             try:
                 outcome = run_crawl(sources, settings)
             except WarcError as exc:
@@ -324,6 +357,7 @@ def cmd_alert(args: argparse.Namespace, out: TextIO) -> int:
     config = _load(args)
     targets = _targets(config)
     store = _open_store(config.store_url)
+    _started()  # SQLAlchemy and the store are loaded (see `run`)
     try:
         with _run_lock(store, args, config):
             sources = [s.name for s in config.sources]

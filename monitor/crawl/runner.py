@@ -2,20 +2,60 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import contextlib
+import importlib
+import inspect
+import sys
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from types import FrameType, SimpleNamespace
 from typing import Any
 
-# Every crawl loads Scrapy's HTTP/1.1 download handler; imported here, up front, rather than
-# by the engine at start. Its module creates deprecated classes with `inspect.stack()`, which
-# costs in proportion to the frames on the stack times the modules loaded: deep inside the
-# running reactor, with the store and the pipeline loaded, that was 140 ms of every cron run,
-# here 50 ms.
-import scrapy.core.downloader.handlers.http11  # noqa: F401
 from scrapy.crawler import AsyncCrawlerProcess
 
 from monitor.crawl.spider import NewsSpider
 from monitor.sources import Source
+
+
+@contextlib.contextmanager
+def _module_only_stack() -> Iterator[None]:
+    """`inspect.stack()` answering with each frame's module alone while Scrapy's TLS modules load.
+
+    Their deprecated class aliases (`create_deprecated_class`) call `inspect.stack()` only for
+    `inspect.getmodule(stack()[1][0])`, the module that created them. The real `stack()` also
+    looks up every frame's source file and line, which for the frozen importlib frames of a
+    nested import means a scan of every loaded module per frame; and `getmodule` of a frame
+    maps the file of every loaded module. On an idle cron run (2 cores) the 3 calls cost 80-130
+    ms of CPU, the most of anything in the import of the download handler, and 25 ms more
+    with frames alone. Each entry here holds a stand-in with the frame's `__module__`, from
+    which `getmodule` returns the same module (the one being imported, already in
+    sys.modules), so the aliases get the same `__module__` as before. Scrapy's deprecation
+    helper is the only caller of `inspect.stack()` in what this import loads.
+    """
+    real = inspect.stack
+
+    def modules(context: int = 1) -> list[tuple[SimpleNamespace]]:
+        frame: FrameType | None = sys._getframe(1)
+        found = []
+        while frame is not None:
+            found.append((SimpleNamespace(__module__=frame.f_globals.get("__name__")),))
+            frame = frame.f_back
+        return found
+
+    inspect.stack = modules  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        inspect.stack = real
+
+
+# Every crawl loads Scrapy's HTTP/1.1 download handler; loaded here, up front, rather than by
+# the engine at start. Its module creates deprecated classes with `inspect.stack()`, which
+# costs in proportion to the frames on the stack times the modules loaded: deep inside the
+# running reactor, with the store and the pipeline loaded, that was 140 ms of every cron run,
+# here 50 ms, and with _module_only_stack a few ms.
+with _module_only_stack():
+    importlib.import_module("scrapy.core.downloader.handlers.http11")
 
 
 @dataclass(frozen=True)

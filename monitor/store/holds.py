@@ -4,9 +4,15 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from monitor.store.models import HostHoldRow
+
+# Read on a bare connection (Store._point_read), once per request the crawl sends.
+_HOLD_OF = sa.select(HostHoldRow.until, HostHoldRow.reason).where(
+    HostHoldRow.host == sa.bindparam("host"))
 
 
 def hold_host(s: Session, host: str, until: datetime, reason: str) -> None:
@@ -17,6 +23,6 @@ def hold_host(s: Session, host: str, until: datetime, reason: str) -> None:
         row.until, row.reason = until, reason
 
 
-def host_hold(s: Session, host: str) -> tuple[datetime, str] | None:
-    row = s.get(HostHoldRow, host)
+def host_hold(conn: Connection, host: str) -> tuple[datetime, str] | None:
+    row = conn.execute(_HOLD_OF, {"host": host}).first()
     return None if row is None else (row.until, row.reason)

@@ -9,6 +9,7 @@ from types import TracebackType
 from typing import Any, Self, TypeVar
 
 import sqlalchemy as sa
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from monitor.model import Article, EventReport
@@ -95,6 +96,21 @@ class Store:
         with self._session(read_only=True) as s:
             return fn(s)
 
+    def _point_read(self, fn: Callable[[Connection], T]) -> T:
+        """`fn` on a bare connection in a read-only transaction: no ORM session.
+
+        For the reads the crawl makes before every request it sends (validators, host hold):
+        an idle cron run of 20 pages makes 44 of them, which took 26 ms of its CPU through
+        `Session.get` and take 15 ms as Core selects (0.15 ms a read once compiled, against
+        0.45 ms; issue 13).
+        """
+        if self._closed:
+            raise StoreError(f"{self._engine.url!r}: store is closed")
+        with self._engine.connect() as conn:
+            conn.execution_options(**{READ_ONLY: True})
+            with conn.begin():
+                return fn(conn)
+
     def _write(self, fn: Callable[[Session], T], *, serialise: bool = False) -> T:
         for attempt in range(1, WRITE_ATTEMPTS + 1):
             try:
@@ -139,7 +155,7 @@ class Store:
     # Conditional GET (monitor.crawl.conditional.ValidatorStore)
 
     def get_validators(self, url: str) -> tuple[str | None, str | None]:
-        return self._read(lambda s: validators.get_validators(s, url))
+        return self._point_read(lambda conn: validators.get_validators(conn, url))
 
     def put_validators(self, url: str, etag: str | None, last_modified: str | None) -> None:
         self._write(lambda s: validators.put_validators(s, url, etag, last_modified))
@@ -153,7 +169,7 @@ class Store:
 
     def host_hold(self, host: str) -> tuple[datetime, str] | None:
         """(until, reason) of the host's last hold, past or not; None if it never asked."""
-        return self._read(lambda s: holds.host_hold(s, host))
+        return self._point_read(lambda conn: holds.host_hold(conn, host))
 
     # Articles and event reports
 

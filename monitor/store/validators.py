@@ -5,13 +5,18 @@ from __future__ import annotations
 import importlib
 
 import sqlalchemy as sa
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from monitor.store.models import ValidatorRow
 
+# Read on a bare connection (Store._point_read), once per request the crawl sends.
+_VALIDATORS_OF = sa.select(ValidatorRow.etag, ValidatorRow.last_modified).where(
+    ValidatorRow.url == sa.bindparam("url"))
 
-def get_validators(s: Session, url: str) -> tuple[str | None, str | None]:
-    row = s.get(ValidatorRow, url)
+
+def get_validators(conn: Connection, url: str) -> tuple[str | None, str | None]:
+    row = conn.execute(_VALIDATORS_OF, {"url": url}).first()
     return (None, None) if row is None else (row.etag, row.last_modified)
 
 
