@@ -472,3 +472,85 @@ def test_a_liveblogs_present_tense_and_its_day() -> None:
     # Undated, the liveblog's day is nowhere in the text: no date is made up from the watch.
     assert not any(kind is FactKind.DATE for kind, _ in facts)
     assert (FactKind.DATE, "2026-07-12") in _read(body, published=ON_THE_DAY)[1]
+
+
+def test_french_n_apostrophe_negates_and_s_annonce_announces_nothing() -> None:
+    assert judge("Acme n’organisera pas d’événement à Berlin cet été.")[0].negated
+    assert not judge("Acme organisera un événement à Berlin cet été.")[0].negated
+    # "que s'annonce": the festival shaping up, nobody's announcement.
+    assert not judge("Avec le festival de conférences que s’annonce, rien ne manque.")
+    assert judge("Acme annonce son événement à Berlin pour le 12 juillet.")
+
+
+def test_an_alias_that_names_the_event_is_the_event() -> None:
+    forward = Watch("acme-forward", "Acme", ("Acme Forward", "Jane Doe"), None, None)
+    # "Acme Forward" names the event: its negated holding is a denial...
+    status, _ = _read("Acme n’organisera pas d’Acme Forward cet été. Un représentant d'Acme "
+                      "confirme qu'aucun Acme Forward n'est prévu pour le moment.", forward)
+    assert status is Status.DENIED
+    # ...where a product with its number ("Acme 5") or the firm's longer name is no event.
+    product = Watch("acme-5", "Acme", ("Acme 5", "Acme Group"), None, None)
+    assert _read("Acme n’organisera pas la vente de l'Acme 5 en Acme Group.", product)[0] \
+        is not Status.DENIED
+
+
+def test_a_fair_moved_in_swedish_and_danish() -> None:
+    status, facts = _read("Mässan Acme Expo i Berlin flyttas fram till 4–6 oktober 2027, "
+                          "meddelar Acme.")
+    assert status is Status.POSTPONED and (FactKind.DATE, "2027-10-04") in facts
+    assert _read("Messen Acme Expo i Berlin den 12. juli er udsat, oplyser Acme.")[0] \
+        is Status.POSTPONED
+
+
+def test_a_fake_invitation_announces_no_event() -> None:
+    body = ("Jemand verschickt gefälschte Einladungen zu einem Acme-Event. Die Einladung nennt "
+            "den 12. Juli in Berlin.")
+    assert _read(body)[0] is Status.DENIED
+    # The same invitation, not called fake, is the company's word.
+    body = "Acme verschickt Einladungen zu einem Event. Die Einladung nennt den 12. Juli in Berlin."
+    assert _read(body)[0] is Status.CONFIRMED
+
+
+def test_polish_announced_streamed_and_its_hour() -> None:
+    from monitor.extract.reading.times import find_times
+
+    assert _read("Acme zapowiedziało konferencję w Berlinie na 12 lipca.")[0] is Status.CONFIRMED
+    assert _read("Acme zaplanuje konferencję w Berlinie na 12 lipca.")[0] is Status.REPORTED
+    assert _read("Wydarzenie odbędzie się w Berlinie, którą Acme transmitować będzie na swoim "
+                 "kanale YouTube 12 lipca.")[0] is Status.CONFIRMED
+    assert [t.value for t in find_times("w poniedziałek o godzinie 15:00 polskiego czasu.")] \
+        == ["15:00 CET"]
+    assert [t.value for t in find_times("Stream powinien ruszyć o godzinie 9.")] == ["09:00"]
+    # A bare number after "o" with no hour word is no time.
+    assert find_times("Sprzedaż wzrosła o 9 procent.") == []
+
+
+def test_another_company_staying_away_leaves_the_show_on() -> None:
+    show = Watch("expo-berlin", "Messe Acme", ("Acme Expo",), "Berlin", date(2026, 7, 12))
+    # Lenovo pulls out, and "the company" is Lenovo: the show itself goes on.
+    status, _ = _read("Lenovo si ritira da Acme Expo. Lenovo avrebbe rivelato che l'azienda non "
+                      "parteciperà all'edizione di Acme Expo, che si terrà il 12 luglio a "
+                      "Berlino.", show)
+    assert status is not Status.CANCELLED
+    # The watched company staying away is its part called off.
+    maker = Watch("lenovo-expo", "Lenovo", (), "Berlin", date(2026, 7, 12))
+    status, _ = _read("Lenovo non parteciperà alla fiera Acme Expo, che si terrà il 12 luglio a "
+                      "Berlino.", maker)
+    assert status is Status.CANCELLED
+
+
+def test_caution_urged_and_a_stream_told_by_others() -> None:
+    body = ("Demnach soll das Acme-Event am 12. Juli in Berlin stattfinden. Es soll auch per "
+            "Livestream übertragen werden. Betrachtet diese Information bitte mit der nötigen "
+            "Vorsicht.")
+    assert _read(body)[0] is Status.RUMORED
+    # Without the caution, the same hearsay is a report.
+    body = ("Demnach soll das Acme-Event am 12. Juli in Berlin stattfinden. Es soll auch per "
+            "Livestream übertragen werden.")
+    assert _read(body)[0] is Status.REPORTED
+
+
+def test_in_via_di_is_no_source() -> None:
+    claims = judge("Acme ha confermato l'evento di Berlino, con i dispositivi in via di "
+                   "presentazione.")
+    assert all(c.source is None for c in claims)

@@ -415,7 +415,11 @@ def _negated(sentence: str, seg_start: int, hit: _Hit) -> bool:
     offset = hit.start - len(window)
     if hit.predicate in (Predicate.INVITE, Predicate.TEASE) and _ADJUNCT.search(window):
         return False  # "did not say in the invitation what": the invitation is where, not what
-    for match in cues.NEGATION.finditer(window):
+    # One character of the predicate too: French "n'" ends on its apostrophe, which is a word
+    # boundary only before the verb ("n'organisera").
+    for match in cues.NEGATION.finditer(sentence[offset : hit.start + 1]):
+        if match.start() >= len(window):
+            continue
         if _in(cues.NOT_A_NEGATION, sentence, offset + match.start()):
             continue
         between = window[match.end() :]

@@ -156,6 +156,10 @@ PREDICATE_CUES: tuple[Cue[Predicate], ...] = (
             r"|\buitgesteld\b|\bverplaatst\b|\bverschoven\b|\badiad[oa]\b|\bodložen[aáý]?\b"
             r"|\bprzełożon[aey]\b|\bstel(?:t|len)\b.{0,50}?\buit\b"
             r"|\bskjut(?:er|s|it)? upp\b|\buppskjut\w*\b|\budskud\w*\b|\butsatt\b|\butsettes\b"
+            # Swedish, Danish, Norwegian "moved (on) to", "put off": "flyttas fram till 2021"
+            r"|\bflytta(?:s|ts|de|d)?\b(?:\s+fram)?\s+till\b|\bsenarelägg\w*\b"
+            r"|\budsat(?:te)?\b|\budsætte[rs]?\b|\bflytte[ts]\b(?:\s+frem)?\s+til\b"
+            r"|\bpřesunut[aáoý]?\b|\bpřeložen[aáoý]?\b"
             r"|\badvance[ds]? the (?:event|launch|date)\b|\bmov(?:ed|es|ing) (?:up|forward)\b"
             r"|\bvorverleg\w*\b"
             r"|\banticipat[oa] (?:al|a)\b|\bse adelanta\b|\badelantad[oa] (?:al|a)\b|\bavanc(?:é"
@@ -302,7 +306,10 @@ PREDICATE_CUES: tuple[Cue[Predicate], ...] = (
         "Xiaomi posted a teaser for its San Francisco event."),
     cue(S, rf"\b{_AUX}(?:\w+ly\s+)?(?:be\s+)?(?:live-?stream(?:ed)?|stream(?:ed)?|broadcast)\b"
            r"|\blivestream(?:ed|ing)? (?:on|at|via)\b|\bstreaming (?:live )?on\b"
-           r"|\bin streaming\b|\bper Livestream\b|\bretransmitid[oa]\b|\bretransmis\b",
+           r"|\bin streaming\b|\bper Livestream\b|\bretransmitid[oa]\b|\bretransmis\b"
+           # Polish future: "Sony transmitować będzie", "będzie transmitowane"
+           r"|\btransmitować będzie\b|\bbędzie (?:transmitowa\w+|nadawa\w+)\b"
+           r"|\btransmisj[aię] na żywo\b",
         "Xiaomi will livestream its San Francisco event on its website."),
     cue(C, r"\bconfirm(?:s|ed|ing|ation)?\b|\bit'?s official\b"
            # "officially called", "official website": the word names, it confirms nothing
@@ -317,9 +324,14 @@ PREDICATE_CUES: tuple[Cue[Predicate], ...] = (
            r"|\bkündigt\b|\bkündigte\b|\bverkündet\w*\b|\bconfirm(?:e|é|ée|és)\b"
            r"|\bbekräfta(?:r|de|t)\b|\bbekræfte(?:r|de|t)\b|\bbekrefte(?:r|t)\b"
            r"|\bmeddela(?:r|de)\b"
-           r"|\bannonc(?:e|é|ée|ent)\b|\bofficialis\w*\b|\bbevestig(?:t|d|de)\b"
+           # not the reflexive "s'annonce" (shapes up) nor "cette annonce" (the one spoken of)
+           r"|" + "".join(rf"(?<!{w})" for w in ("s'", "s’", "cette ", "Cette "))
+           + r"\bannonc(?:e|é|ée|ent)\b|\bofficialis\w*\b|\bbevestig(?:t|d|de)\b"
            r"|\baangekondigd\b|\bkondigt\b|\bconfirm(?:ou|ado|ada)\b"
            r"|\bpotvrdil[ao]?\b|\boficiáln\w*\b|\bpotwierdził[ao]?\b"
+           # Polish and Czech "announced": "Fujifilm zapowiedziało imprezę X Summit"
+           r"|\bzapowiedział[aoy]?\b|\bzapowiedziało\b|\bogłosił[aoy]?\b|\bogłosiło\b"
+           r"|\boznámil[aoy]?\b"
            r"|\bподтверди\w*|\bобъяви\w*|\bанонсирова\w*|\bофициальн\w*"
            # The announcement as a noun: "the announcement of an upcoming X-Summit" (not "delay
            # the announcement of the Galaxy S8", a product's), "potwierdzenie", and
@@ -428,7 +440,7 @@ SOURCE_CUES: tuple[Cue[Source], ...] = (
                        r"|\bfamiliar with the (?:matter|plans?)\b|\breports? (?:that|from|by|in|"
                        r"suggest\w*|claim\w*|say\w*|said)\b|\ba (?:new )?report\b|\bciting\b"
                        r"|\bhas learned\b|\bhave learned\b|\b(?-i:[A-Z][\w.]+)(?: News)? reports?\b"
-                       r"|\bvia\b|\breported\b|\bwith knowledge of\b"
+                       r"|(?<!\bin )\bvia\b(?! di\b)|\breported\b|\bwith knowledge of\b"
                        r"|\breports? (?:(?:had|have|has) )?(?:emerged|surfaced|circulated"
                        r"|indicated)\b|\bclaim(?:ing|ed|s)? to be\b|\bpurported(?:ly)?\b"
                        r"|\bsecondo\b|\bstando a\b|\briporta\b|\bfonti\b|\bsegún\b|\bfuentes\b"
@@ -621,6 +633,7 @@ NEGATION = re.compile(
     r"\b(?:not|n't|no|never|nothing|none|neither|nor|without|nobody|no one|yet to|has yet to|"
     r"have yet to|rather than|instead of|non|nessun[oa]?|niente|nulla|(?-i:mai)|ningún|ninguna|"
     r"nada|nunca|sin|nicht|kein(?:e|en|er|em|es)?|nie|ohne|pas|aucun(?:e)?|jamais|rien|sans|niet|"
+    r"n'|n’|"  # French "n'organisera pas", "n'aura pas lieu": the "ne" before a vowel
     r"geen|nooit|não|nenhum|nem|nunca|ne|inte|ingen|inget|aldrig|ikke|ingenting"
     r"|не|нет|ни)\b|n't\b",
     re.IGNORECASE,
@@ -846,7 +859,8 @@ MOVE_CUES = re.compile(
     # ("brought forward to", never "look forward to")
     r"nuova data|neuer Termin|neuen Termin|(?<!look )(?<!looks )(?<!looking )forward to"
     r"|repouss[ée]e?s?|décal[ée]e?s?|report[ée]e?s?"
-    r"|slitta\w*|"
+    r"|slitta\w*|flytta(?:s|ts|de|d)?|senarelägg\w*|udsat(?:te)?|udsætte[rs]?|flytte[ts]"
+    r"|přesunut\w*|přeložen\w*|"
     r"spostat[oa]|posticipat[oa]|aplazad[oa]|uitgesteld|verplaatst|verschoven|adiad[oa]"
     r"|advance[ds]?|"
     r"moved (?:up|forward)|vorverlegt|anticipat[oa]|adelantad[oa]|avancée?|"
@@ -883,6 +897,11 @@ SCEPTIC = re.compile(
     r"\bwe'?re not so sure\b|\bno track record\b|\bdoubt(?:s|ful)?\b|\bunconfirmed\b|"
     r"\bunverified\b|\bcon le pinze\b|\bcon cautela\b|\bcon pinzas\b|\bmit Vorsicht\b|"
     r"\bavec prudence\b|\bavec des pincettes\b|\bmet een korrel(?:tje)? zout\b|"
-    r"\bSkepsis\b|\bskeptisch\w*|\banyone'?s guess\b|\bif true\b",
+    r"\bSkepsis\b|\bskeptisch\w*|\banyone'?s guess\b|\bif true\b"
+    # "mit der nötigen Vorsicht", "with caution", "z przymrużeniem oka", "med en nypa salt"
+    r"|\bmit (?:der |aller )?(?:nötigen |gebotenen |gewissen )?Vorsicht\b|\bwith caution\b"
+    r"|\bcautiously\b|\bz przymrużeniem oka\b|\bmed en nypa salt\b|\bcon (?:la )?debida cautela\b"
+    r"|\bcon (?:la )?dovuta cautela\b|\bcom (?:cautela|reservas)\b|\bavec (?:beaucoup de )?"
+    r"précaution\b|\bmet (?:de nodige )?voorzichtigheid\b",
     re.IGNORECASE,
 )

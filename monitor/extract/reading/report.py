@@ -168,6 +168,16 @@ def _status(placement: Placement, ref: date | None, event_date: date | None,
                 continue
             if claim.status in _DISRUPTIONS and not _ours_or_the_event(sentence_clauses, claim):
                 continue
+            if (claim.status is Status.CANCELLED and placement.company is not None
+                    and claim.source is not Source.OFFICIAL  # "decidimos não participar", Sony
+                    and _STAYS_AWAY.search(sentence.plain[claim.start : claim.end])
+                    and not placement.company.search(sentence.plain[: claim.start])
+                    and not (_ITS.search(sentence.plain[max(0, claim.start - 40) : claim.start])
+                             and not (placement.others is not None and placement.others.search(
+                                 sentence.plain[: claim.start])))):
+                # "Lenovo si ritira da MWC 2021": another company stays away from the show,
+                # which goes on; only the watched company's withdrawal is its part called off.
+                continue
             judged.append((claim, first))
     if happening and (past := _past_reference(placement, ref, event_date)) is not None:
         judged.append(past)
@@ -306,6 +316,9 @@ def _ours_or_the_event(clauses: list[Placed], claim: Claim) -> bool:
         _DEFINITE.search(text) or _ITS.search(text))
 
 
+_STAYS_AWAY = re.compile(
+    r"withdr|pull\w* out|zieht sich|retir|ritira|attend|particip|partecip|take part|exhibit",
+    re.IGNORECASE)
 # "Its V19 has been postponed": the company spoken of, by a pronoun.
 _ITS = re.compile(r"\b(?:its|it|the company|the firm|la compañía|l'azienda|das Unternehmen|"
                   r"l'entreprise|la société|het bedrijf|der Konzern)\b", re.IGNORECASE)
@@ -328,7 +341,7 @@ def _attributed(judged: list[tuple[Claim, Placed]], placement: Placement
                            or c.status)
                    if c.source is Source.OFFICIAL and _PERSON_WORD.fullmatch(c.source_words.lower())
                    else c, p) for c, p in judged]
-    judged = _the_leaked_invitation(judged)
+    judged = _the_fake_invitation(_the_leaked_invitation(judged))
     sources = {c.source for c, _ in judged}
     hedged = any(c.status is Status.RUMORED for c, _ in judged)
     sceptic = any(cues.SCEPTIC.search(c.sentence.plain) for c in placement.relevant)
@@ -343,7 +356,10 @@ def _attributed(judged: list[tuple[Claim, Placed]], placement: Placement
             continue
         plain_statement = (claim.status is Status.REPORTED and claim.source is None
                            and claim.modality is None and not claim.negated)
-        on_record = claim.source is Source.OFFICIAL or claim.predicate in _OWN_WORD
+        # (The company's own acts are on record unless someone else tells them: "soll ... per
+        # Livestream übertragen werden" is hearsay of a stream.)
+        on_record = claim.source is Source.OFFICIAL or (
+            claim.predicate in _OWN_WORD and claim.source is None)
         if (plain_statement and hedged and Source.REPORT not in sources
                 and Source.OFFICIAL not in sources) or (
                 sceptic and not on_record and claim.status in (Status.REPORTED,
@@ -371,6 +387,25 @@ def _the_leaked_invitation(judged: list[tuple[Claim, Placed]]) -> list[tuple[Cla
                 claim.predicate, claim.negated, claim.modality, Source.LEAK) or claim.status)
         out.append((claim, placed))
     return out
+
+
+def _the_fake_invitation(judged: list[tuple[Claim, Placed]]) -> list[tuple[Claim, Placed]]:
+    """"Someone is sending out fake invitations to a PS5 event": an invitation the article
+    calls fake announces no event, and the invitations it speaks of are that one."""
+    fake = any(c.predicate is Predicate.INVITE and _FAKE.search(
+        p.sentence.plain[max(0, c.start - 40) : c.start]) for c, p in judged)
+    if not fake:
+        return judged
+    return [(replace(c, status=Status.DENIED, negated=True)
+             if c.predicate is Predicate.INVITE and c.source in (None, Source.OFFICIAL) else c, p)
+            for c, p in judged]
+
+
+# "fake", "forged" in the languages read, right before the invitation.
+_FAKE = re.compile(
+    r"\b(?:fake|faked|forged|bogus|phony|phoney|counterfeit|hoax|gefälscht\w*|falsch\w*"
+    r"|fals[oaie]s?|falsificad[oa]s?|falsifié\w*|faux|fausses?|nep|valse|fałszyw\w*"
+    r"|falešn\w*|sahte)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
 _INVITATION = re.compile(r"(?:press |media )?invit(?:e|es|ation|ations)", re.IGNORECASE)

@@ -76,10 +76,11 @@ class Placed:
     year_agrees: bool = False  # names the watched day's year, and no other day ("gamescom 2020")
     anchor: Anchor = Anchor.NEUTRAL
     theirs: bool = False  # another company's event
+    own_event_name: bool = False  # names the watched event by an alias ("Ubisoft Forward")
 
     @property
     def event(self) -> bool:
-        return self.clause.event
+        return self.clause.event or self.own_event_name
 
     @property
     def relevant(self) -> bool:
@@ -97,6 +98,9 @@ class Placement:
     # they are masked before a sentence is judged, so "Nothing will unveil" is no denial.
     word_names: tuple[str, ...] = ()
     dated: bool = True  # the article has its own publication day
+    # The company itself and its people, without the event's names: who may stay away from it.
+    company: re.Pattern[str] | None = None
+    others: re.Pattern[str] | None = None  # every other company known
 
     @property
     def relevant(self) -> list[Placed]:
@@ -111,6 +115,7 @@ def place(analysis: Analysis, watch: Watch) -> Placement | None:
     others = other_companies(watch.company)
     country = city_country(canonical_city(watch.city) or watch.city) if watch.city else None
     ref = analysis.reference
+    event_name = company_pattern(_event_aliases(watch))
     placed: list[Placed] = []
     for sentence in analysis.sentences:
         people = find_aliases(sentence.text, watch.aliases) if watch.aliases else []
@@ -119,6 +124,7 @@ def place(analysis: Analysis, watch: Watch) -> Placement | None:
                          and p.name in watch.aliases)
             item = Placed(sentence, clause, people=mine)
             item.ours = _named(ours, clause.text) or bool(mine)
+            item.own_event_name = event_name is not None and bool(event_name.search(clause.text))
             item.other_company = not item.ours and _as_subject(others, clause.text)
             _compare(item, watch, ref, country)
             placed.append(item)
@@ -131,8 +137,30 @@ def place(analysis: Analysis, watch: Watch) -> Placement | None:
     event_date = _event_date(placed, watch)
     _remember(placed, watch, event_date)
     _rule_out_by_time(placed, ref, event_date)
+    events = _event_aliases(watch)
+    company = company_pattern([watch.company, *(
+        a for a in watch.aliases if a not in events and not re.search(r"\d", a)
+        and not cues.EVENT_WORDS.search(a))])
     return Placement(placed, event_date, main, word_names([watch.company, *watch.aliases]),
-                     dated=dated)
+                     dated=dated, company=company, others=others)
+
+
+def _event_aliases(watch: Watch) -> list[str]:
+    """The aliases that name the event itself: the company's name and more, as events are
+    named ("Ubisoft Forward", "Made by Google", "Nikon in White"); not a product with its
+    number ("Nikon 1") nor the company's own longer name ("Škoda Auto")."""
+    company = watch.company.casefold()
+    return [a for a in watch.aliases
+            if company in a.casefold() and a.casefold() != company
+            and not re.search(r"\d", a)
+            and not _CORPORATE.fullmatch(a.casefold().replace(company, "").strip(" -"))]
+
+
+_CORPORATE = re.compile(r"auto|motors?|group|inc\.?|corp\.?|corporation|ag|se|ltd|limited"
+                        r"|electronics|mobile|technologies|technology|co\.?|company|holdings?"
+                        r"|gmbh|s\.?a\.?|international|japan|europe|usa|america|india|china|uk|"
+                        r"deutschland|france|italia|españa|interactive|entertainment|games"
+                        r"|studios?")
 
 
 _LOCATIVE = re.compile(r"\b(?:in|à|en|nach|in der|im|em|w|na|no|nel|nella|dans"

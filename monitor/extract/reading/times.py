@@ -24,6 +24,7 @@ ZONES: dict[str, str] = {
     "heure de France": "CET", "heure belge": "CET", "Nederlandse tijd": "CET",
     "Belgische tijd": "CET", "costa Oeste": "PT", "West Coast": "PT", "East Coast": "ET",
     "hora del Pacífico": "PT", "heure du Pacifique": "PT", "czasu polskiego": "CET",
+    "polskiego czasu": "CET", "naszego czasu": "CET", "dansk tid": "CET", "norsk tid": "CET",
     "svensk tid": "CET", "českého času": "CET", "italiane": "CET", "italiana": "CET",
     # A country's or a capital's clock named in English ("4:00 p.m. (Spanish peninsular
     # time)", "7 pm Paris time"), or a city's own ("15hs de Brasília").
@@ -68,7 +69,8 @@ _HOUR_WORD = re.compile(
     rf"(?:(?<![\d:.])(?P<h>[01]?\d|2[0-3])\s*(?P<word>Uhr|heures?|uur|hodin|godz\.?"
     rf"|ore(?=\s+italian))\b(?:\s+(?P<part1>'s ochtends|'s middags|'s avonds|du matin|du soir"
     rf"|de l'après-midi))?"
-    rf"|\b(?:ore|alle ore|alle|a las|às|om)\s+(?P<h2>[01]?\d|2[0-3])(?![\d:.])"
+    rf"|\b(?:ore|alle ore|alle|a las|às|om|o godzinie|o godz\.|kl\.|klockan|klokken)\s+"
+    rf"(?P<h2>[01]?\d|2[0-3])(?![\d:]|\.\d)"
     rf"(?:\s*(?:uur|Uhr|heures?)\b)?"
     rf"(?:\s+(?P<part>de la mañana|de la tarde|de la noche|del mattino|di sera|del pomeriggio|"
     rf"du matin|du soir|de l'après-midi|'s ochtends|'s middags|'s avonds))?){_ZONE_AFTER}",
