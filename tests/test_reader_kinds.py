@@ -554,3 +554,21 @@ def test_in_via_di_is_no_source() -> None:
     claims = judge("Acme ha confermato l'evento di Berlino, con i dispositivi in via di "
                    "presentazione.")
     assert all(c.source is None for c in claims)
+
+
+def test_the_invitation_known_from_a_report_is_the_report() -> None:
+    body = ("Acme to host launch event on 12 July in Berlin. As per a recent report by a blog, "
+            "Acme has sent out an invite for its event. Though there are no clues due to the "
+            "invite, the notable aspect is that Acme will be present at the event in Berlin.")
+    assert _read(body)[0] is Status.REPORTED
+
+
+def test_an_undated_article_about_another_edition_by_name() -> None:
+    watch = Watch("acme-summit-2024", "Acme", ("Acme Summit", "Jane Doe"), "Berlin",
+                  date(2024, 3, 18))
+    body = ("Jane Doe inauguró el martes la conferencia de Acme. En el Acme Summit 2025, Doe "
+            "centró su discurso en la inteligencia artificial.")
+    assert _read(body, watch, published=None)[0] is None
+    # The watched edition by name is the event.
+    body = body.replace("2025", "2024")
+    assert _read(body, watch, published=None)[0] is not None

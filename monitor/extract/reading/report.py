@@ -371,20 +371,23 @@ def _attributed(judged: list[tuple[Claim, Placed]], placement: Placement
 
 def _the_leaked_invitation(judged: list[tuple[Claim, Placed]]) -> list[tuple[Claim, Placed]]:
     """"NikonRumors reports on a leaked press invite ... The invitation also mentions": the
-    invitation spoken of after a leaked one is that one, and no word on record."""
-    leaked = [p.sentence.index for c, p in judged
-              if c.predicate is Predicate.INVITE and c.source is Source.LEAK]
-    if not leaked:
+    invitation spoken of after a leaked one, or one known from a report ("As per a report by
+    GSMArena, Vivo has sent out invites ... due to the invite"), is that one, and no word on
+    record."""
+    told = [(p.sentence.index, c.source) for c, p in judged
+            if c.predicate is Predicate.INVITE and c.source in (Source.LEAK, Source.REPORT)]
+    if not told:
         return judged
+    first, source = min(told, key=lambda t: t[0])
     out = []
     for claim, placed in judged:
         text = placed.sentence.plain
-        if (claim.source is Source.OFFICIAL and placed.sentence.index > min(leaked)
+        if (claim.source is Source.OFFICIAL and placed.sentence.index > first
                 and _INVITATION.fullmatch(claim.source_words)
                 and (at := text.find(claim.source_words)) >= 0
                 and _THE_ONE_BEFORE.search(text[:at])):
-            claim = replace(claim, source=Source.LEAK, status=status_of(
-                claim.predicate, claim.negated, claim.modality, Source.LEAK) or claim.status)
+            claim = replace(claim, source=source, status=status_of(
+                claim.predicate, claim.negated, claim.modality, source) or claim.status)
         out.append((claim, placed))
     return out
 

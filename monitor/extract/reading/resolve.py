@@ -576,7 +576,7 @@ def about_the_event(placement: Placement, watch: Watch, ref: date | None) -> boo
         # The 2023 launch is not the 2025 one, whatever the city: an article this far from
         # the watched day, either way, tells of it only by naming its day or its year.
         return False
-    if watch.date and not placement.dated and _other_years_only(placement, watch.date):
+    if watch.date and not placement.dated and _other_years_only(placement, watch):
         return False  # an undated article about "Unpacked 2020" is not about the 2019 one
     if not any(c.anchor is Anchor.MATCH for c in events):
         undetermined = [c for c in events if c.anchor is Anchor.NEUTRAL]
@@ -593,11 +593,18 @@ def about_the_event(placement: Placement, watch: Watch, ref: date | None) -> boo
 _YEAR = re.compile(r"(?<![\d.,/-])(?:19[89]\d|20[0-4]\d)(?![\d.,/-])")
 
 
-def _other_years_only(placement: Placement, watched: date) -> bool:
+def _other_years_only(placement: Placement, watch: Watch) -> bool:
     """True when the article's headline and event clauses name years, none of them the
     watched event's: without a publication day, the years it names tell which edition it is
     about."""
+    assert watch.date is not None
+    watched = watch.date
     years: set[int] = set()
+    # The watched event's own name with a year: "En el GTC 2025", "X Summit 2022".
+    names = [a for a in (watch.company, *watch.aliases) if not _YEAR.search(a)]
+    edition = re.compile(
+        r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\s+((?:19|20)\d\d)\b",
+        re.IGNORECASE) if names else None
     for c in placement.clauses:
         if c.theirs:
             continue
@@ -608,6 +615,8 @@ def _other_years_only(placement: Placement, watched: date) -> bool:
         if c.event:
             years.update(d.first.year for d in c.clause.dates
                          if d.exact and _YEAR.search(d.text))
+        if edition is not None and (c.event or c.sentence.in_title):
+            years.update(int(y) for y in edition.findall(c.clause.plain))
     return bool(years) and watched.year not in years
 
 
