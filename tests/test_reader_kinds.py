@@ -205,13 +205,18 @@ def test_a_source_that_opens_its_own_clause_frames_that_clause_only() -> None:
     assert claims[0].status is Status.REPORTED
 
 
-@pytest.mark.parametrize("sentence", [
-    "Se rumorea que el evento de Acme tendrá lugar el 12 de julio en Berlín.",
-    "Si vocifera che l'evento di Acme si terrà il 12 luglio a Berlino.",
-    "On murmure que l'événement d'Acme aura lieu le 12 juillet à Berlin.",
+@pytest.mark.parametrize(("sentence", "status"), [
+    # Hearsay with nobody to say it...
+    ("Se rumorea que el evento de Acme tendrá lugar el 12 de julio en Berlín.", Status.RUMORED),
+    ("Si vocifera che l'evento di Acme si terrà il 12 luglio a Berlino.", Status.RUMORED),
+    ("On murmure que l'événement d'Acme aura lieu le 12 juillet à Berlin.", Status.RUMORED),
+    ("Se dice que Acme presentará su nuevo teléfono en Berlín el 12 de julio.", Status.RUMORED),
+    ("Si dice che Acme presenterà il nuovo telefono a Berlino il 12 luglio.", Status.RUMORED),
+    # ...against the same plan told plainly.
+    ("Acme presentará su nuevo teléfono en Berlín el 12 de julio.", Status.REPORTED),
 ])
-def test_impersonal_hearsay_is_a_rumour(sentence: str) -> None:
-    assert _read(sentence)[0] is Status.RUMORED
+def test_impersonal_hearsay_is_a_rumour(sentence: str, status: Status) -> None:
+    assert _read(sentence)[0] is status
 
 
 def test_a_german_compound_date_is_the_event_date_confirmed() -> None:
@@ -385,17 +390,6 @@ def test_a_name_written_with_a_typographic_apostrophe() -> None:
     assert pattern is not None
     assert pattern.search("Il Concorso d’Eleganza di Villa d’Este è stato rinviato a ottobre.")
     assert not pattern.search("Villa de Este")
-
-
-@pytest.mark.parametrize(("sentence", "status"), [
-    # Hearsay with nobody to say it...
-    ("Se dice que Acme presentará su nuevo teléfono en Berlín el 12 de julio.", Status.RUMORED),
-    ("Si dice che Acme presenterà il nuovo telefono a Berlino il 12 luglio.", Status.RUMORED),
-    # ...against the same plan told plainly.
-    ("Acme presentará su nuevo teléfono en Berlín el 12 de julio.", Status.REPORTED),
-])
-def test_it_is_said_is_hearsay(sentence: str, status: Status) -> None:
-    assert _read(sentence)[0] is status
 
 
 def test_the_invitation_after_a_leaked_one_is_the_leak() -> None:

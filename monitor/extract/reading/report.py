@@ -93,8 +93,7 @@ def report_for(analysis: Analysis, watch: Watch) -> EventReport | None:
         return None
     relevant = placement.relevant
     facts: list[Fact] = [_company(placement, relevant, watch)]
-    event_date = _date(relevant, facts, watch, analysis.reference,
-                       dated=analysis.article.published is not None)
+    event_date = _date(relevant, facts, watch, analysis.reference, dated=placement.dated)
     facts.extend(_city(relevant, watch))
     facts.extend(_venue(relevant))
     facts.extend(_time(relevant, watch, facts))
@@ -168,15 +167,7 @@ def _status(placement: Placement, ref: date | None, event_date: date | None,
                 continue
             if claim.status in _DISRUPTIONS and not _ours_or_the_event(sentence_clauses, claim):
                 continue
-            if (claim.status is Status.CANCELLED and placement.company is not None
-                    and claim.source is not Source.OFFICIAL  # "decidimos não participar", Sony
-                    and _STAYS_AWAY.search(sentence.plain[claim.start : claim.end])
-                    and not placement.company.search(sentence.plain[: claim.start])
-                    and not (_ITS.search(sentence.plain[max(0, claim.start - 40) : claim.start])
-                             and not (placement.others is not None and placement.others.search(
-                                 sentence.plain[: claim.start])))):
-                # "Lenovo si ritira da MWC 2021": another company stays away from the show,
-                # which goes on; only the watched company's withdrawal is its part called off.
+            if _another_stays_away(placement, sentence.plain, claim):
                 continue
             judged.append((claim, first))
     if happening and (past := _past_reference(placement, ref, event_date)) is not None:
@@ -314,6 +305,22 @@ def _ours_or_the_event(clauses: list[Placed], claim: Claim) -> bool:
     dated = claim.status is not Status.DENIED and any(c.date_match for c in clauses)
     return dated or any(c.ours for c in clauses) or bool(
         _DEFINITE.search(text) or _ITS.search(text))
+
+
+def _another_stays_away(placement: Placement, text: str, claim: Claim) -> bool:
+    """"Lenovo si ritira da MWC 2021": another company stays away from the show, which goes
+    on; only the watched company's withdrawal (named, or "it" with no other company before)
+    is its part called off. The company's own statement ("decidimos não participar") is."""
+    if (claim.status is not Status.CANCELLED or placement.company is None
+            or claim.source is Source.OFFICIAL
+            or not _STAYS_AWAY.search(text[claim.start : claim.end])):
+        return False
+    before = text[: claim.start]
+    if placement.company.search(before):
+        return False
+    pronoun = _ITS.search(text[max(0, claim.start - 40) : claim.start]) is not None
+    other_named = placement.others is not None and placement.others.search(before) is not None
+    return not pronoun or other_named
 
 
 _STAYS_AWAY = re.compile(

@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from monitor.extract.reading import cues
 from monitor.extract.reading.analysis import Analysis, Clause, Sentence
@@ -115,7 +116,8 @@ def place(analysis: Analysis, watch: Watch) -> Placement | None:
     others = other_companies(watch.company)
     country = city_country(canonical_city(watch.city) or watch.city) if watch.city else None
     ref = analysis.reference
-    event_name = company_pattern(_event_aliases(watch))
+    events = _event_aliases(watch)
+    event_name = company_pattern(events)
     placed: list[Placed] = []
     for sentence in analysis.sentences:
         people = find_aliases(sentence.text, watch.aliases) if watch.aliases else []
@@ -137,7 +139,6 @@ def place(analysis: Analysis, watch: Watch) -> Placement | None:
     event_date = _event_date(placed, watch)
     _remember(placed, watch, event_date)
     _rule_out_by_time(placed, ref, event_date)
-    events = _event_aliases(watch)
     company = company_pattern([watch.company, *(
         a for a in watch.aliases if a not in events and not re.search(r"\d", a)
         and not cues.EVENT_WORDS.search(a))])
@@ -601,10 +602,7 @@ def _other_years_only(placement: Placement, watch: Watch) -> bool:
     watched = watch.date
     years: set[int] = set()
     # The watched event's own name with a year: "En el GTC 2025", "X Summit 2022".
-    names = [a for a in (watch.company, *watch.aliases) if not _YEAR.search(a)]
-    edition = re.compile(
-        r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\s+((?:19|20)\d\d)\b",
-        re.IGNORECASE) if names else None
+    edition = _edition(tuple(a for a in (watch.company, *watch.aliases) if not _YEAR.search(a)))
     for c in placement.clauses:
         if c.theirs:
             continue
@@ -618,6 +616,15 @@ def _other_years_only(placement: Placement, watch: Watch) -> bool:
         if edition is not None and (c.event or c.sentence.in_title):
             years.update(int(y) for y in edition.findall(c.clause.plain))
     return bool(years) and watched.year not in years
+
+
+@lru_cache(maxsize=256)
+def _edition(names: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A name of the watched event followed by a year ("GTC 2025"); the year is the group."""
+    if not names:
+        return None
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\s+((?:19|20)\d\d)\b",
+                      re.IGNORECASE)
 
 
 def _passing_look_back(placement: Placement, watch: Watch, ref: date | None) -> bool:
