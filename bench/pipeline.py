@@ -250,6 +250,11 @@ class TreeRss:
         """CPU seconds of every process seen (up to the last sample of each)."""
         return sum(self._cpu.values())
 
+    @property
+    def own_cpu(self) -> float:
+        """CPU seconds of the crawl's own process (Scrapy, the store), not its workers."""
+        return self._cpu.get(self.pid, 0.0)
+
 
 def _descendants(pid: int) -> Iterator[int]:
     yield pid
@@ -303,6 +308,7 @@ class Run:
     returncode: int
     wall: float
     cpu: float
+    main_cpu: float  # the crawl's own process; the rest is extraction and reading in workers
     peak_rss: int  # the largest single process (its own high-water mark), bytes
     peak_tree_rss: int  # all processes of the run together, sampled
     peak_tree_pss: int  # the same, pages shared between processes counted once
@@ -358,8 +364,8 @@ def run_replay(config: Path, db: Path, archive: Path, *, profile: Path | None = 
     cpu = max(usage.ru_utime + usage.ru_stime, sampler.cpu)
     # Not usage.ru_maxrss: Linux folds into it the parent's RSS at fork time, before exec, so
     # it reports this script's own memory (it holds the archive it built), not the run's.
-    return Run(proc.returncode, wall, cpu, sampler.peak_single, sampler.peak_total,
-               sampler.peak_shared_once, articles, reports, stderr, stdout)
+    return Run(proc.returncode, wall, cpu, sampler.own_cpu, sampler.peak_single,
+               sampler.peak_total, sampler.peak_shared_once, articles, reports, stderr, stdout)
 
 
 def dump(db: Path, stdout: str, path: Path) -> None:
@@ -480,6 +486,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             ("articles stored (first run)", f"{first.articles}"),
             ("end to end, pages/s (wall)", " / ".join(f"{r.articles / r.wall:.1f}" for r in ok)),
             ("end to end, CPU s (all processes)", " / ".join(f"{r.cpu:.0f}" for r in ok)),
+            ("  of which the crawl's own process", " / ".join(f"{r.main_cpu:.0f}" for r in ok)),
             ("end to end, pages per CPU s", " / ".join(f"{r.articles / r.cpu:.1f}" for r in ok)),
             ("peak RSS, largest process", " / ".join(_mb(r.peak_rss) for r in ok)),
             ("peak RSS, all processes (sampled)", " / ".join(_mb(r.peak_tree_rss) for r in ok)),

@@ -74,6 +74,9 @@ class Article:
     # A home page, section, tag or search page: teasers of many stories, not one article.
     # Nothing is read from it about any event; the crawl follows its links instead.
     is_listing: bool = False
+    # A listing's article links, absolute, in page order (none on an article): read with the
+    # article so the crawl's own process never parses a page a second time to find them.
+    links: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -23,10 +23,12 @@ from monitor.model import Article, EventReport, Watch
 from monitor.store import Store
 from monitor.store.errors import ReadingNeeded
 from monitor.store.records import SavedArticle
-from monitor.workers import CpuPool, default_workers, extract_page, read_article
+from monitor.workers import CpuPool, default_workers, extract_page, read_and_fingerprint
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
+
+    from monitor.similarity import Fingerprint
 
 log = logging.getLogger(__name__)
 
@@ -139,8 +141,8 @@ class ArticlePipeline:
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self._writer, lambda: fn(*args, **kwargs))
 
-    async def _read(self, article: Article) -> list[EventReport]:
-        return await self.cpu.run(read_article, article, self.watches)
+    async def _read(self, article: Article) -> tuple[list[EventReport], Fingerprint]:
+        return await self.cpu.run(read_and_fingerprint, article, self.watches)
 
     async def _process(self, page: FetchedPage) -> None:
         """As `monitor.ingest.ingest_page`, with the CPU work in workers and the store in
@@ -152,6 +154,11 @@ class ArticlePipeline:
         fetched_at = page.fetched_at or datetime.now(UTC)
         article = await self.cpu.run(extract_page, page.body, page.headers.get("content-type"),
                                      page.url, page.source, fetched_at)
+        if article.is_listing:
+            # A feed entry that is a listing: its articles are what the entry meant.
+            follow = getattr(self.crawler.spider, "follow_listing", None)
+            if follow is not None:
+                follow(page, article.links)
         validators = None
         if page.validators and conditional_get_on(self.crawler):
             validators = {page.url: page.validators}
@@ -174,12 +181,14 @@ class ArticlePipeline:
         # with the same text is not read again, unless it changed meanwhile.
         store = self.store
         unchanged = await self._io(store.is_unchanged, article)
-        reports = None if unchanged else await self._read(article)
+        reports, fingerprint = (None, None) if unchanged else await self._read(article)
         kept = kept_validators(article, validators)
         try:
             return await self._io(store.save_page, article, source=source,
-                                  fetched_at=fetched_at, reports=reports, validators=kept)
+                                  fetched_at=fetched_at, reports=reports, validators=kept,
+                                  fingerprint=fingerprint)
         except ReadingNeeded:
+            reports, fingerprint = await self._read(article)
             return await self._io(store.save_page, article, source=source,
-                                  fetched_at=fetched_at, reports=await self._read(article),
-                                  validators=kept)
+                                  fetched_at=fetched_at, reports=reports, validators=kept,
+                                  fingerprint=fingerprint)

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
     from monitor.model import Article, EventReport, Watch
+    from monitor.similarity import Fingerprint
 
 log = logging.getLogger(__name__)
 
@@ -32,7 +33,7 @@ T = TypeVar("T")
 # Modules every worker needs, imported once by the fork server (workers fork from it).
 _PRELOAD = ["monitor.workers", "monitor.extract.article.extract",
             "monitor.extract.reading.analysis", "monitor.extract.reading.report",
-            "monitor.sources.profiles"]
+            "monitor.sources.profiles", "monitor.similarity"]
 
 
 def default_workers() -> int:
@@ -61,6 +62,16 @@ def read_article(article: Article, watches: Sequence[Watch]) -> list[EventReport
     from monitor.extract.reading import find_reports
 
     return find_reports(article, watches)
+
+
+def read_and_fingerprint(article: Article, watches: Sequence[Watch]
+                         ) -> tuple[list[EventReport], Fingerprint]:
+    """What the article says of each watch, and its body's fingerprint: the two things a
+    new or changed text needs before it is stored, both computed here rather than by the
+    store's one writer thread."""
+    from monitor.similarity import fingerprint
+
+    return read_article(article, watches), fingerprint(article.body)
 
 
 def _init_worker(records: Any, level: int) -> None:

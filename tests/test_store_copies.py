@@ -10,6 +10,7 @@ import pytest
 
 from monitor.extract.article import extract_article
 from monitor.model import Article, EventReport, Status
+from monitor.similarity import fingerprint
 from monitor.store import Store
 
 STORY = Path(__file__).resolve().parent.parent / "fixtures" / "story" / "pages"
@@ -47,6 +48,17 @@ def test_near_copy_is_a_duplicate_and_its_reports_do_not_count(store: Store) -> 
     saved = store.save_article(copy, source="feed", fetched_at=T0 + timedelta(hours=2))
     assert (saved.state, saved.duplicate_of) == ("duplicate", first.id)
     assert [r.site for r in store.reports_for("xiaomi-sf")] == ["gsmarena.com"]
+
+
+def test_a_fingerprint_handed_over_by_a_worker_finds_the_same_copy(store: Store) -> None:
+    """The pipeline fingerprints a text in its worker; the store must judge with it exactly
+    as with its own."""
+    first = store.save_page(G1, source="gsmarena", fetched_at=T0, reports=[],
+                            fingerprint=fingerprint(G1.body))
+    copy = copy_of(G1, "https://scraper.example/xiaomi-us-event", syndicated(G1.body))
+    saved = store.save_page(copy, source="feed", fetched_at=T0 + timedelta(hours=2),
+                            reports=[], fingerprint=fingerprint(copy.body))
+    assert (saved.state, saved.duplicate_of) == ("duplicate", first.id)
 
 
 def test_own_article_on_the_same_news_is_not_a_copy(store: Store) -> None:

@@ -14,7 +14,8 @@ from scrapy.utils.defer import deferred_f_from_coro_f
 
 from monitor.extract.article.page import _parser, parse_html
 from monitor.model import Watch
-from monitor.workers import CpuPool, extract_page, read_article
+from monitor.similarity import fingerprint
+from monitor.workers import CpuPool, extract_page, read_and_fingerprint, read_article
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 WHEN = datetime(2026, 12, 1, tzinfo=UTC)
@@ -60,7 +61,8 @@ async def test_log_records_of_a_worker_reach_this_process(
 
 @pytest.mark.parametrize("workers", [0, 2])
 @deferred_f_from_coro_f
-async def test_extraction_and_reading_are_the_same_in_a_worker_and_here(workers: int) -> None:
+async def test_extraction_reading_and_fingerprint_are_the_same_in_a_worker_and_here(
+        workers: int) -> None:
     pages = sorted((FIXTURES / "story" / "pages").glob("g*.html"))[:3]
     assert pages
     watch = Watch(name="xiaomi-sf", company="Xiaomi", aliases=("Lei Jun",), city="San Francisco")
@@ -72,10 +74,11 @@ async def test_extraction_and_reading_are_the_same_in_a_worker_and_here(workers:
             body = page.read_bytes()
             article = await pool.run(extract_page, body, "text/html; charset=utf-8", url, "x",
                                      WHEN)
-            reports = await pool.run(read_article, article, (watch,))
+            reports, fp = await pool.run(read_and_fingerprint, article, (watch,))
             here = extract_page(body, "text/html; charset=utf-8", url, "x", WHEN)
             assert article == here
             assert reports == read_article(here, (watch,))
+            assert fp == fingerprint(here.body)
     finally:
         pool.close()
 

@@ -16,7 +16,7 @@ from scrapy.exceptions import (
     DownloadTimeoutError,
     IgnoreRequest,
 )
-from scrapy.http import Request, Response, TextResponse
+from scrapy.http import Request, Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet import error as net
 
@@ -33,8 +33,6 @@ from monitor.crawl.configured import FROM_CONFIG, apply_config
 from monitor.crawl.feeds import FeedEntry, FeedError, parse_feed
 from monitor.crawl.guard import PRIVATE_OK, Refused, is_private_url
 from monitor.crawl.items import FetchedPage
-from monitor.extract.article.listing import read_listing
-from monitor.extract.article.page import parse_html
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -230,22 +228,13 @@ class NewsSpider(scrapy.Spider):
         url = request.meta.get("redirect_urls", [request.url])[0]
         self._pending.get(request.meta.get("source", "?"), set()).discard(url)
 
-    def parse_article(self, response: Response, entry: FeedEntry
-                      ) -> Iterator[FetchedPage | Request]:
+    def parse_article(self, response: Response, entry: FeedEntry) -> Iterator[FetchedPage]:
         if response.request is not None:
             self._answered(response.request)
         if response.status == 304:
             return
         source: str = response.meta["source"]
         self.source_pages[source] = self.source_pages.get(source, 0) + 1
-        if not response.meta.get("via_listing"):
-            # A feed entry that is a listing page: its articles are what the entry meant.
-            yield from self._listing_links(source, response)
-        text = (
-            response.text
-            if isinstance(response, TextResponse)
-            else response.body.decode("utf-8", "replace")
-        )
         yield FetchedPage(
             source=source,
             url=response.url,
@@ -256,10 +245,10 @@ class NewsSpider(scrapy.Spider):
                 for name, values in response.headers.items()
             },
             body=response.body,
-            text=text,
             entry=entry,
             fetched_at=_http_date(response.headers.get(b"Date")),
             validators=response.meta.get(VALIDATORS),
+            via_listing=bool(response.meta.get("via_listing")),
         )
 
     def closed(self, reason: str) -> None:
@@ -280,15 +269,16 @@ class NewsSpider(scrapy.Spider):
             for url, (etag, last_modified) in listings.items():
                 store.put_validators(url, etag, last_modified)
 
-    def _listing_links(self, source: str, response: Response) -> Iterator[Request]:
-        profile = self._by_name[source].profile
-        # A second lxml parse of the page (the pipeline makes its own): a few ms, and what
-        # makes a listing tell is markup, not the extracted article.
-        listing = read_listing(parse_html(response.body), response.url, profile)
-        if listing is None:
-            return
+    def follow_listing(self, page: FetchedPage, links: Sequence[str]) -> int:
+        """Fetch the articles a feed entry's listing page offers: they are what the entry
+        meant. The item pipeline calls this with the links extraction found (so the page is
+        parsed once, in a worker); returns how many requests were scheduled."""
+        if page.via_listing or self.crawler is None or self.crawler.engine is None:
+            return 0
+        source = page.source
+        profile = self._by_name[source].profile if source in self._by_name else None
         followed = 0
-        for url in listing.links:
+        for url in links:
             if followed >= MAX_LISTING_LINKS:
                 break
             if profile is not None and not profile.article_url.search(url):
@@ -301,7 +291,12 @@ class NewsSpider(scrapy.Spider):
                 followed += 1
                 self._pages[source] = self._pages.get(source, 0) + 1
                 self._pending.setdefault(source, set()).add(url)
-                yield self._article_request(source, FeedEntry(url), via_listing=True)
+                request = self._article_request(source, FeedEntry(url), via_listing=True)
+                # Scheduled directly, not yielded by a callback, so no spider middleware
+                # sets the Referer it would have set.
+                request.headers.setdefault(b"Referer", page.url)
+                self.crawler.engine.crawl(request)
+        return followed
 
     def on_error(self, failure: Failure) -> None:
         request: Request = failure.request  # type: ignore[attr-defined]

@@ -68,13 +68,17 @@ def is_unchanged(s: Session, article: Article) -> bool:
 
 
 def save_article(
-    s: Session, article: Article, *, source: str, fetched_at: datetime
+    s: Session, article: Article, *, source: str, fetched_at: datetime,
+    fingerprint: similarity.Fingerprint | None = None,
 ) -> SavedArticle:
+    """`fingerprint` is the body's, when the caller computed it (off the store's one writer
+    thread); it is computed here otherwise, and only for a text the store lacks."""
     canon, fetch_url, elsewhere = _keys(article)
     origin = _resolve(s, _find(s, elsewhere, elsewhere)) if elsewhere else None
     digest = body_hash(article.body)
     row = _find(s, canon, fetch_url)
-    fp = similarity.fingerprint(article.body)
+    if row is None or row.body_hash != digest:
+        fp = fingerprint or similarity.fingerprint(article.body)
     if row is None:
         original = origin or _original_with_hash(s, digest) or _original_near(s, fp)
         row = ArticleRow(

@@ -13,6 +13,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from monitor.model import Article, EventReport
+from monitor.similarity import Fingerprint
 from monitor.store import articles, health, holds, outbox, validators
 from monitor.store.claims import Claim
 from monitor.store.engine import READ_ONLY, check_writable, create_store_engine, migrate
@@ -193,6 +194,7 @@ class Store:
         fetched_at: datetime,
         reports: Sequence[EventReport] | None,
         validators: Mapping[str, tuple[str | None, str | None]] | None = None,
+        fingerprint: Fingerprint | None = None,
     ) -> SavedArticle:
         """An article, what was read from it and its URLs' validators, in one transaction.
 
@@ -200,12 +202,14 @@ class Store:
         reading (which a later run would skip as unchanged), nor validators that make the
         next fetch a 304 for a page that was never stored. `reports` may be None only for an
         article `is_unchanged` said was stored; if it changed since, ReadingNeeded is raised
-        and nothing is written.
+        and nothing is written. `fingerprint`, the body's (`monitor.similarity`), spares the
+        store's writer computing it.
         """
         require_aware(published=article.published, modified=article.modified, fetched_at=fetched_at)
 
         def write(s: Session) -> SavedArticle:
-            saved = articles.save_article(s, article, source=source, fetched_at=fetched_at)
+            saved = articles.save_article(s, article, source=source, fetched_at=fetched_at,
+                                          fingerprint=fingerprint)
             if saved.state in ("new", "updated"):
                 if reports is None:
                     raise ReadingNeeded(article.url)

@@ -21,6 +21,8 @@ def extract_article(
     (a day of slack allowed). Empty fields mean the page does not say.
     """
     tree = parse_html(html)
+    # Before the body is taken: that prunes the tree, and a listing is told by its markup.
+    listing = read_listing(tree, url, profile)
     meta = extract_metadata(tree, url, profile, fetched_at)
     body = extract_body(tree, url, profile, meta.json_ld_body, meta.title)
     return Article(
@@ -33,5 +35,6 @@ def extract_article(
         authors=meta.authors,
         language=meta.language,
         site_name=meta.site_name,
-        is_listing=read_listing(tree, url, profile) is not None,
+        is_listing=listing is not None,
+        links=listing.links if listing is not None else (),
     )
