@@ -60,6 +60,11 @@ def test_past_tense_weekday_looks_back() -> None:
     assert find_dates("on Thursday", friday, past=True)[0].first == date(2015, 2, 12)
     assert find_dates("on Thursday", friday)[0].first == date(2015, 2, 19)
     assert find_dates("last Thursday", friday)[0].first == date(2015, 2, 12)
+    # "this Thursday" told in the past is this week's, gone by; told ahead, the coming one.
+    saturday = date(2018, 9, 22)
+    assert find_dates("this Thursday", saturday, past=True)[0].first == date(2018, 9, 20)
+    assert find_dates("this Thursday", saturday)[0].first == date(2018, 9, 27)
+    assert find_dates("this Saturday", friday, past=True)[0].first == date(2015, 2, 14)
 
 
 def test_numeric_order_follows_the_site() -> None:

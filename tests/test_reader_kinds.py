@@ -566,3 +566,19 @@ def test_an_undated_article_about_another_edition_by_name() -> None:
     # The watched edition by name is the event.
     body = body.replace("2025", "2024")
     assert _read(body, watch, published=None)[0] is not None
+
+
+@pytest.mark.parametrize(("sentence", "day"), [
+    # A person's past, regular or irregular, tells of this week's day that has gone by...
+    ("As we left Acme's launch event in Berlin this Thursday, the new phones were everywhere.",
+     "2026-07-09"),
+    ("Jane Doe spoke at Acme's launch event in Berlin this Thursday.", "2026-07-09"),
+    ("They walked out of Acme's launch event in Berlin this Thursday.", "2026-07-09"),
+    # ...and a plan told ahead keeps the coming one.
+    ("Acme will hold its launch event in Berlin this Thursday.", "2026-07-16"),
+])
+def test_this_weekday_told_in_the_past(sentence: str, day: str) -> None:
+    saturday = datetime(2026, 7, 11, 9, tzinfo=UTC)
+    dateless = Watch("acme-berlin", "Acme", ("Jane Doe",), "Berlin")
+    _, facts = _read(sentence, dateless, published=saturday)
+    assert (FactKind.DATE, day) in facts

@@ -667,6 +667,10 @@ PAST_TENSE = re.compile(
     r"\b(?:said|announced|unveiled|held|was|were|took|showed|revealed|introduced|launched|"
     r"confirmed|kicked|presented|hosted|opened|began|started|ended|gave|showcased|demoed|"
     r"did|told|wrapped|debuted|"
+    # English irregular pasts of going, meeting and speaking, and a person's regular past
+    # ("as we left Amazon's offices this Thursday", "she walked on stage")
+    r"left|went|came|met|saw|spoke|sat|stood|got|brought|"
+    r"(?:we|I|he|she|they)\s+(?:\w+ly\s+)?\w+ed|"
     # Italian, Spanish, Portuguese perfects and preterites
     r"(?:ha|hanno|è|sono|si è)\s+(?:\w+\s+)?\w+(?:at[oaie]|it[oaie]|ut[oaie]|ent[oaie])|"
     r"(?:ha|han|había|habían|foi|foram|tem)\s+(?:\w+\s+)?\w+(?:ado|ada|ido|ida)s?|"

@@ -505,6 +505,9 @@ def _weekday(target: int, which: str | None, ref: date, past: bool) -> date:
     if which in ("next", "prossimo", "próximo", "nächsten"):
         # The named day of the following week (Tuesday 3rd -> "next Thursday" is the 12th).
         return _week(ref, 1)[0] + timedelta(days=target)
+    if which == "this" and past and target <= ref.weekday():
+        # Told in the past, "this Thursday" is the one of this week that has gone by.
+        return ref - timedelta(days=ref.weekday() - target)
     if which == "last" or (past and which not in ("this", "coming", "this coming")):
         return ref - timedelta(days=(ref.weekday() - target) % 7 or (7 if which == "last" else 0))
     return ref + timedelta(days=(target - ref.weekday()) % 7)
