@@ -582,3 +582,15 @@ def test_this_weekday_told_in_the_past(sentence: str, day: str) -> None:
     dateless = Watch("acme-berlin", "Acme", ("Jane Doe",), "Berlin")
     _, facts = _read(sentence, dateless, published=saturday)
     assert (FactKind.DATE, day) in facts
+
+
+@pytest.mark.parametrize(("sentence", "status"), [
+    # "Happen" is English's other verb for taking place: a plan, hedged or not...
+    ("A promotion suggested that Acme's launch event might happen in Berlin on 12 July.",
+     Status.RUMORED),
+    ("Acme's launch event will happen in Berlin on 12 July.", Status.REPORTED),
+    # ...and, negated, a call-off.
+    ("Acme's launch event in Berlin won't happen on 12 July.", Status.CANCELLED),
+])
+def test_happen_is_taking_place(sentence: str, status: Status) -> None:
+    assert _read(sentence)[0] is status

@@ -377,7 +377,10 @@ PREDICATE_CUES: tuple[Cue[Predicate], ...] = (
            rf"|\b{_AUX}(?:also |still |finally |officially |\w+ly )?"
            r"(?:unveil|launch|introduce|present|announce|debut|show off|reveal|take the wraps off"
            r"|be (?:unveiled|launched|introduced|presented|announced|held|revealed|shown))\b"
-           r"|\b(?:take|takes|taking) place\b|\b(?:is|are|was|were) (?:being )?(?:scheduled|slated"
+           r"|\b(?:take|takes|taking) place\b"
+           # "the launch might happen on October 19": English has a verb for taking place too
+           rf"|\b{_AUX}(?:\w+ly )?happen\b"
+           r"|\b(?:is|are|was|were) (?:being )?(?:scheduled|slated"
            r"|set|planned|"
            r"due|pencill?ed in)\b|\bscheduled (?:for|on)\b|\bslated for\b|\bset for\b|\bdue on\b"
            # "The keynote, led by Sundar Pichai, kicks off on May 12"; "I/O starts at 10 a.m."
