@@ -594,3 +594,14 @@ def test_this_weekday_told_in_the_past(sentence: str, day: str) -> None:
 ])
 def test_happen_is_taking_place(sentence: str, status: Status) -> None:
     assert _read(sentence)[0] is status
+
+
+def test_the_writer_was_there() -> None:
+    # The writer was there, or the speaker began: the event took place...
+    for sentence in ("I attended Acme's launch event in Berlin, which drew a crowd.",
+                     "At 10 a.m. Jane Doe began her keynote at Acme's launch event in Berlin."):
+        assert _read(sentence, published=None)[0] is Status.HAPPENED
+    # ...but being somewhere else when it was announced is no account of it.
+    status, _ = _read("I was at home when Acme announced its launch event in Berlin.",
+                      published=None)
+    assert status is not Status.HAPPENED
