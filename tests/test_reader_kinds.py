@@ -605,3 +605,28 @@ def test_the_writer_was_there() -> None:
     status, _ = _read("I was at home when Acme announced its launch event in Berlin.",
                       published=None)
     assert status is not Status.HAPPENED
+
+
+@pytest.mark.parametrize("sentence", [
+    # The writer there, in other languages...
+    "Siamo stati al mega evento di Acme a Berlino per il lancio dei nuovi telefoni.",
+    "Wir waren beim Launch-Event von Acme in Berlin.",
+    "Nous étions à la conférence d'Acme à Berlin.",
+])
+def test_the_writer_there_in_other_languages(sentence: str) -> None:
+    assert _read(sentence, published=None)[0] is Status.HAPPENED
+
+
+@pytest.mark.parametrize("sentence", [
+    "Em um evento em Curitiba, a Motorola anunciou o Moto E, seu telefone mais barato.",
+    "En un evento en Curitiba, Motorola anunció el Moto E, su teléfono más barato.",
+])
+def test_a_thing_announced_at_the_event_in_portuguese_and_spanish(sentence: str) -> None:
+    moto = Watch("motorola-curitiba", "Motorola", (), "Curitiba")
+    assert _read(sentence, moto, published=None)[0] is Status.HAPPENED
+
+
+def test_announcing_a_date_is_no_account_of_the_event() -> None:
+    status, _ = _read("Acme anunció la fecha de su evento en Berlín: el 12 de julio.",
+                      published=None)
+    assert status is not Status.HAPPENED
