@@ -630,3 +630,15 @@ def test_announcing_a_date_is_no_account_of_the_event() -> None:
     status, _ = _read("Acme anunció la fecha de su evento en Berlín: el 12 de julio.",
                       published=None)
     assert status is not Status.HAPPENED
+
+
+@pytest.mark.parametrize(("sentence", "status"), [
+    # An event at risk may be called off: a guess at a cancellation, not one...
+    ("Acme's launch event in Berlin on 12 July is at risk of being cancelled.", Status.RUMORED),
+    ("Il lancio di Acme a Berlino del 12 luglio è a rischio cancellazione.", Status.RUMORED),
+    ("Der Launch-Event von Acme in Berlin am 12. Juli steht auf der Kippe.", Status.RUMORED),
+    # ...until it is.
+    ("Acme's launch event in Berlin on 12 July has been cancelled.", Status.CANCELLED),
+])
+def test_an_event_at_risk(sentence: str, status: Status) -> None:
+    assert _read(sentence)[0] is status

@@ -165,6 +165,13 @@ PREDICATE_CUES: tuple[Cue[Predicate], ...] = (
             r"|\banticipat[oa] (?:al|a)\b|\bse adelanta\b|\badelantad[oa] (?:al|a)\b|\bavanc(?:é"
             r"|ée|e) (?:au|à)\b",
         "Xiaomi has postponed its San Francisco event."),
+    # At risk: a call-off that may come (the hedge itself is a modality cue, POSSIBLE).
+    cue(X, r"\bat risk\b|\bin (?:doubt|jeopardy)\b|\ba rischio(?: (?:cancellazione"
+           r"|annullamento))?\b|\brischia(?:no)? (?:la cancellazione|l['’]annullamento"
+           r"|di saltare)\b"
+           r"|\ben (?:riesgo|peligro|duda)\b|\bmenacée?s?\b|\bem (?:risco|dúvida)\b"
+           r"|\bauf der Kippe\b|\bop de tocht\b|\bzagrożon[aey]\b|\bohrožen[aáéý]?\b",
+        "Il lancio di Xiaomi Mi 10 a Pechino è a rischio."),
     cue(X, r"\bwithdr(?:aw|aws|awn|awing|ew) (?:from|its)\b|\bpull(?:ed|s|ing)? out of\b|"
            r"\bzieht sich\b.{0,40}?\bzurück\b|\bse retir(?:e|a|ó) de\b|\bsi ritira da\b|"
            r"\bpull(?:ed|s|ing)? the plug\b|\bden Stecker gezogen\b|\bzieht den Stecker\b|"
@@ -625,7 +632,13 @@ MODALITY_CUES: tuple[Cue[Modality], ...] = (
                            r"|\bwaarschijnlijk\b|\bvermoedelijk\b|\bprobablement\b"
                            r"|\bprobablemente\b|\bprobabilmente\b|\bprovavelmente\b"
                            r"|\bpravděpodobně\b|\bprawdopodobnie\b"
-                           r"|\bmożliwe\b|\bmožné\b|\bjest możliwe\b",
+                           r"|\bmożliwe\b|\bmožné\b|\bjest możliwe\b"
+                           # at risk (and the call-off it threatens: "Absage droht")
+                           r"|\bat risk\b|\bin (?:doubt|jeopardy)\b|\ba rischio\b"
+                           r"|\brischia(?:no)?\b|\ben (?:riesgo|peligro|duda)\b"
+                           r"|\bmenacée?s?\b|\bem (?:risco|dúvida)\b"
+                           r"|\bauf der Kippe\b|\bdroh(?:t|en)\b|\bop de tocht\b"
+                           r"|\bzagrożon[aey]\b|\bohrožen[aáéý]?\b",
         "Xiaomi might hold an event in San Francisco."),
     cue(Modality.EXPECTED, r"\bexpected\b|\bexpect(?:s|ing)?\b|\blikely\b|\bshould\b"
                            r"|\ball but certain(?:ly)?\b|\balmost certain(?:ly)?\b"
