@@ -642,3 +642,11 @@ def test_announcing_a_date_is_no_account_of_the_event() -> None:
 ])
 def test_an_event_at_risk(sentence: str, status: Status) -> None:
     assert _read(sentence)[0] is status
+
+
+def test_the_launch_of_another_makers_product_is_that_makers_event() -> None:
+    google = Watch("google-pixel", "Google", ("Pixel 6",), None, date(2021, 9, 13))
+    body = ("Google may hold its event on 13 September. That is one day before the official "
+            "presentation of the iPhone 13.")
+    status, _ = _read(body, google, published=datetime(2021, 9, 2, 9, tzinfo=UTC))
+    assert status is Status.RUMORED  # Apple's official presentation confirms nothing of it

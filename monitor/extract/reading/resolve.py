@@ -127,7 +127,8 @@ def place(analysis: Analysis, watch: Watch) -> Placement | None:
             item = Placed(sentence, clause, people=mine)
             item.ours = _named(ours, clause.text) or bool(mine)
             item.own_event_name = event_name is not None and bool(event_name.search(clause.text))
-            item.other_company = not item.ours and _as_subject(others, clause.text)
+            item.other_company = not item.ours and (
+                _as_subject(others, clause.text) or _others_launch(sentence, clause, ours))
             _compare(item, watch, ref, country)
             placed.append(item)
     _follow_the_move(placed, watch, ref)
@@ -186,6 +187,22 @@ def _named(ours: re.Pattern[str], text: str) -> bool:
                and not re.search(r"\b(?:like|unlike|than|compared (?:to|with)|versus|vs\.?)\s+$",
                                  text[: m.start()], re.IGNORECASE)
                for m in ours.finditer(text))
+
+
+def _others_launch(sentence: Sentence, clause: Clause, ours: re.Pattern[str]) -> bool:
+    """"a day before the official presentation of the iPhone 13": an event word beside a
+    product another maker makes is that maker's event."""
+    for product in clause.products:
+        if product.maker is None or ours.search(product.maker):
+            continue
+        near = sentence.text[max(clause.start, product.start - _LAUNCH_REACH) : product.end]
+        if cues.EVENT_WORDS.search(near):
+            return True
+    return False
+
+
+# How far before a product its event word may stand ("the official presentation of the").
+_LAUNCH_REACH = 40
 
 
 def _as_subject(others: re.Pattern[str], text: str) -> bool:
