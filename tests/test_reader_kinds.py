@@ -650,3 +650,10 @@ def test_the_launch_of_another_makers_product_is_that_makers_event() -> None:
             "presentation of the iPhone 13.")
     status, _ = _read(body, google, published=datetime(2021, 9, 2, 9, tzinfo=UTC))
     assert status is Status.RUMORED  # Apple's official presentation confirms nothing of it
+
+
+def test_the_event_called_by_its_name_keeps_its_city_when_another_event_has_a_day() -> None:
+    show = Watch("acme-world-berlin", "Acme", ("Acme World",), "Berlin", date(2026, 7, 12))
+    body = ("Acme has cancelled its keynote at Acme World in Berlin. Instead it will make its "
+            "announcements at the press event it has scheduled for 25 June.")
+    assert _read(body, show)[0] is Status.CANCELLED

@@ -408,7 +408,9 @@ def _settle_single_anchors(placed: list[Placed], watch: Watch, other_date: bool)
     other_city = watch.city is not None and any(c.city_conflict for c in events) and not any(
         c.city_match for c in events)
     for item in placed:
-        if other_date and item.city_match and not item.clause.dates:
+        # ...unless the clause calls the event by its own name ("Apple Expo Paris"): the
+        # days given then belong to the company's other events ("the press event Wednesday").
+        if other_date and item.city_match and not item.clause.dates and not item.own_event_name:
             item.date_conflict = True
         if other_city and item.date_match and not item.clause.places:
             item.city_conflict = True
