@@ -657,3 +657,24 @@ def test_the_event_called_by_its_name_keeps_its_city_when_another_event_has_a_da
     body = ("Acme has cancelled its keynote at Acme World in Berlin. Instead it will make its "
             "announcements at the press event it has scheduled for 25 June.")
     assert _read(body, show)[0] is Status.CANCELLED
+
+
+@pytest.mark.parametrize("sentence", [
+    # The day beside a verb of saying said by several is when they said it, not the event's.
+    "Les organisateurs ont annoncé samedi que le salon d'Acme à Berlin se tiendra le 12 juillet.",
+    "Gli organizzatori hanno annunciato sabato che la fiera di Acme a Berlino si terrà il 12 luglio.",
+    "Los organizadores anunciaron el sábado que la feria de Acme en Berlín será el 12 de julio.",
+])
+def test_the_day_several_announced_it_is_not_the_events(sentence: str) -> None:
+    status, facts = _read(sentence)
+    assert {v for k, v in facts if k is FactKind.DATE} == {"2026-07-12"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "La fiera di Acme a Berlino si terrà il 12 luglio.",
+    "La feria de Acme en Berlín se celebrará el 12 de julio.",
+    "De beurs van Acme in Berlijn vindt plaats op 12 juli.",
+    "Targi Acme w Berlinie odbędą się 12 lipca.",
+])
+def test_a_trade_fair_is_an_event_in_every_language(sentence: str) -> None:
+    assert _read(sentence)[0] is not None

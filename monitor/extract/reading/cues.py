@@ -733,7 +733,12 @@ REPORTING_VERBS = re.compile(
     r"ha smentito|bestätigt(?:e)?|dementiert(?:e)?|sagte|teilte|a confirmé|a annoncé|a déclaré|"
     r"kündigte|verkündete|annonçait|annonce|enviado|envió|envía|inviato|ha inviato|invia|"
     r"verschickt|versendet|verschickte|envoyé|a envoyé|envoie|gestuurd|verstuurd|enviou|"
-    r"comunicato|comunicó|mitgeteilt|publicado|pubblicato|veröffentlicht|publié)\b",
+    r"comunicato|comunicó|mitgeteilt|publicado|pubblicato|veröffentlicht|publié|"
+    # the same said by several ("les organisateurs ont annoncé samedi que")
+    r"ont annoncé|ont confirmé|ont déclaré|ont indiqué|a indiqué|hanno annunciato|"
+    r"hanno confermato|hanno comunicato|anunciaron|confirmaron|han anunciado|han confirmado|"
+    r"informó|informaron|anunciou|confirmou|anunciaram|confirmaram|informou|"
+    r"bestätigten|teilten|kündigten|kondigde|bevestigde|maakte bekend|lieten weten)\b",
     re.IGNORECASE,
 )
 
@@ -766,6 +771,9 @@ EVENT_WORDS = re.compile(
     r"l[eèé]v\w* le voile|"
     r"onthul\w*|presenteer\w*|apresent\w+|présent(?:e|é|ée|és|era|ation)s?|"
     r"(?:motor |auto |trade |car )?shows?|salon|salone|Messe|fair|exhibition|convention|"
+    # a trade fair in the other languages ("la fiera di Milano", "la feria", "targi")
+    r"fiera|fiere|feria|ferias|foire|feira|feiras|beurs|vakbeurs|targi|targach|targów"
+    r"|veletrh\w*|mässa\w*|messen|Fachmesse\w*|Leitmesse\w*|fuar\w*|"
     r"(?:shareholder|annual|general|investor|developer|analyst)s?'? (?:meeting|day|conference)|"
     r"meeting|Hauptversammlung|assemblea|junta|"
     r"(?-i:[A-Z][A-Za-z]* Day)|(?-i:Direct)|(?-i:State of Play)|(?-i:Showcase)|(?-i:Unpacked)|"
