@@ -678,3 +678,15 @@ def test_the_day_several_announced_it_is_not_the_events(sentence: str) -> None:
 ])
 def test_a_trade_fair_is_an_event_in_every_language(sentence: str) -> None:
     assert _read(sentence)[0] is not None
+
+
+@pytest.mark.parametrize("body", [
+    "After the launch event in Milan, Acme invited the press to Berlin. Today's event is its "
+    "biggest yet.",
+    "Dopo l'evento di presentazione a Milano, Acme ha invitato i giornalisti a Berlino. "
+    "L'evento di oggi è il più grande.",
+])
+def test_an_event_brought_in_as_what_came_before_is_background(body: str) -> None:
+    dateless = Watch("acme-berlin", "Acme", ("Jane Doe",), "Berlin")
+    status, facts = _read(body, dateless, published=None)
+    assert status is not None and (FactKind.CITY, "Berlin") in facts
