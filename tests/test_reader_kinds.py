@@ -690,3 +690,16 @@ def test_an_event_brought_in_as_what_came_before_is_background(body: str) -> Non
     dateless = Watch("acme-berlin", "Acme", ("Jane Doe",), "Berlin")
     status, facts = _read(body, dateless, published=None)
     assert status is not None and (FactKind.CITY, "Berlin") in facts
+
+
+@pytest.mark.parametrize(("sentence", "status"), [
+    # "Will not take place" and "called off", as English says them, in other languages...
+    ("Het evenement van Acme in Berlijn op 12 juli is afgeblazen.", Status.CANCELLED),
+    ("L'événement d'Acme à Berlin le 12 juillet n'aura pas lieu.", Status.CANCELLED),
+    ("Das Event von Acme in Berlin findet am 12. Juli nicht statt.", Status.CANCELLED),
+    ("Wydarzenie Acme w Berlinie 12 lipca nie odbędzie się.", Status.CANCELLED),
+    # ...and the German plan that does take place.
+    ("Das Event von Acme in Berlin findet am 12. Juli statt.", Status.REPORTED),
+])
+def test_will_not_take_place_in_other_languages(sentence: str, status: Status) -> None:
+    assert _read(sentence)[0] is status

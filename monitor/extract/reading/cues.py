@@ -192,7 +192,12 @@ PREDICATE_CUES: tuple[Cue[Predicate], ...] = (
            r"|\bcancel(?:a|ou|ó|an|aron|am)\b|\bannull(?:a|ano)\b|\bannule\b|\bsuspend(?:e|ió|eu)\b"
            r"|\bruší\b|\bzrušil[ao]?\b|\bodwołuje\b"
            r"|\bställ(?:er|t|de|s)? in\b|\binställ(?:d|t|da|s)\b|\baflys\w*\b|\bavlys\w*\b"
-           r"|\biptal (?:ed|et)\w*|\biptal\b|\blemond\w*|\bотмен\w*",
+           r"|\biptal (?:ed|et)\w*|\biptal\b|\blemond\w*|\bотмен\w*"
+           # "will not take place" and "called off" in Dutch, Czech, Polish, French, German
+           r"|\bafgeblazen\b|\bgaat\b.{0,30}?\bniet door\b|\bneprob[eě]hne\b"
+           r"|\bneuskute[cč]n[ií]\b|\bse nekon[aá]\b|\bnie odbęd(?:zie|ą) się\b"
+           r"|\bsię nie odbęd(?:zie|ą)\b|\bn['’]aura pas lieu\b|\bfindet\b.{0,40}?\bnicht statt\b"
+           r"|\bnicht stattfinden\b",
         "Xiaomi has cancelled its San Francisco event."),
     cue(D, r"\bden(?:ied|ies|y|ying)\b|\bdismiss(?:ed|es)\b|\brefuted?\b|\bshot down\b|\bnot true\b"
            r"|\bfalse\b|\bno such (?:event|plans?)\b|\bno plans? to (?:hold|host|stage|launch)\b"
