@@ -703,3 +703,13 @@ def test_an_event_brought_in_as_what_came_before_is_background(body: str) -> Non
 ])
 def test_will_not_take_place_in_other_languages(sentence: str, status: Status) -> None:
     assert _read(sentence)[0] is status
+
+
+def test_the_move_told_apart_from_the_city() -> None:
+    # The city in one sentence, the move and its new days in another: the new days are the
+    # event's, not another event's.
+    body = ("Anche il Salone di Acme a Berlino si piega al virus. Secondo Autonews, la kermesse "
+            "verrà rinviata al prossimo settembre. Le conferenze stampa si terranno il 20 e 21 "
+            "settembre.")
+    status, facts = _read(body, published=datetime(2026, 6, 20, 9, tzinfo=UTC))
+    assert status is not None and (FactKind.CITY, "Berlin") in facts

@@ -279,6 +279,12 @@ def _follow_the_move(placed: list[Placed], watch: Watch, ref: date | None) -> No
     moved = [item for item in placed if (item.city_match or any(
         d.first == watch.date for d in item.clause.dates)) and not item.city_conflict and (
         item.sentence.moved or _ORIGINALLY.search(item.sentence.text))]
+    # ... or an article that places the event in the watched city and tells it moved in a
+    # sentence of its own ("the New York show ... the organisers postponed it to August").
+    if not moved and any(i.city_match for i in placed if i.event or i.ours) and not any(
+            i.city_conflict for i in placed if i.event and not i.other_company):
+        moved = [i for i in placed if i.sentence.moved and i.event and not i.other_company
+                 and not i.edition]
     if not moved:
         return
     others = {item.sentence.index for item in placed if item.other_company}
