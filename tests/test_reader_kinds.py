@@ -713,3 +713,14 @@ def test_the_move_told_apart_from_the_city() -> None:
             "settembre.")
     status, facts = _read(body, published=datetime(2026, 6, 20, 9, tzinfo=UTC))
     assert status is not None and (FactKind.CITY, "Berlin") in facts
+
+
+@pytest.mark.parametrize(("sentence", "status"), [
+    # A call-off told as the reason, of what the company does not run, is not the news...
+    ("Following the organisers' decision to cancel the fair, Acme will delay its launch event "
+     "in Berlin.", Status.POSTPONED),
+    # ...the company's own call-off is.
+    ("Following the virus, Acme has cancelled its launch event in Berlin.", Status.CANCELLED),
+])
+def test_a_call_off_told_as_the_reason(sentence: str, status: Status) -> None:
+    assert _read(sentence)[0] is status

@@ -25,6 +25,7 @@ from monitor.extract.reading.people import Person
 from monitor.extract.reading.places import canonical_city
 from monitor.extract.reading.products import SERIES, Product
 from monitor.extract.reading.resolve import (
+    BACKGROUND_START,
     Anchor,
     Placed,
     Placement,
@@ -167,6 +168,8 @@ def _status(placement: Placement, ref: date | None, event_date: date | None,
                 continue
             if claim.status in _DISRUPTIONS and not _ours_or_the_event(sentence_clauses, claim):
                 continue
+            if claim.status in _DISRUPTIONS and _background_reason(sentence_clauses, claim):
+                continue
             if _another_stays_away(placement, sentence.plain, claim):
                 continue
             judged.append((claim, first))
@@ -305,6 +308,14 @@ def _ours_or_the_event(clauses: list[Placed], claim: Claim) -> bool:
     dated = claim.status is not Status.DENIED and any(c.date_match for c in clauses)
     return dated or any(c.ours for c in clauses) or bool(
         _DEFINITE.search(text) or _ITS.search(text))
+
+
+def _background_reason(clauses: list[Placed], claim: Claim) -> bool:
+    """"Following GSMA's decision to cancel MWC, Xiaomi will delay its launch": a call-off
+    told as what came before, in a clause that does not name the company, is the reason for
+    the event's news, not that news."""
+    own = next((c for c in clauses if c.clause.start <= claim.start < c.clause.end), None)
+    return own is not None and not own.ours and BACKGROUND_START.match(own.clause.text) is not None
 
 
 def _another_stays_away(placement: Placement, text: str, claim: Claim) -> bool:

@@ -451,7 +451,7 @@ def _anchor(placed: list[Placed]) -> Anchor:
         sentence = item.sentence.index
         if own is not None:
             item.anchor = own
-            if item.event and not _BACKGROUND_START.match(item.clause.text):
+            if item.event and not BACKGROUND_START.match(item.clause.text):
                 focus = own
         elif item.event and _NEW_EVENT.search(item.clause.plain):
             item.anchor = focus = Anchor.NEUTRAL
@@ -495,7 +495,7 @@ _CONTRAST_START = re.compile(r"^\W*(?:but|however|while|whereas|although|though|
 
 
 # A clause that opens on what came before ("After the event in Milan", "Dopo l'evento").
-_BACKGROUND_START = re.compile(
+BACKGROUND_START = re.compile(
     r"^\W*(?:after|following|dopo|después de|tras|après|nach|depois d[eoa]s?|na)\b",
     re.IGNORECASE)
 
@@ -532,7 +532,7 @@ def _main_anchor(placed: list[Placed]) -> Anchor:
     events = [c for c in placed if c.event and not c.other_company]
     # "After the launch in Milan, Xiaomi invited the press to Madrid": an event brought in as
     # what came before is background, not what the article is about.
-    events = [c for c in events if not _BACKGROUND_START.match(c.clause.text)] or events
+    events = [c for c in events if not BACKGROUND_START.match(c.clause.text)] or events
     first = next((c for c in events if c.sentence.in_title), events[0] if events else None)
     if first is None:
         return Anchor.NEUTRAL
