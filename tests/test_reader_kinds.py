@@ -724,3 +724,10 @@ def test_the_move_told_apart_from_the_city() -> None:
 ])
 def test_a_call_off_told_as_the_reason(sentence: str, status: Status) -> None:
     assert _read(sentence)[0] is status
+
+
+def test_last_years_unveiling_without_an_event_word_is_last_years() -> None:
+    body = ("A Acme anunciou que fará a revelação oficial dos seus novos telefones no dia 12 de "
+            "julho num evento especial em Berlim. Recorde-se que a fabricante também revelou a "
+            "série A1 em Berlim no ano passado.")
+    assert _read(body, published=None)[0] is Status.CONFIRMED

@@ -355,7 +355,9 @@ def _other_edition(text: str, watch: Watch, ref: date | None) -> bool:
     was postponed last year": another edition, unless that year is the watched event's."""
     if watch.date and ref and cues.EARLIER_YEAR.search(text) and watch.date.year == ref.year - 1:
         return False  # the watched event is last year's: "last year's Surface event" is it
-    if cues.EARLIER_YEAR.search(text) and cues.EVENT_WORDS.search(text):
+    if cues.EARLIER_YEAR.search(text) and (
+            cues.EVENT_WORDS.search(text) or cues.PAST_TENSE.search(text)):
+        # ("revelou a série P20 em Paris no ano passado": last year's, event word or not)
         return True
     for pattern in (cues.EARLIER_EVENT, cues.LATER_EVENT):
         for match in pattern.finditer(text):
