@@ -731,3 +731,16 @@ def test_last_years_unveiling_without_an_event_word_is_last_years() -> None:
             "julho num evento especial em Berlim. Recorde-se que a fabricante também revelou a "
             "série A1 em Berlim no ano passado.")
     assert _read(body, published=None)[0] is Status.CONFIRMED
+
+
+@pytest.mark.parametrize(("sentence", "status"), [
+    # The company or its people saying it is on record...
+    ("Acme said it will hold its launch event in Berlin on 12 July.", Status.CONFIRMED),
+    ("Acme will hold its launch event in Berlin on 12 July, Jane Doe told reporters.",
+     Status.CONFIRMED),
+    # ...its fans, or sources, are not.
+    ("Acme fans said Acme will hold its launch event in Berlin on 12 July.", Status.REPORTED),
+    ("Sources said Acme will hold its launch event in Berlin on 12 July.", Status.REPORTED),
+])
+def test_the_company_saying_it_is_on_record(sentence: str, status: Status) -> None:
+    assert _read(sentence)[0] is status

@@ -146,6 +146,12 @@ def _status(placement: Placement, ref: date | None, event_date: date | None,
                 source = Source.REPORT if report else Source.SPECULATION
                 claim = replace(claim, source=source, status=status_of(
                     claim.predicate, claim.negated, claim.modality, source) or claim.status)
+            if claim.source is None and placement.company is not None and _the_company_says(
+                    placement.company, sentence.plain, claim):
+                # "Acme said it will hold...", "..., Jane Doe told reporters": on record.
+                claim = replace(claim, source=Source.OFFICIAL, status=status_of(
+                    claim.predicate, claim.negated, claim.modality, Source.OFFICIAL)
+                    or claim.status)
             if claim.predicate in _NEEDS_EVENT and not named:
                 continue
             if (claim.predicate is Predicate.STREAM and claim.status is Status.REPORTED
@@ -308,6 +314,27 @@ def _ours_or_the_event(clauses: list[Placed], claim: Claim) -> bool:
     dated = claim.status is not Status.DENIED and any(c.date_match for c in clauses)
     return dated or any(c.ours for c in clauses) or bool(
         _DEFINITE.search(text) or _ITS.search(text))
+
+
+_SAYS = (r"(?:said|says|told (?:\w+ )?(?:reporters|us|the press|journalists|investors)|stated"
+         r"|wrote|sagte|erklärte|a déclaré|a indiqué|ha detto|ha dichiarato|dijo|afirmó|disse"
+         r"|afirmou)")
+
+
+def _the_company_says(company: re.Pattern[str], sentence: str, claim: Claim) -> bool:
+    """The company or one of its people as the one who says the claim: "Acme said it will
+    hold" before it, "..., Acme said." after it (not "Acme fans said", not a report's)."""
+    for match in company.finditer(sentence):
+        after = sentence[match.end() : match.end() + 40]
+        says = re.match(rf"(?:['’]s? \w+)?\s+(?:\w+ly\s+)?{_SAYS}\b", after, re.IGNORECASE)
+        if says is None:
+            continue
+        if match.end() + says.end() <= claim.start:
+            return not re.search(r"[.;:!?]", sentence[match.end() + says.end() : claim.start])
+        if match.start() >= claim.end:
+            return re.fullmatch(r"[^.;:!?]*,\s*(?:\w+\s+){0,3}", sentence[claim.end : match.start()]
+                                ) is not None
+    return False
 
 
 def _background_reason(clauses: list[Placed], claim: Claim) -> bool:
