@@ -662,7 +662,8 @@ def test_the_event_called_by_its_name_keeps_its_city_when_another_event_has_a_da
 @pytest.mark.parametrize("sentence", [
     # The day beside a verb of saying said by several is when they said it, not the event's.
     "Les organisateurs ont annoncé samedi que le salon d'Acme à Berlin se tiendra le 12 juillet.",
-    "Gli organizzatori hanno annunciato sabato che la fiera di Acme a Berlino si terrà il 12 luglio.",
+    "Gli organizzatori hanno annunciato sabato che la fiera di Acme a Berlino si terrà il "
+    "12 luglio.",
     "Los organizadores anunciaron el sábado que la feria de Acme en Berlín será el 12 de julio.",
 ])
 def test_the_day_several_announced_it_is_not_the_events(sentence: str) -> None:
@@ -743,4 +744,18 @@ def test_last_years_unveiling_without_an_event_word_is_last_years() -> None:
     ("Sources said Acme will hold its launch event in Berlin on 12 July.", Status.REPORTED),
 ])
 def test_the_company_saying_it_is_on_record(sentence: str, status: Status) -> None:
+    assert _read(sentence)[0] is status
+
+
+@pytest.mark.parametrize(("sentence", "status"), [
+    # Sources cited for what the writer calls a rumour leave it a rumour...
+    ("Several sources back a rumour: Acme's launch event will be held in Berlin on 12 July.",
+     Status.RUMORED),
+    ("Mehrere Quellen stützen ein Gerücht: Das Launch-Event von Acme findet am 12. Juli in "
+     "Berlin statt.", Status.RUMORED),
+    # ...sources alone make a report.
+    ("Several sources say Acme's launch event will be held in Berlin on 12 July.",
+     Status.REPORTED),
+])
+def test_sources_for_a_rumour(sentence: str, status: Status) -> None:
     assert _read(sentence)[0] is status

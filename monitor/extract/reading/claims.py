@@ -459,6 +459,9 @@ def _modality(sentence: str, seg_start: int, seg_end: int, hit: _Hit) -> Modalit
     return min(found, key=order.index)
 
 
+_RUMOUR_NOUN = re.compile(r"rumou?rs?|Gerüchte?n?|rumeurs?|rumores?|voci|indiscrezion[ei]",
+                          re.IGNORECASE)
+
 # "would" after a verb of saying is the future of the past, not a hedge ("said it would").
 _BACKSHIFT = frozenset({"would", "'d"})
 _REPORTED_SPEECH = re.compile(
@@ -502,6 +505,13 @@ def _source(sentence: str, seg_start: int, seg_end: int, hit: _Hit
     matches = [(k, s, e) for k, s, e in matches
                if s < hit.start or not _OPENS_CLAUSE.match(sentence, e)]
     before = [(k, s, e) for k, s, e in matches if s < hit.start]
+    # "Several sources back a rumour", "Quellen geben einem Gerücht eine Stimme": sources cited
+    # for what the writer calls a rumour leave it a rumour.
+    if any(k is Source.REPORT for k, _, _ in before) and any(
+            k is Source.SPECULATION and _RUMOUR_NOUN.fullmatch(sentence[s:e])
+            for k, s, e in before):
+        return Source.SPECULATION, next(sentence[s:e] for k, s, e in before
+                                        if k is Source.SPECULATION)
     for group in (before, matches):
         for kind in (Source.LEAK, Source.REPORT, Source.OFFICIAL, Source.SPECULATION):
             for found, start, end in group:
