@@ -184,9 +184,10 @@ def test_an_undated_article_is_not_written_on_the_event_day() -> None:
 
 
 @pytest.mark.parametrize(("sentence", "status"), [
-    # "would" after a verb of saying is the future of the past, not a hedge...
+    # "would" after a verb of saying is the future of the past, not a hedge (and the company
+    # saying it puts it on record)...
     ("Acme said on Monday it would hold its launch event in Berlin on 12 July.",
-     Status.REPORTED),
+     Status.CONFIRMED),
     # ...but alone it is one.
     ("Acme would hold its launch event in Berlin on 12 July.", Status.RUMORED),
 ])
@@ -667,7 +668,7 @@ def test_the_event_called_by_its_name_keeps_its_city_when_another_event_has_a_da
     "Los organizadores anunciaron el sábado que la feria de Acme en Berlín será el 12 de julio.",
 ])
 def test_the_day_several_announced_it_is_not_the_events(sentence: str) -> None:
-    status, facts = _read(sentence)
+    _, facts = _read(sentence)
     assert {v for k, v in facts if k is FactKind.DATE} == {"2026-07-12"}
 
 
