@@ -760,3 +760,13 @@ def test_the_company_saying_it_is_on_record(sentence: str, status: Status) -> No
 ])
 def test_sources_for_a_rumour(sentence: str, status: Status) -> None:
     assert _read(sentence)[0] is status
+
+
+@pytest.mark.parametrize(("sentence", "status"), [
+    # Indonesian: announced, to be held, postponed.
+    ("Acme mengumumkan acara peluncuran di Berlin pada 12 Juli.", Status.CONFIRMED),
+    ("Acme akan menggelar acara peluncuran di Berlin pada 12 Juli.", Status.REPORTED),
+    ("Acara peluncuran Acme di Berlin pada 12 Juli ditunda.", Status.POSTPONED),
+])
+def test_indonesian_plans_and_moves(sentence: str, status: Status) -> None:
+    assert _read(sentence)[0] is status

@@ -124,6 +124,18 @@ PREDICATE_CUES: tuple[Cue[Predicate], ...] = (
     cue(H, r"開催(?:する|します|予定|され(?:る|ます))|を開催|行われる|举行|舉行|召开|召開"
            r"|개최(?:한다|할|예정)",
         "Intelは9月19日に年次イベントを開催する。"),
+    # --- Indonesian, whose verbs take affixes rather than tenses
+    cue(PP, r"\b(?:ditunda|menunda|diundur|mengundur)\b",
+        "Peluncuran Xiaomi di San Francisco ditunda."),
+    cue(X, r"\b(?:dibatalkan|membatalkan|batal digelar)\b",
+        "Xiaomi membatalkan acara peluncuran di San Francisco."),
+    cue(HP, r"\b(?:telah|sudah) (?:meluncurkan|memperkenalkan|digelar|diluncurkan|berlangsung)\b",
+        "Xiaomi telah meluncurkan Mi Band di acara San Francisco."),
+    cue(H, r"\b(?:akan|bakal) (?:menggelar|mengadakan|meluncurkan|memperkenalkan|digelar"
+           r"|diadakan|diluncurkan|berlangsung)\b|\bdijadwalkan\b",
+        "Xiaomi akan menggelar acara di San Francisco pada 12 Februari."),
+    cue(C, r"\b(?:mengonfirmasi|mengkonfirmasi|dikonfirmasi|mengumumkan|diumumkan)\b",
+        "Xiaomi mengumumkan acara peluncuran di San Francisco pada 12 Februari."),
     # --- disruptions and their opposite
     cue(G, r"\bgo(?:es|ing)? ahead as (?:planned|scheduled)\b|\b(?:is"
            r"|remains) (?:still )?on\b(?! \w+day)"
@@ -777,6 +789,7 @@ EVENT_WORDS = re.compile(
     r"onthul\w*|presenteer\w*|apresent\w+|présent(?:e|é|ée|és|era|ation)s?|"
     r"(?:motor |auto |trade |car )?shows?|salon|salone|Messe|fair|exhibition|convention|"
     # a trade fair in the other languages ("la fiera di Milano", "la feria", "targi")
+    r"acara|peluncuran|ajang|konferensi|"
     r"fiera|fiere|kermesse|feria|ferias|foire|feira|feiras|beurs|vakbeurs|targi|targach|targów"
     r"|veletrh\w*|mässa\w*|messen|Fachmesse\w*|Leitmesse\w*|fuar\w*|"
     r"(?:shareholder|annual|general|investor|developer|analyst)s?'? (?:meeting|day|conference)|"
