@@ -788,8 +788,9 @@ EVENT_WORDS = re.compile(
     r"l[eèé]v\w* le voile|"
     r"onthul\w*|presenteer\w*|apresent\w+|présent(?:e|é|ée|és|era|ation)s?|"
     r"(?:motor |auto |trade |car )?shows?|salon|salone|Messe|fair|exhibition|convention|"
-    # a trade fair in the other languages ("la fiera di Milano", "la feria", "targi")
+    # Indonesian: event, launch, show, conference
     r"acara|peluncuran|ajang|konferensi|"
+    # a trade fair in the other languages ("la fiera di Milano", "la feria", "targi")
     r"fiera|fiere|kermesse|feria|ferias|foire|feira|feiras|beurs|vakbeurs|targi|targach|targów"
     r"|veletrh\w*|mässa\w*|messen|Fachmesse\w*|Leitmesse\w*|fuar\w*|"
     r"(?:shareholder|annual|general|investor|developer|analyst)s?'? (?:meeting|day|conference)|"

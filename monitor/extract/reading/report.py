@@ -316,17 +316,18 @@ def _ours_or_the_event(clauses: list[Placed], claim: Claim) -> bool:
         _DEFINITE.search(text) or _ITS.search(text))
 
 
-_SAYS = (r"(?:said|says|told (?:\w+ )?(?:reporters|us|the press|journalists|investors)|stated"
-         r"|wrote|sagte|erklärte|a déclaré|a indiqué|ha detto|ha dichiarato|dijo|afirmó|disse"
-         r"|afirmou)")
+# The verb of saying right after the company's name ("Acme's CEO said", "Acme today stated").
+_SAYS_AFTER_NAME = re.compile(
+    r"(?:['’]s? \w+)?\s+(?:\w+ly\s+)?(?:said|says|told (?:\w+ )?(?:reporters|us|the press"
+    r"|journalists|investors)|stated|wrote|sagte|erklärte|a déclaré|a indiqué|ha detto"
+    r"|ha dichiarato|dijo|afirmó|disse|afirmou)\b", re.IGNORECASE)
 
 
 def _the_company_says(company: re.Pattern[str], sentence: str, claim: Claim) -> bool:
     """The company or one of its people as the one who says the claim: "Acme said it will
     hold" before it, "..., Acme said." after it (not "Acme fans said", not a report's)."""
     for match in company.finditer(sentence):
-        after = sentence[match.end() : match.end() + 40]
-        says = re.match(rf"(?:['’]s? \w+)?\s+(?:\w+ly\s+)?{_SAYS}\b", after, re.IGNORECASE)
+        says = _SAYS_AFTER_NAME.match(sentence[match.end() : match.end() + 40])
         if says is None:
             continue
         if match.end() + says.end() <= claim.start:
