@@ -770,3 +770,13 @@ def test_sources_for_a_rumour(sentence: str, status: Status) -> None:
 ])
 def test_indonesian_plans_and_moves(sentence: str, status: Status) -> None:
     assert _read(sentence)[0] is status
+
+
+def test_only_what_came_before_is_background() -> None:
+    from monitor.extract.reading.resolve import BACKGROUND_START
+
+    assert BACKGROUND_START.match("Na het evenement in Milaan")  # Dutch "after"
+    assert BACKGROUND_START.match("Dopo l'evento a Milano")
+    # Polish and Czech "na" is "at": the event itself.
+    assert not BACKGROUND_START.match("Na konferencji w Berlinie")
+    assert not BACKGROUND_START.match("Na akci v Berlíně")

@@ -498,7 +498,8 @@ _CONTRAST_START = re.compile(r"^\W*(?:but|however|while|whereas|although|though|
 
 # A clause that opens on what came before ("After the event in Milan", "Dopo l'evento").
 BACKGROUND_START = re.compile(
-    r"^\W*(?:after|following|dopo|después de|tras|après|nach|depois d[eoa]s?|na)\b",
+    # (Dutch "na" only before its article: Polish and Czech "na" is "at", the event itself.)
+    r"^\W*(?:after|following|dopo|después de|tras|après|nach|depois d[eoa]s?|na (?:het|de))\b",
     re.IGNORECASE)
 
 
