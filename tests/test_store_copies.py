@@ -59,6 +59,11 @@ def test_a_fingerprint_handed_over_by_a_worker_finds_the_same_copy(store: Store)
     saved = store.save_page(copy, source="feed", fetched_at=T0 + timedelta(hours=2),
                             reports=[], fingerprint=fingerprint(copy.body))
     assert (saved.state, saved.duplicate_of) == ("duplicate", first.id)
+    # The store judges with the fingerprint it is handed and does not compute its own: handed
+    # G1's, another site's unrelated text is taken for a copy of G1.
+    other = store.save_page(P1, source="phonearena", fetched_at=T0 + timedelta(hours=3),
+                            reports=[], fingerprint=fingerprint(G1.body))
+    assert (other.state, other.duplicate_of) == ("duplicate", first.id)
 
 
 def test_own_article_on_the_same_news_is_not_a_copy(store: Store) -> None:
