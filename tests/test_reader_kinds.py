@@ -780,3 +780,81 @@ def test_only_what_came_before_is_background() -> None:
     # Polish and Czech "na" is "at": the event itself.
     assert not BACKGROUND_START.match("Na konferencji w Berlinie")
     assert not BACKGROUND_START.match("Na akci v Berlíně")
+
+
+@pytest.mark.parametrize(("body", "status"), [
+    # An earlier time that says when the talk began or when something was sent...
+    ("Ever since last year, the Acme launch event has been expected. Acme said on Monday that "
+     "the launch event in Berlin will not take place.", Status.CANCELLED),
+    ("Già dallo scorso anno si ipotizzava l'evento di Acme a Berlino. Acme ha confermato che "
+     "l'evento non si terrà.", Status.DENIED),
+    ("Two weeks ago Acme sent invitations to its launch event in Berlin.", Status.CONFIRMED),
+    # ...is no earlier edition; a year ago and last year's are.
+    ("A year ago Acme held its launch event in Berlin.", None),
+    ("Last year's Acme launch event in Berlin was cancelled.", None),
+    ("Lo scorso anno Acme ha tenuto l'evento a Berlino.", None),
+])
+def test_since_last_year_is_when_the_talk_began(body: str, status: Status | None) -> None:
+    assert _read(body)[0] is status
+
+
+def test_the_watched_day_spelt_out_without_an_event_word_is_the_event() -> None:
+    # A real article (set E): its event words date the show's first edition (1907) and its old
+    # January slot; "Il devait se tenir les 9 et 10 juin" gives the watched day with none.
+    case = next(c for c in load_cases(FIXTURES / "real-news") if c.name.startswith("e35-"))
+    report = report_for(case.article, case.watch)
+    assert report is not None and report.status is Status.CANCELLED
+    assert (FactKind.DATE, "2020-06-09") in {(f.kind, f.value) for f in report.facts}
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("(en date de samedi dernier)", date(2020, 3, 28)),
+    ("sabato scorso", date(2020, 3, 28)),
+    ("el sábado pasado", date(2020, 3, 28)),
+    ("samedi prochain", date(2020, 4, 4)),
+    ("on Saturday", date(2020, 4, 4)),
+])
+def test_a_word_after_the_weekday_says_which(text: str, day: date) -> None:
+    from monitor.extract.reading.dates import find_dates
+
+    mentions = find_dates(text, date(2020, 3, 30), day_first=True, past=False, held=False)
+    assert [m.first for m in mentions] == [day]
+
+
+QUALCOMM = Watch("qualcomm-maui", "Qualcomm", ("Snapdragon Summit",), "Maui", date(2025, 9, 23))
+AFTER_THE_SUMMIT = datetime(2025, 9, 25, 9, tzinfo=UTC)
+
+
+@pytest.mark.parametrize("body", [
+    # An alias with an event word is the event's own name, whether or not it holds the company's.
+    "At the Snapdragon Summit, Qualcomm announced plans to begin 6G testing in 2028. At the "
+    "Snapdragon Summit held in Maui, Qualcomm also unveiled new chips.",
+    # A bare year of a plan is not the day of the article's events: the city still places it.
+    "At the Snapdragon Summit, Qualcomm announced plans to begin 6G testing in 2028. At the "
+    "summit held in Maui, Qualcomm also unveiled new chips.",
+])
+def test_a_plans_year_does_not_date_the_event(body: str) -> None:
+    assert _read(body, QUALCOMM, AFTER_THE_SUMMIT)[0] is Status.HAPPENED
+
+
+def test_an_editions_year_still_dates_it() -> None:
+    # (the contrast: "Snapdragon Summit 2023" names another edition, and Maui does not save it)
+    body = ("Qualcomm recalled the Snapdragon Summit 2023. At the summit held in Maui, "
+            "Qualcomm unveiled new chips.")
+    assert _read(body, QUALCOMM, AFTER_THE_SUMMIT)[0] is not Status.HAPPENED
+
+
+@pytest.mark.parametrize(("sentence", "published", "status"), [
+    ("Jane Doe ofreció una presentación en el evento de Acme en Berlín.", ON_THE_DAY,
+     Status.HAPPENED),
+    ("Jane Doe hielt die Keynote beim Acme-Event in Berlin.", ON_THE_DAY, Status.HAPPENED),
+    ("Jane Doe ha tenuto il discorso di apertura all'evento di Acme a Berlino.", ON_THE_DAY,
+     Status.HAPPENED),
+    # (what will be given has not happened)
+    ("Jane Doe wird die Keynote beim Acme-Event in Berlin halten.", BEFORE, Status.REPORTED),
+    ("Jane Doe ofrecerá una presentación en el evento de Acme en Berlín.", BEFORE,
+     Status.REPORTED),
+])
+def test_a_keynote_given_in_other_languages(sentence: str, published: datetime,
+                                            status: Status) -> None:
+    assert _read(sentence, published=published)[0] is status

@@ -215,7 +215,8 @@ def _sentence(text: str, index: int, paragraph: int, in_title: bool, ref: date |
         # Without the article's own day, only dates that spell their digits are safe.
         dates = [d for d in dates if re.search(r"\d", d.text)]
     said_on = [d for d in dates if _is_reporting_date(text, d)]
-    dates = [d for d in dates if d not in said_on]
+    # ("Ever since last year the launch has been expected": when the talk began.)
+    dates = [d for d in dates if d not in said_on and not cues.since(text, d.start, d.text)]
     if _RELEASE.search(flat):
         # "will cost $699.99 and launch on November 7": a day in stores, not the event's.
         dates = [d for d in dates if not _release_date(flat, d)]

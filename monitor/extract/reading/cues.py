@@ -279,6 +279,14 @@ PREDICATE_CUES: tuple[Cue[Predicate], ...] = (
             r"|\b(?:gave|delivered|held|opened|kicked off|began|started) (?:the|a|an|his|her|its"
             r"|their) (?:opening |"
             r"annual |main )?(?:keynote|speech|presentation|address|event|show)\b"
+            # (the same in the other languages: "el CEO ofreció una presentación", "hielt die
+            # Keynote", "ha tenuto il discorso")
+            r"|\b(?:ofreció|dio|pronunció|inauguró|impartió|ha tenuto|tenne|ha aperto|aprì"
+            r"|a donné|a prononcé|a ouvert|hielt|eröffnete|fez|deu|proferiu|abriu)\s+"
+            r"(?:(?:una|un|su|el|la|il|lo|l['’]|le|son|sa|die|eine|seine|ihre|den|a|o|uma|um|sua"
+            r"|seu)\s*)?(?:[\w-]+\s+)?(?:discurso|presentación|keynote|Keynote|conferencia|discorso"
+            r"|presentazione|discours|présentation|conférence|Rede|Präsentation|palestra"
+            r"|apresentação)\b"
             r"|\b(?:keynote|event|presentation|show|conference|stream|livestream"
             r"|speech)\b.{0,40}?"
             r"\b(?:started|began|opened|kicked off|got underway|ended|wrapped up)\b"
@@ -304,7 +312,7 @@ PREDICATE_CUES: tuple[Cue[Predicate], ...] = (
             r"lanzad[oa]s?|présenté(?:e|s|es)?|dévoilé(?:e|s|es)?|lancé(?:e|s|es)?|"
             r"enthüllt|präsentiert|gepresenteerd|onthuld|apresentad[oa]s?|lançad[oa]s?)\b"
             r"|\bpresent[óo]\b|\bha presentado\b|\bsubi[óo] al escenario\b|\bse celebr[óo]\b"
-            r"|\blanz[óo]\b|\bha lanzado\b|\bdesvel[óo]\b"
+            r"|\blanz[óo]\b|\bha lanzado\b|\bdesvel[óo]\b|\bintrodujo\b"
             # "a empresa anunciou seu mais recente lançamento": announced a thing, not a plan
             r"|\b(?:anunciou|anunció) (?:o|a|os|as|el|la|los|las|seu|sua|seus|suas|su|sus)"
             r"\b(?! (?:data|fecha|evento|próxim[oa]))"
@@ -902,6 +910,25 @@ EARLIER_YEAR = re.compile(
     r"ano passado|förra året|i fjol|sidste år|w zeszłym roku|w ubiegłym roku|loni|minulý rok)\b",
     re.IGNORECASE,
 )
+# Words before a time that make it when something began, not when an event is: "ever since
+# last year", "seit März", "depuis l'an dernier", "dallo scorso anno". The loose ones ("da",
+# "desde", "od") also open a range ("dal 3 al 5 maggio"), so they count only before a time
+# written without digits.
+SINCE = re.compile(
+    r"\b(?:since|ever since|seit|depuis|sinds|sedan)\s*(?:the\s+|l['’]|le\s+|la\s+)?$",
+    re.IGNORECASE)
+SINCE_LOOSE = re.compile(
+    r"\b(?:da|dallo|dalla|dal|dall['’]|desde|od|a partir d[eo])\s*"
+    r"(?:the\s+|lo\s+|la\s+|el\s+|o\s+|a\s+|le\s+|l['’])?$", re.IGNORECASE)
+
+
+def since(text: str, start: int, written: str) -> bool:
+    """Whether the time `written` at `start` in `text` is when something began."""
+    before = text[max(0, start - 20) : start]
+    return bool(SINCE.search(before) or (
+        SINCE_LOOSE.search(before) and not any(ch.isdigit() for ch in written)))
+
+
 # Words that say the next edition: "next year's event".
 LATER_EVENT = re.compile(
     r"\b(?:next year['’]s|(?:l'|dell')anno prossimo|del próximo año|des nächsten Jahres|"

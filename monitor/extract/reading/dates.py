@@ -276,6 +276,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"(?i)\b(?:(?P<which>this|next|last|coming|this coming|questo|prossimo|este|próximo|"
             rf"diesen|nächsten|am|ce)\s+)?(?P<wday>{_WDAY})(?:abend|morgen|nachmittag|vormittag|mittag|nacht|middag|avond|ochtend"
             rf"|s?kvällen|s?kväll|s?morgonen|s?eftermiddagen|aften|aftenen)?\b"
+            # ("samedi dernier", "sabato scorso", "el sábado pasado"; "samedi prochain")
+            rf"(?:\s+(?P<after>dernier|passé|scorso|passato|pasado|passado|prochain|prossimo"
+            rf"|próximo|que vient|que viene|qui vient))?(?!\w)"
         ),
     ),
     # "in 2014", "2016's event"
@@ -406,9 +409,8 @@ def _resolve(
         monday = _week(ref, 1 if groups["week"].lower() == "next" else 0)[0]
         return _single(monday + timedelta(days=_WEEKDAY_BY_NAME[groups["wday"].lower()]))
     if kind == "weekday":
-        return _single(
-            _weekday(_WEEKDAY_BY_NAME[groups["wday"].lower()], groups["which"], ref, past)
-        )
+        which = _AFTER_WEEKDAY.get((groups["after"] or "").lower(), groups["which"])
+        return _single(_weekday(_WEEKDAY_BY_NAME[groups["wday"].lower()], which, ref, past))
     raise ValueError(kind)
 
 
@@ -498,6 +500,13 @@ def _day_of_month(day: int, ref: date, past: bool) -> date | None:
         if candidate and (candidate <= ref if past else candidate >= ref):
             return candidate
     return None
+
+
+# A word after the weekday, as Romance languages put it, read as the English before it.
+_AFTER_WEEKDAY = {"dernier": "last", "passé": "last", "scorso": "last", "passato": "last",
+                  "pasado": "last", "passado": "last", "prochain": "coming", "prossimo": "coming",
+                  "próximo": "coming", "que vient": "coming", "que viene": "coming",
+                  "qui vient": "coming"}
 
 
 def _weekday(target: int, which: str | None, ref: date, past: bool) -> date:

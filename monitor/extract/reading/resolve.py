@@ -153,9 +153,11 @@ def _event_aliases(watch: Watch) -> list[str]:
     number ("Nikon 1") nor the company's own longer name ("Škoda Auto")."""
     company = watch.company.casefold()
     return [a for a in watch.aliases
-            if company in a.casefold() and a.casefold() != company
-            and not re.search(r"\d", a)
-            and not _CORPORATE.fullmatch(a.casefold().replace(company, "").strip(" -"))]
+            if not re.search(r"\d", a) and (
+                # ("Snapdragon Summit", "Galaxy Unpacked", "Data News Awards")
+                cues.EVENT_WORDS.search(a)
+                or (company in a.casefold() and a.casefold() != company
+                    and not _CORPORATE.fullmatch(a.casefold().replace(company, "").strip(" -"))))]
 
 
 _CORPORATE = re.compile(r"auto|motors?|group|inc\.?|corp\.?|corporation|ag|se|ltd|limited"
@@ -355,12 +357,14 @@ def _other_edition(text: str, watch: Watch, ref: date | None) -> bool:
     was postponed last year": another edition, unless that year is the watched event's."""
     if watch.date and ref and cues.EARLIER_YEAR.search(text) and watch.date.year == ref.year - 1:
         return False  # the watched event is last year's: "last year's Surface event" is it
-    if cues.EARLIER_YEAR.search(text) and (
+    if any(not _when_said(text, m) for m in cues.EARLIER_YEAR.finditer(text)) and (
             cues.EVENT_WORDS.search(text) or cues.PAST_TENSE.search(text)):
         # ("revelou a série P20 em Paris no ano passado": last year's, event word or not)
         return True
     for pattern in (cues.EARLIER_EVENT, cues.LATER_EVENT):
         for match in pattern.finditer(text):
+            if _when_said(text, match):
+                continue
             after = text[match.end() : match.end() + _EDITION_REACH]
             before = text[max(0, match.start() - _EDITION_REACH) : match.start()]
             if cues.EVENT_WORDS.search(after) or (
@@ -368,6 +372,22 @@ def _other_edition(text: str, watch: Watch, ref: date | None) -> bool:
             ):
                 return True
     return False
+
+
+# An earlier time that is when something was said or began, not an earlier event: "since
+# last year it was guessed that the March keynote...", "posted last weekend that the keynote
+# was cancelled", "two weeks ago the invitations went out".
+_RECENT_AFTER = re.compile(
+    r"^\s*(?:fine settimana|settimana|weekend|week-end|week|semaine|semana|Woche|"
+    r"Wochenende|mese|mois|mes|Monat|month|giorn[oi]|jours?|días?|Tage?n?|days?)\b",
+    re.IGNORECASE)
+_RECENT_IN = re.compile(r"\b(?:weeks?|days?|months?|hours?)\b", re.IGNORECASE)
+
+
+def _when_said(text: str, match: re.Match[str]) -> bool:
+    """Whether an earlier-time phrase says when something was said or began (see above)."""
+    return bool(cues.since(text, match.start(), match.group())
+                or _RECENT_AFTER.match(text[match.end() :]) or _RECENT_IN.search(match.group()))
 
 
 def _other_names(placed: list[Placed]) -> None:
@@ -404,8 +424,31 @@ def _dated_elsewhere(placed: list[Placed], watch: Watch, ref: date | None, dated
     # is read against the watched day only for want of its own, which proves nothing.
     on_the_day = dated and ref is not None and ref == watch.date
     events = _event_clauses(placed)
-    return watch.date is not None and not on_the_day and any(
-        c.date_conflict for c in events) and not any(c.date_match for c in events)
+    # The watched day itself, spelt out anywhere ("Il devait se tenir les 9 et 10 juin"),
+    # says the article knows that event, whatever its event words date; without the
+    # article's own day only a day with its year says which year's ("el 26 de marzo").
+    told = any(c.date_match and any(d.exact and (dated or _YEAR.search(d.text))
+                                    for d in c.clause.dates) for c in placed)
+    conflicts = [c for c in events if c.date_conflict and not all(
+        _whole_year(d) and not _edition_year(c.sentence.text, d) for d in c.clause.dates)]
+    return watch.date is not None and not on_the_day and bool(conflicts) and not any(
+        c.date_match for c in events) and not told
+
+
+def _whole_year(mention: DateMention) -> bool:
+    return (mention.first.month, mention.first.day, mention.last.month, mention.last.day) == (
+        1, 1, 12, 31)
+
+
+_NAME_BEFORE = re.compile(
+    r"(?:\b[A-Z][\w'’&-]*|\b(?:edition|edizione|édition|edición|edição|Ausgabe|editie|edycj[ai]"
+    r"|ročník)(?:\s+(?:de|del|di|des|van|z))?)\s*$")
+
+
+def _edition_year(text: str, mention: DateMention) -> bool:
+    """Whether a bare year is a name's or an edition's ("MWC 2020", "the 2020 show")."""
+    return bool(_NAME_BEFORE.search(text[max(0, mention.start - 30) : mention.start])
+                or cues.EVENT_WORDS.match(text[mention.end : mention.end + 25].lstrip()))
 
 
 def _settle_single_anchors(placed: list[Placed], watch: Watch, other_date: bool) -> None:
