@@ -858,3 +858,53 @@ def test_an_editions_year_still_dates_it() -> None:
 def test_a_keynote_given_in_other_languages(sentence: str, published: datetime,
                                             status: Status) -> None:
     assert _read(sentence, published=published)[0] is status
+
+
+@pytest.mark.parametrize(("body", "status"), [
+    # "hasn't been rescheduled" says there is no new day yet: the disruption stands.
+    ("Acme is postponing its launch event in Berlin. The launch event hasn't been rescheduled.",
+     Status.POSTPONED),
+    # Development work on track is not the event going ahead; the event on track is.
+    ("Acme has postponed its launch event in Berlin, but development work is on track.",
+     Status.POSTPONED),
+    ("Acme said the launch event in Berlin is on track.", Status.CONFIRMED),
+    # A modal verb inside a relative clause does not hedge the main clause's verb.
+    ("The Acme event in Berlin, where the company would present its new TVs, has been "
+     "cancelled.", Status.CANCELLED),
+    ("The Acme event in Berlin could be cancelled.", Status.RUMORED),
+])
+def test_what_a_disruption_stands_against(body: str, status: Status) -> None:
+    assert _read(body)[0] is status
+
+
+@pytest.mark.parametrize(("body", "published", "status"), [
+    # A newsroom's liveblog of a running story is no liveblog of the event.
+    ("Liveblog coronavirus: Acme schrapt evenement in Berlijn", BEFORE, Status.CANCELLED),
+    ("Liveblog: Acme's launch event in Berlin", ON_THE_DAY, Status.HAPPENED),
+    # Italian and Dutch postponements
+    ("La presentazione di Acme a Berlino è stata rimandata a data da destinarsi.", BEFORE,
+     Status.POSTPONED),
+    ("Acme heeft besloten het evenement in Berlijn uit te stellen.", BEFORE, Status.POSTPONED),
+    # Undated, so only the words can tell it took place: a show's tally of visitors, Polish
+    # pasts of organising, someone met at or after the launch, "baru saja" (just) introduced.
+    ("La feria de Acme en Berlín reunió a unos 50.000 visitantes.", None, Status.HAPPENED),
+    ("La feria de Acme en Berlín espera reunir a unos 50.000 visitantes.", BEFORE,
+     Status.REPORTED),
+    ("Acme zorganizowało konferencję w Berlinie.", None, Status.HAPPENED),
+    ("Kata Jane saat ditemui usai peluncuran Acme di Berlin.", None, Status.HAPPENED),
+    ("Acme yang baru saja memperkenalkan ponsel di acara Berlin.", None, Status.HAPPENED),
+    ("Speaking at the launch event in Berlin, Acme's Jane Doe said sales were strong.", None,
+     Status.HAPPENED),
+])
+def test_more_languages_of_moves_and_happenings(body: str, published: datetime | None,
+                                                status: Status) -> None:
+    assert _read(body, published=published)[0] is status
+
+
+def test_a_japanese_company_telling_its_plan_verb_last() -> None:
+    # "Acme, on 9 January, made clear it will hold its product event in May": the company's
+    # own word (a Latin name runs on into Japanese, "Acmeは"), and the day it said so.
+    watch = Watch("acme-summit", "Acme", ("Acme Summit",), None, None)
+    body = "Acmeは1月9日、製品発表会「Acme Summit」を5月に開催することを明らかにした。"
+    assert _read(body, watch, None)[0] is Status.CONFIRMED
+    assert _read(body, watch, datetime(2026, 1, 11, tzinfo=UTC))[0] is Status.CONFIRMED

@@ -339,6 +339,8 @@ def _is_reporting_date(sentence: str, mention: DateMention) -> bool:
     after = sentence[mention.end : mention.end + 60]
     if _REPORTED_BEFORE.search(before):
         return True
+    if before.endswith("は") and after.startswith(("、", ",")):
+        return True  # "富士フイルムは1月9日、…を投稿し": the day the subject did what follows
     # "On Monday, Xiaomi said ..." or "Xiaomi today announced ...", not "... on April 8, it said".
     fronted = re.fullmatch(r"\W*(?:on|earlier|late|last)?\s*", sentence[: mention.start], re.I)
     return bool(_REPORTED_AFTER.search(after)) and (

@@ -433,6 +433,20 @@ def _in(pattern: re.Pattern[str], text: str, at: int) -> bool:
     return any(m.start() <= at < m.end() for m in pattern.finditer(text, max(0, at - 20), at + 30))
 
 
+# A relative clause set off by commas: ", where the company would present ...,".
+_ASIDE_OPENS = re.compile(
+    r",\s*(?:where|which|who|waar|die|dat|wo|welche[rs]?|dove|che|cui|où|qui|donde|que|onde"
+    r"|kde|gdzie|który|która|które)\b", re.IGNORECASE)
+
+
+def _in_aside(sentence: str, seg_start: int, at: int, hit_start: int) -> bool:
+    """Whether `at` lies in a relative clause that closes before the predicate at `hit_start`."""
+    opens = [m for m in _ASIDE_OPENS.finditer(sentence, seg_start, at)]
+    if not opens or "," in sentence[opens[-1].end() : at]:
+        return False
+    return "," in sentence[at:hit_start]
+
+
 def _modality(sentence: str, seg_start: int, seg_end: int, hit: _Hit) -> Modality | None:
     """The hedge on the predicate: before it in its segment, or wrapping it ("to be confirmed")."""
     found: list[Modality] = []
@@ -447,6 +461,9 @@ def _modality(sentence: str, seg_start: int, seg_end: int, hit: _Hit) -> Modalit
             if match.group().lower() in _BACKSHIFT and _REPORTED_SPEECH.search(
                     sentence[max(0, match.start() - 90) : match.start()]):
                 continue  # "RIM announced it would stream the launch": its will, told later
+            if match.end() <= hit.start and not wraps and _in_aside(
+                    sentence, seg_start, match.start(), hit.start):
+                continue  # "An event, where it would present its TVs, is off": the aside's own
             if wraps or close_after or match.end() <= hit.start:
                 found.append(cue.value)
     if (condition := cues.CONDITIONAL.search(sentence[seg_start : hit.start])) and not (

@@ -63,10 +63,17 @@ def _pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
     unspaced = sorted((f for f in forms if _UNSPACED.search(f)), key=len, reverse=True)
     parts = []
     if latin:
-        parts.append(r"(?<![\w-])(?:" + "|".join(_form(f) for f in latin) + r")(?![\w]|-\d)")
+        # (A word of a spaced script ends a Latin name; Japanese runs on: "Appleは", "Sonyの".)
+        parts.append(rf"(?<![{_SPACED}-])(?:" + "|".join(_form(f) for f in latin)
+                     + rf")(?![{_SPACED}]|-\d)")
     if unspaced:
         parts.append("|".join(_form(f) for f in unspaced))
     return re.compile("|".join(parts))
+
+
+# Letters and digits of the scripts that space their words (Latin, Greek, Cyrillic).
+_SPACED = ("0-9A-Za-z_\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
+           "\u0370-\u03ff\u0400-\u04ff")
 
 
 def _form(name: str) -> str:

@@ -71,7 +71,10 @@ def cue(value: V, pattern: str, example: str) -> Cue[V]:
 
 # Coverage while the event goes on.
 _LIVE = (
-    r"\blive ?blog\w*\b|\blive from\b|\bwe(?:'re| are) live\b|\bfollow (?:along|it live)\b"
+    # (not a newsroom's liveblog of a running story: "Liveblog coronavirus: Samsung schrapt")
+    r"\blive ?blog\w*\b(?!\s*:?\s*(?:corona\w*|covid\w*|war|oorlog|Krieg|guerra|guerre"
+    r"|elections?|verkiezing\w*|Wahl\w*|brexit|news|nieuws|Ukraine|Oekraïne|Ukraina))"
+    r"|\blive from\b|\bwe(?:'re| are) live\b|\bfollow (?:along|it live)\b"
     r"|\bon stage (?:now|right now)\b|\bunder ?way\b|\bjust (?:took|taken) the stage\b"
     r"|\ben directo\b|\ben vivo\b|\bin diretta\b|\bLiveticker\b|\bLive-Ticker\b|\ben direct\b"
     r"|\blive ?updates?\b|\bit'?s happening\b"
@@ -129,8 +132,25 @@ PREDICATE_CUES: tuple[Cue[Predicate], ...] = (
         "Peluncuran Xiaomi di San Francisco ditunda."),
     cue(X, r"\b(?:dibatalkan|membatalkan|batal digelar)\b",
         "Xiaomi membatalkan acara peluncuran di San Francisco."),
-    cue(HP, r"\b(?:telah|sudah) (?:meluncurkan|memperkenalkan|digelar|diluncurkan|berlangsung)\b",
+    cue(HP, r"\b(?:telah|sudah|baru saja) (?:meluncurkan|memperkenalkan|digelar|diluncurkan"
+            r"|berlangsung|merilis|menghadirkan)\b",
         "Xiaomi telah meluncurkan Mi Band di acara San Francisco."),
+    # Someone met or speaking at the launch, or after it: it took place.
+    cue(HP, r"\b(?:usai|seusai|setelah|selepas|saat ditemui (?:dalam|di|pada))\s+(?:acara\s+)?"
+            r"(?:kick off\s+)?peluncuran\b"
+            r"|\b(?:on the sidelines of|speaking at) (?:the|its|an?) (?:[\w-]+ ){0,2}?(?:launch"
+            r"|event|keynote|conference|show)\b",
+        "kata Edy saat ditemui dalam kick off peluncuran V15 di Jakarta."),
+    # A tally of the visitors a show drew: it took place.
+    cue(HP, r"\b(?:reunió|atrajo|recibió|congregó|registró|attracted|drew|welcomed|ha (?:attirato"
+            r"|accolto|registrato|richiamato)|a (?:attiré|accueilli)|trok|lockte|zählte|recebeu"
+            r"|atraiu|przyciągnęł[ao]|przyciągnął)\b[^.;]{0,40}?\b\d[\d.,]*\s*(?:mil\s+|thousand\s+"
+            r"|million\s+|millones de\s+|Millionen\s+)?(?:visitantes|visitors|attendees|visitatori"
+            r"|visiteurs|Besucher|bezoekers|zwiedzających|návštěvník\w*|besökare)\b",
+        "La muestra reunió a unos 50.000 visitantes."),
+    # Polish pasts of organising and opening a conference
+    cue(HP, r"\bzorganizował[aoy]?\b|\bzorganizowali\b|\botworzył[aoy]?\b|\bpoprowadził[aoy]?\b",
+        "HP zorganizowało noworoczną konferencję w Warszawie."),
     cue(H, r"\b(?:akan|bakal) (?:menggelar|mengadakan|meluncurkan|memperkenalkan|digelar"
            r"|diadakan|diluncurkan|berlangsung)\b|\bdijadwalkan\b",
         "Xiaomi akan menggelar acara di San Francisco pada 12 Februari."),
@@ -138,8 +158,10 @@ PREDICATE_CUES: tuple[Cue[Predicate], ...] = (
         "Xiaomi mengumumkan acara peluncuran di San Francisco pada 12 Februari."),
     # --- disruptions and their opposite
     cue(G, r"\bgo(?:es|ing)? ahead as (?:planned|scheduled)\b|\b(?:is"
-           r"|remains) (?:still )?on\b(?! \w+day)"
-           r"|\bstill (?:on|happening|going ahead)\b|\bon track\b|\bfesthalten\b"
+           r"|remains) (?:still )?on\b(?! \w+day)(?! track)"
+           r"|\bstill (?:on|happening|going ahead)\b|\bfesthalten\b"
+           # (the event on track, not "development work is on track")
+           r"|\b(?:event|launch|keynote|show|conference|date|it|plans?)\b[^.;,]{0,30}?\bon track\b"
            r"|\bhält\b.{0,40}?\bfest\b"
            r"|\bconferma(?:to)? l'appuntamento\b|\bsigue en pie\b|\bmaintenue?s?\b"
            r"|\bTermin steht\b"
@@ -166,6 +188,7 @@ PREDICATE_CUES: tuple[Cue[Predicate], ...] = (
             r"|\bertele\w*|\belhalaszt\w*|\bprzesunię\w*|\bprzesun(?:ął|ęła|ie)\w*"
             r"|\bотлож\w*|\bперенес\w*|\bперенос\w*"
             r"|\buitgesteld\b|\bverplaatst\b|\bverschoven\b|\badiad[oa]\b|\bodložen[aáý]?\b"
+            r"|\buit te stellen\b|\buitstellen\b|\brimandat[oaie]\b|\brimand(?:a|ano|are)\b"
             r"|\bprzełożon[aey]\b|\bstel(?:t|len)\b.{0,50}?\buit\b"
             r"|\bskjut(?:er|s|it)? upp\b|\buppskjut\w*\b|\budskud\w*\b|\butsatt\b|\butsettes\b"
             # Swedish, Danish, Norwegian "moved (on) to", "put off": "flyttas fram till 2021"
@@ -206,7 +229,8 @@ PREDICATE_CUES: tuple[Cue[Predicate], ...] = (
            r"|\bställ(?:er|t|de|s)? in\b|\binställ(?:d|t|da|s)\b|\baflys\w*\b|\bavlys\w*\b"
            r"|\biptal (?:ed|et)\w*|\biptal\b|\blemond\w*|\bотмен\w*"
            # "will not take place" and "called off" in Dutch, Czech, Polish, French, German
-           r"|\bafgeblazen\b|\bgaat\b.{0,30}?\bniet door\b|\bneprob[eě]hne\b"
+           r"|\bafgeblazen\b|\bschrap(?:t|pen)\b|\bgeschrapt\b|\bgaat\b.{0,30}?\bniet door\b"
+           r"|\bneprob[eě]hne\b"
            r"|\bneuskute[cč]n[ií]\b|\bse nekon[aá]\b|\bnie odbęd(?:zie|ą) się\b"
            r"|\bsię nie odbęd(?:zie|ą)\b|\bn['’]aura pas lieu\b|\bfindet\b.{0,40}?\bnicht statt\b"
            r"|\bnicht stattfinden\b",
@@ -949,6 +973,7 @@ MOVE_CUES = re.compile(
     r"|slitta\w*|flytta(?:s|ts|de|d)?|senarelägg\w*|udsat(?:te)?|udsætte[rs]?|flytte[ts]"
     r"|přesunut\w*|přeložen\w*|"
     r"spostat[oa]|posticipat[oa]|aplazad[oa]|uitgesteld|verplaatst|verschoven|adiad[oa]"
+    r"|rimandat[oaie]|uit te stellen"
     r"|advance[ds]?|"
     r"moved (?:up|forward)|vorverlegt|anticipat[oa]|adelantad[oa]|avancée?|"
     r"(?:decided|decision) to move|"

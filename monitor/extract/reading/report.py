@@ -214,7 +214,9 @@ def _status(placement: Placement, ref: date | None, event_date: date | None,
         stands = [(c, p) for c, p in judged if p.sentence.index >= last and (
             (c.predicate is Predicate.GO_AHEAD and c.modality is None)
             or (c.negated and c.modality is None  # "provided it doesn't get delayed"
-                and c.predicate in (Predicate.POSTPONE, Predicate.CANCEL)))]
+                and c.predicate in (Predicate.POSTPONE, Predicate.CANCEL)
+                # ("... hasn't been rescheduled": no new day yet, the disruption stands)
+                and not _NOT_RESCHEDULED.search(p.sentence.plain[c.start : c.end + 20])))]
         if stands:
             judged = [(c, p) for c, p in judged if c.status not in _DISRUPTIONS]
     disruptions = [(c, p) for c, p in judged if c.status in _DISRUPTIONS]
@@ -266,6 +268,9 @@ def _disruption(claims: list[tuple[Claim, Placed]]) -> tuple[Claim, Placed]:
     return postponed[0] if postponed else max(said, key=lambda cp: cp[1].sentence.index)
 
 
+_NOT_RESCHEDULED = re.compile(
+    r"reschedul|new date|nuova data|neue[nr]? Termin|nueva fecha|nouvelle date|nieuwe datum"
+    r"|nova data|remarcad", re.IGNORECASE)
 # A postponement that says to when: "to next year", "until further notice", "to 2025".
 _NEW_TIME = re.compile(
     r"\b(?:to|until|till|auf|al|au|naar|a)\s+(?:the\s+)?(?:next year|20\d\d|a later date|later|"
@@ -323,10 +328,16 @@ _SAYS_AFTER_NAME = re.compile(
     r"|ha dichiarato|dijo|afirmó|disse|afirmou)\b", re.IGNORECASE)
 
 
+# Japanese puts the verb of telling last: "…を5月に開催することを明らかにした".
+_JA_TELLS = re.compile(r"[をと](?:明らかに|発表|公表|告知|予告)し(?:た|ました)")
+
+
 def _the_company_says(company: re.Pattern[str], sentence: str, claim: Claim) -> bool:
     """The company or one of its people as the one who says the claim: "Acme said it will
     hold" before it, "..., Acme said." after it (not "Acme fans said", not a report's)."""
     for match in company.finditer(sentence):
+        if sentence.startswith("は", match.end()) and _JA_TELLS.search(sentence, claim.end):
+            return True  # "富士フイルムは…開催することを明らかにした": the company, verb last
         says = _SAYS_AFTER_NAME.match(sentence[match.end() : match.end() + 40])
         if says is None:
             continue
