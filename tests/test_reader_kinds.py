@@ -908,3 +908,30 @@ def test_a_japanese_company_telling_its_plan_verb_last() -> None:
     body = "Acmeは1月9日、製品発表会「Acme Summit」を5月に開催することを明らかにした。"
     assert _read(body, watch, None)[0] is Status.CONFIRMED
     assert _read(body, watch, datetime(2026, 1, 11, tzinfo=UTC))[0] is Status.CONFIRMED
+
+
+@pytest.mark.parametrize(("body", "published", "status"), [
+    # A future passive is a plan, a past one an account.
+    ("La nuova Acme verrà presentata a Berlino.", None, Status.REPORTED),
+    ("La nuova Acme è stata presentata a Berlino.", None, Status.HAPPENED),
+    # A call-off in the air outweighs an older report that the show stands; told, it is one.
+    ("Le mois dernier, Acme affirmait que le salon de Berlin serait maintenu. Acme devrait "
+     "annoncer qu'il n'aura finalement pas lieu.", BEFORE, Status.RUMORED),
+    ("Le mois dernier, Acme affirmait que le salon de Berlin serait maintenu. Acme a annoncé "
+     "qu'il n'aura finalement pas lieu.", BEFORE, Status.CANCELLED),
+    # The company notifying ("avvisa tutti che") puts it on record.
+    ("In un comunicato Acme avvisa tutti che il 12 luglio a Berlino terrà un evento stampa.",
+     BEFORE, Status.CONFIRMED),
+    # A leaked invitation in Portuguese is nobody's word on record.
+    ("Segundo um convite vazado, o evento da Acme em Berlim será em 12 de julho.", BEFORE,
+     Status.RUMORED),
+    # "In addition to announcing new devices" tells no announcement of the event...
+    ("Acme is targeting 12 July for its Berlin event, people familiar with the matter said. In "
+     "addition to announcing new devices, the company is planning to release new software "
+     "next month, the people said.", BEFORE, Status.REPORTED),
+    # ...where "after announcing the Berlin event" does.
+    ("After announcing the Berlin event, Acme is planning a new app.", BEFORE, Status.CONFIRMED),
+])
+def test_plans_told_passive_in_the_air_or_in_passing(body: str, published: datetime | None,
+                                                     status: Status) -> None:
+    assert _read(body, published=published)[0] is status

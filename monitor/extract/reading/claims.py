@@ -56,6 +56,13 @@ _AUXILIARY = re.compile(
     r"\b(?:è|sono|stat[oaie]|ha|hanno|fue|fueron|ha sido|han sido|foi|foram|a été|ont été|été|"
     r"wurde|wurden|ist|sind|hat|haben|werd|werden|is|zijn|heeft|hebben|been|was|were)\b"
     r"(?:\s+\S+){0,4}\s*$", re.IGNORECASE)
+_FUTURE_AUXILIARY = re.compile(
+    r"\b(?:verrà|verranno|sarà|saranno|será|serán|sera|seront|vai ser|vão ser|will be|zal"
+    r"|zullen|wird|ska)\b(?:\s+\S+){0,3}\s*$", re.IGNORECASE)
+# A gerund after a preposition, of no event, is no act of saying about it: "In addition to
+# announcing new devices, the company is planning..." (not "after announcing the event").
+_GERUND_AFTER = re.compile(r"\b(?:to|after|before|besides|by|while|for|of)\s+\w+ing$",
+                           re.IGNORECASE)
 _PLACED = re.compile(
     r"\s+(?:a|à|in|en|em|il|el|le|am|on|at|nel|nella|durante|during|lors|no|na|ieri|ayer|hier|"
     r"gestern|oggi|hoy|aujourd'hui|heute|today|yesterday)\b", re.IGNORECASE)
@@ -272,6 +279,10 @@ def _judge(
             # Galaxy"); only headlines tell what happened in the present.
             predicate = Predicate.HOLD
         if (predicate is Predicate.HAPPEN and _PARTICIPLE.fullmatch(sentence[hit.start : hit.end])
+                and _FUTURE_AUXILIARY.search(before)):
+            predicate = Predicate.HOLD  # "verrà presentata a Villa Erba": a plan, told passive
+        elif (predicate is Predicate.HAPPEN
+                and _PARTICIPLE.fullmatch(sentence[hit.start : hit.end])
                 and not _AUXILIARY.search(before) and not _PLACED.match(sentence, hit.end)):
             continue  # "o primeiro lançado com a marca": a description, no account
         if predicate is Predicate.HAPPEN and not happening_allowed:
@@ -282,6 +293,10 @@ def _judge(
             predicate = Predicate.HOLD
         if predicate is Predicate.LIVE and not live_allowed:
             continue
+        if predicate is Predicate.CONFIRM and _GERUND_AFTER.search(
+                sentence, max(0, hit.start - 25), hit.end) and not cues.EVENT_WORDS.search(
+                sentence, hit.end, hit.end + 30):
+            continue  # "in addition to announcing new devices": no announcement of the event
         if predicate in (Predicate.DENY, Predicate.POSTPONE, Predicate.CANCEL) and _about_goods(
             sentence, hit, seg_start, seg_end, goods
         ):
@@ -305,7 +320,9 @@ def _judge(
         # The company's own word before the predicate is its source ("Xiaomi confirmed it
         # will hold..."); its own word negated leaves the rest unconfirmed.
         for other in segment_hits:
-            if other.predicate is Predicate.CONFIRM and other.end <= hit.start:
+            if other.predicate is Predicate.CONFIRM and other.end <= hit.start and not (
+                    _GERUND_AFTER.search(sentence, max(0, other.start - 25), other.end)
+                    and not cues.EVENT_WORDS.search(sentence, other.end, other.end + 30)):
                 if _negated(sentence, seg_start, other):
                     modality = modality or Modality.POSSIBLE
                 elif source is None:

@@ -232,7 +232,8 @@ PREDICATE_CUES: tuple[Cue[Predicate], ...] = (
            r"|\bafgeblazen\b|\bschrap(?:t|pen)\b|\bgeschrapt\b|\bgaat\b.{0,30}?\bniet door\b"
            r"|\bneprob[eě]hne\b"
            r"|\bneuskute[cč]n[ií]\b|\bse nekon[aá]\b|\bnie odbęd(?:zie|ą) się\b"
-           r"|\bsię nie odbęd(?:zie|ą)\b|\bn['’]aura pas lieu\b|\bfindet\b.{0,40}?\bnicht statt\b"
+           r"|\bsię nie odbęd(?:zie|ą)\b|\bn['’](?:aura|auront)\s+(?:\w+\s+)?(?:pas|plus) lieu\b"
+           r"|\bne se tiendra (?:pas|plus)\b|\bfindet\b.{0,40}?\bnicht statt\b"
            r"|\bnicht stattfinden\b",
         "Xiaomi has cancelled its San Francisco event."),
     cue(D, r"\bden(?:ied|ies|y|ying)\b|\bdismiss(?:ed|es)\b|\brefuted?\b|\bshot down\b|\bnot true\b"
@@ -258,7 +259,8 @@ PREDICATE_CUES: tuple[Cue[Predicate], ...] = (
     cue(C, r"\b(?:announc(?:ed|es)|revealed|confirmed|unveiled|annoncé|annonce|annunciato|annuncia|"
            r"dévoilé|dévoile|révélé|révèle|svelato|svela|revelado|revela|enthüllt|verraten|"
            r"anunciado|anunció|anuncia|angekündigt|kündigt\w*|verkündet\w*|aangekondigd|kondigt|"
-           r"anunciou|anuncia|bekanntgegeben|bekannt gegeben)\s+(?:\w+\s+){0,3}?(?:that|que|che|"
+           r"anunciou|anuncia|bekanntgegeben|bekannt gegeben|avvisa|comunica|fa sapere|informa"
+           r"|avisa|informe)\s+(?:\w+\s+){0,3}?(?:that|que|che|"
            r"dass|dat|(?:the|its|a|an|their|la|le|les|il|el|los|das|den|die|het|de|o"
            r"|a)\s+(?:\w+\s+){0,2}?"
            r"(?:date|dates|plans?|event|keynote|launch event|press conference|schedule|details"
@@ -566,6 +568,8 @@ SOURCE_CUES: tuple[Cue[Source], ...] = (
     cue(Source.LEAK, r"\bleak(?:s|ed|er|ers|ster|sters|y)?\b|\btipster\b|\balleged(?:ly)?\b"
                      r"|\bpurported(?:ly)?\b"
                      r"|\bfiltrad[oa]s?\b|\bfiltraci\w+\b|\btrapelat[oa]\b|\bgeleakt\b|\bgelekt\b"
+                     r"|\bvazad[oa]s?\b|\bvazament\w*\b|\bdurchgesickert\b|\bwyciek\w*\b"
+                     r"|\bposteriormente removido\b|\bremoved at the request\b"
                      r"|\bfuité\w*\b|\bfuite\w*\b|\bbriefly (?:appeared|posted|went live"
                      r"|published)\b"
                      r"|\bbefore being (?:pulled|removed|taken down|deleted)\b|\baccidentally\b"

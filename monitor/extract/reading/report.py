@@ -515,6 +515,11 @@ def _rank(item: tuple[Claim, Placed]) -> tuple[int, bool, int, bool, int]:
         # "called off this year's edition ... we've decided to postpone it to 2025": the
         # body's last word on the disruption is the one that holds.
         return _TIER[claim.status], not placed.sentence.in_title, index, True, 0
+    if claim.status is Status.RUMORED and claim.predicate in (Predicate.CANCEL,
+                                                               Predicate.POSTPONE):
+        # A call-off in the air ("devrait annoncer qu'il n'aura pas lieu") is the news over a
+        # report that the event stands; not over the company's own word.
+        return 2, not placed.sentence.in_title, index, True, 0
     # Among equals: a body sentence before the headline, one naming the event, the first.
     return (_TIER[claim.status], not placed.sentence.in_title, 0,
             bool(cues.EVENT_WORDS.search(placed.sentence.plain)), -index)
