@@ -935,3 +935,29 @@ def test_a_japanese_company_telling_its_plan_verb_last() -> None:
 def test_plans_told_passive_in_the_air_or_in_passing(body: str, published: datetime | None,
                                                      status: Status) -> None:
     assert _read(body, published=published)[0] is status
+
+
+MESSE = Watch("acme-messe", "Acme", ("Acme Messe",), "Berlin", date(2026, 7, 12))
+
+
+@pytest.mark.parametrize(("body", "watch", "published", "status"), [
+    # Compounds of event words: Dutch "persconferentie".
+    ("Acme had een persconferentie gepland in Berlijn, maar heeft die geannuleerd.", ACME,
+     BEFORE, Status.CANCELLED),
+    # "fällt jetzt doch aus"; the next edition's year does not make an undated article another
+    # year's.
+    ("Acme Messe fällt jetzt doch aus. Die nächste Acme Messe soll vom 12. bis 16. April 2027 "
+     "stattfinden.", MESSE, None, Status.CANCELLED),
+    # A move told as an earlier step gave way to the call-off told since.
+    ("Die Acme Messe in Berlin wurde nun ganz abgesagt, sagte Acme. Die Veranstalter hatten die "
+     "Messe vor drei Wochen auf Mitte September verschoben.", MESSE, BEFORE, Status.CANCELLED),
+    ("Acme's fair in Berlin is now called off. Organisers had postponed it to September three "
+     "weeks ago.", MESSE, BEFORE, Status.CANCELLED),
+    # (the last word holds when none is an earlier step)
+    ("Die Veranstalter haben die Acme Messe in Berlin abgesagt. Nun wurde sie auf September "
+     "verschoben, sagte Acme.", MESSE, BEFORE, Status.POSTPONED),
+])
+def test_compounds_next_editions_and_earlier_steps(body: str, watch: Watch,
+                                                   published: datetime | None,
+                                                   status: Status) -> None:
+    assert _read(body, watch, published)[0] is status

@@ -221,7 +221,8 @@ PREDICATE_CUES: tuple[Cue[Predicate], ...] = (
            r"|parteciperà|partecipare|participera|participer)\b"
            r"|\bno longer (?:take place|be held|happen)\b"
            r"|\bannullat[oaie]\b|\bcancellat[oaie]\b|\bcancelad[oa]s?\b|\bsuspendid[oa]\b"
-           r"|\babgesagt\b|\babzusagen\b|\bsagt\b.{0,40}?\bab\b|\bgestrichen\b|\bfällt aus\b"
+           r"|\babgesagt\b|\babzusagen\b|\bsagt\b.{0,40}?\bab\b|\bgestrichen\b"
+           r"|\bfällt\b.{0,20}?\baus\b"
            r"|\bannul[ée]e?s?\b"
            r"|\bgeannuleerd\b|\bafgelast\b|\bcancelad[oa]\b|\bzrušen[aáý]?\b|\bodwołan[aey]\b"
            r"|\bcancel(?:a|ou|ó|an|aron|am)\b|\bannull(?:a|ano)\b|\bannule\b|\bsuspend(?:e|ió|eu)\b"
@@ -798,6 +799,9 @@ REPORTING_VERBS = re.compile(
 # What makes a sentence speak of an event, as opposed to a product or the company at large.
 EVENT_WORDS = re.compile(
     r"\b[\w]+-?(?:event|events|evenement|evenementen|Veranstaltung|Veranstaltungen)\b|"
+    # (compounds: "persconferentie", "telefoonpresentaties", "Produktpräsentation")
+    r"\b\w+(?:conferentie|conferenties|presentatie|presentaties|präsentation|konferens"
+    r"|konference)\b|\bcoletiva de imprensa\b|\btiskov[aáé]\w*\b|"
     r"\b(?:Veranstaltungen|Präsentationen|Konferenzen|Pressekonferenzen|eventi|eventos|"
     # (the singular "conference" of the languages whose plural was already here)
     r"Konferenz|conferencia|conferência|conferentie|"

@@ -263,6 +263,9 @@ def _disruption(claims: list[tuple[Claim, Placed]]) -> tuple[Claim, Placed]:
     be no event"; else the body's last word."""
     body = [(c, p) for c, p in claims if not p.sentence.in_title] or claims
     said = [(c, p) for c, p in body if c.predicate is not Predicate.HOLD] or body
+    # A disruption told as an earlier step ("had postponed it three weeks ago", "zunächst
+    # verschoben") gave way to the one told since.
+    said = [(c, p) for c, p in said if not _EARLIER_STEP.search(p.sentence.plain)] or said
     postponed = [(c, p) for c, p in said if c.status is Status.POSTPONED
                  and (c.source is Source.OFFICIAL or _NEW_TIME.search(p.sentence.plain))]
     return postponed[0] if postponed else max(said, key=lambda cp: cp[1].sentence.index)
@@ -271,6 +274,12 @@ def _disruption(claims: list[tuple[Claim, Placed]]) -> tuple[Claim, Placed]:
 _NOT_RESCHEDULED = re.compile(
     r"reschedul|new date|nuova data|neue[nr]? Termin|nueva fecha|nouvelle date|nieuwe datum"
     r"|nova data|remarcad", re.IGNORECASE)
+# (Not "originally planned for 22 February": that is the day left behind, in the move itself.)
+_EARLIER_STEP = re.compile(
+    r"\b(?:had (?:\w+ )?(?:postponed|delayed|moved|rescheduled)|at first|zunächst"
+    r"|hatten?\b.{0,80}?\bverschoben|vor (?:drei|zwei|vier|einigen|\d+) Wochen"
+    r"|(?:weeks|days|a month) ago|avevano\b.{0,60}?\b(?:rinviat|posticipat)\w*"
+    r"|avaient\b.{0,60}?\breport\w*|habían\b.{0,60}?\baplazad\w*)\b", re.IGNORECASE)
 # A postponement that says to when: "to next year", "until further notice", "to 2025".
 _NEW_TIME = re.compile(
     r"\b(?:to|until|till|auf|al|au|naar|a)\s+(?:the\s+)?(?:next year|20\d\d|a later date|later|"

@@ -553,7 +553,8 @@ _NEW_EVENT = re.compile(
     r"neue[nrs]?|prochain(?:e)?|second(?:e)?|nouvel(?:le)?|volgende|tweede|nieuwe)\b"
     r"(?:\s+[\w'-]+){0,3}?\s+(?:events?|launch(?:es)?|keynote|unpacked|presentation|conference|"
     r"evento|lancio|lanzamiento|presentazione|presentación|Event|Veranstaltung|Präsentation|"
-    r"événement|lancement|conférence|evenement|lancering|lançamento)\b",
+    r"événement|lancement|conférence|evenement|lancering|lançamento|Messe|fiera|feria|salon"
+    r"|salone|show|fair|expo|beurs|mässa(?:n)?|targi|edition|edizione|édition|edición|Ausgabe)\b",
     re.IGNORECASE,
 )
 
@@ -684,8 +685,8 @@ def _other_years_only(placement: Placement, watch: Watch) -> bool:
     # The watched event's own name with a year: "En el GTC 2025", "X Summit 2022".
     edition = _edition(tuple(a for a in (watch.company, *watch.aliases) if not _YEAR.search(a)))
     for c in placement.clauses:
-        if c.theirs:
-            continue
+        if c.theirs or _NEW_EVENT.search(c.clause.plain):
+            continue  # ("Die nächste Hannover Messe soll ... 2021 stattfinden": the next one's)
         if c.sentence.in_title:
             years.update(int(y) for y in _YEAR.findall(c.clause.plain))
         # A day of an event with its year; a bare year in the body is as often history ("the
