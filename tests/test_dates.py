@@ -152,3 +152,15 @@ def test_french_ordinals_and_a_date_more_than_half_a_year_ahead() -> None:
     # Still the nearest when the other is far: a conference call "on Jan. 27", told in June.
     assert [d.first for d in find_dates("on a Jan. 27 call", date(2021, 6, 3))] == [
         date(2021, 1, 27)]
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("(en date de samedi dernier)", date(2020, 3, 28)),
+    ("sabato scorso", date(2020, 3, 28)),
+    ("el sábado pasado", date(2020, 3, 28)),
+    ("samedi prochain", date(2020, 4, 4)),
+    ("on Saturday", date(2020, 4, 4)),
+])
+def test_a_word_after_the_weekday_says_which(text: str, day: date) -> None:
+    mentions = find_dates(text, date(2020, 3, 30), day_first=True, past=False, held=False)
+    assert [m.first for m in mentions] == [day]

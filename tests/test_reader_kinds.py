@@ -807,20 +807,6 @@ def test_the_watched_day_spelt_out_without_an_event_word_is_the_event() -> None:
     assert (FactKind.DATE, "2020-06-09") in {(f.kind, f.value) for f in report.facts}
 
 
-@pytest.mark.parametrize(("text", "day"), [
-    ("(en date de samedi dernier)", date(2020, 3, 28)),
-    ("sabato scorso", date(2020, 3, 28)),
-    ("el sábado pasado", date(2020, 3, 28)),
-    ("samedi prochain", date(2020, 4, 4)),
-    ("on Saturday", date(2020, 4, 4)),
-])
-def test_a_word_after_the_weekday_says_which(text: str, day: date) -> None:
-    from monitor.extract.reading.dates import find_dates
-
-    mentions = find_dates(text, date(2020, 3, 30), day_first=True, past=False, held=False)
-    assert [m.first for m in mentions] == [day]
-
-
 QUALCOMM = Watch("qualcomm-maui", "Qualcomm", ("Snapdragon Summit",), "Maui", date(2025, 9, 23))
 AFTER_THE_SUMMIT = datetime(2025, 9, 25, 9, tzinfo=UTC)
 

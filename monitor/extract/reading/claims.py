@@ -293,9 +293,7 @@ def _judge(
             predicate = Predicate.HOLD
         if predicate is Predicate.LIVE and not live_allowed:
             continue
-        if predicate is Predicate.CONFIRM and _GERUND_AFTER.search(
-                sentence, max(0, hit.start - 25), hit.end) and not cues.EVENT_WORDS.search(
-                sentence, hit.end, hit.end + 30):
+        if predicate is Predicate.CONFIRM and _announces_nothing(sentence, hit):
             continue  # "in addition to announcing new devices": no announcement of the event
         if predicate in (Predicate.DENY, Predicate.POSTPONE, Predicate.CANCEL) and _about_goods(
             sentence, hit, seg_start, seg_end, goods
@@ -320,9 +318,8 @@ def _judge(
         # The company's own word before the predicate is its source ("Xiaomi confirmed it
         # will hold..."); its own word negated leaves the rest unconfirmed.
         for other in segment_hits:
-            if other.predicate is Predicate.CONFIRM and other.end <= hit.start and not (
-                    _GERUND_AFTER.search(sentence, max(0, other.start - 25), other.end)
-                    and not cues.EVENT_WORDS.search(sentence, other.end, other.end + 30)):
+            if (other.predicate is Predicate.CONFIRM and other.end <= hit.start
+                    and not _announces_nothing(sentence, other)):
                 if _negated(sentence, seg_start, other):
                     modality = modality or Modality.POSSIBLE
                 elif source is None:
@@ -446,6 +443,12 @@ def _negated(sentence: str, seg_start: int, hit: _Hit) -> bool:
     return False
 
 
+def _announces_nothing(sentence: str, hit: _Hit) -> bool:
+    """A gerund after a preposition, of no event (see `_GERUND_AFTER`)."""
+    return bool(_GERUND_AFTER.search(sentence, max(0, hit.start - 25), hit.end)) and not (
+        cues.EVENT_WORDS.search(sentence, hit.end, hit.end + 30))
+
+
 def _in(pattern: re.Pattern[str], text: str, at: int) -> bool:
     return any(m.start() <= at < m.end() for m in pattern.finditer(text, max(0, at - 20), at + 30))
 
@@ -458,7 +461,7 @@ _ASIDE_OPENS = re.compile(
 
 def _in_aside(sentence: str, seg_start: int, at: int, hit_start: int) -> bool:
     """Whether `at` lies in a relative clause that closes before the predicate at `hit_start`."""
-    opens = [m for m in _ASIDE_OPENS.finditer(sentence, seg_start, at)]
+    opens = list(_ASIDE_OPENS.finditer(sentence, seg_start, at))
     if not opens or "," in sentence[opens[-1].end() : at]:
         return False
     return "," in sentence[at:hit_start]
