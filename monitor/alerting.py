@@ -112,14 +112,17 @@ def _plan(store: Store, watch: Watch, policy: Policy | None = None, *,
     changed since a plan found no alert due (`Store.watch_mark`); otherwise the state is the
     kept one with the reports added since folded in, or rebuilt (monitor.watch_state). With
     `remember`, a plan that finds none says so in the store, and the state is kept there."""
+    key = rules_key(watch, policy)
+    # The counts alone first: an idle run stops here without parsing the state kept or the
+    # last alert's, whose JSON grows with the watch's reports.
+    if store.watch_mark(watch.name, kept=False).quiet(store.last_alert_version(watch.name), key):
+        return None
+    from monitor.events.changes import diff
+
     # Read before the reports: a report added meanwhile raises the count past this one.
     mark = store.watch_mark(watch.name)
     last = store.last_alert(watch.name)
     version = last.version if last else 0
-    key = rules_key(watch, policy)
-    if mark.quiet(version, key):
-        return None
-    from monitor.events.changes import diff
 
     state, fold = state_at(store, watch, policy, mark, key)
     if remember and fold is not None:  # so the next run starts from here (watch_state)

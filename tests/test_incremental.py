@@ -5,10 +5,12 @@ of candidates. Each shortcut must give exactly what the full computation gives."
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from sqlalchemy import event as sa_event
 
 from monitor import alerting, similarity
 from monitor.alerting import _plan, plan_and_record
@@ -70,6 +72,32 @@ def test_a_second_plan_with_nothing_new_reads_no_report(
     assert alerting.plan_alerts(store, [WATCH]) == []
     # A crawl starts from the state the plan kept.
     assert watches_as_known(store, [WATCH]) == (WATCH,)
+
+
+def test_an_idle_plan_parses_no_kept_state(store: Store) -> None:
+    """The state kept, the summary and the last alert's state are JSON that grows with the
+    watch's reports: a plan that finds nothing changed reads the counts alone."""
+    store.save_page(Article(url="https://a.example/1", canonical_url="https://a.example/1",
+                            title="t", body=text(random.Random(1)), published=T0),
+                    source="a", fetched_at=T0,
+                    reports=[report("acme", Status.RUMORED, "2026-06-01", 1)])
+    assert len(plan_and_record(store, [WATCH], [], T0)) == 1
+    assert plan_and_record(store, [WATCH], [], T0) == []
+    statements: list[str] = []
+
+    def seen(conn: object, cursor: object, statement: str, *args: object) -> None:
+        statements.append(statement)
+
+    engine = store._engine
+    sa_event.listen(engine, "before_cursor_execute", seen)
+    try:
+        assert alerting.plan_alerts(store, [WATCH]) == []
+        assert plan_and_record(store, [WATCH], [], T0) == []
+    finally:
+        sa_event.remove(engine, "before_cursor_execute", seen)
+    assert any("watch_marks" in s for s in statements)  # the counts were read
+    big = re.compile(r"\b(watch_marks\.(state|fold)|alerts\.state)\b(?!_)")
+    assert [s for s in statements if big.search(s)] == []
 
 
 def test_changed_rules_rebuild_the_state(store: Store) -> None:

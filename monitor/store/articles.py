@@ -18,6 +18,7 @@ from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session, selectinload
 
 from monitor import similarity
@@ -325,6 +326,19 @@ def touch_watches(s: Session, watches: Iterable[str], appended: Collection[str] 
 
 def watch_mark(s: Session, watch: str) -> WatchMarkRow | None:
     return s.get(WatchMarkRow, watch)
+
+
+# The mark without the state and summary kept (JSON that grows with the watch's reports):
+# all a plan reads to find that nothing changed since the last quiet one.
+_MARK_COUNTS = sa.select(
+    WatchMarkRow.changed, WatchMarkRow.quiet_changed, WatchMarkRow.quiet_version,
+    WatchMarkRow.quiet_key, WatchMarkRow.state_changed, WatchMarkRow.state_key,
+    WatchMarkRow.rewritten, WatchMarkRow.fold_changed, WatchMarkRow.fold_key,
+).where(WatchMarkRow.watch == sa.bindparam("watch"))
+
+
+def watch_mark_counts(conn: Connection, watch: str) -> sa.Row[Any] | None:
+    return conn.execute(_MARK_COUNTS, {"watch": watch}).first()
 
 
 def _mark_row(s: Session, watch: str, changed: int) -> WatchMarkRow:

@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import Any, cast
 
 import sqlalchemy as sa
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session, selectinload
 
 from monitor.store.errors import NotFound
@@ -24,6 +25,15 @@ from monitor.store.records import (
 )
 
 PENDING, DELIVERED, FAILED, HELD = "pending", "delivered", "failed", "held"
+
+
+# Read on a bare connection (Store._point_read): the version alone, not the state announced.
+_LAST_VERSION = sa.select(sa.func.max(AlertRow.version)).where(
+    AlertRow.watch == sa.bindparam("watch"))
+
+
+def last_alert_version(conn: Connection, watch: str) -> int:
+    return conn.execute(_LAST_VERSION, {"watch": watch}).scalar() or 0
 
 
 def last_alert(s: Session, watch: str) -> StoredAlert | None:

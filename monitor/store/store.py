@@ -242,8 +242,17 @@ class Store:
         """
         return self._read(lambda s: articles.reports_for(s, watch, upto=upto, after=after))
 
-    def watch_mark(self, watch: str) -> WatchMark:
-        """The watch's change count and last quiet plan (monitor.alerting skips on them)."""
+    def watch_mark(self, watch: str, *, kept: bool = True) -> WatchMark:
+        """The watch's change count and last quiet plan (monitor.alerting skips on them);
+        without `kept`, not the state and summary kept with them (their JSON grows with the
+        watch's reports, and a plan that finds nothing changed needs neither)."""
+        if not kept:
+            row = self._point_read(lambda conn: articles.watch_mark_counts(conn, watch))
+            if row is None:
+                return WatchMark()
+            return WatchMark(row.changed, row.quiet_changed, row.quiet_version, row.quiet_key,
+                             row.state_changed, row.state_key, None, row.rewritten,
+                             row.fold_changed, row.fold_key, None)
 
         def read(s: Session) -> WatchMark:
             row = articles.watch_mark(s, watch)
@@ -274,6 +283,10 @@ class Store:
 
     def last_alert(self, watch: str) -> StoredAlert | None:
         return self._read(lambda s: outbox.last_alert(s, watch))
+
+    def last_alert_version(self, watch: str) -> int:
+        """The watch's last alert version (0 before the first), without reading its state."""
+        return self._point_read(lambda conn: outbox.last_alert_version(conn, watch))
 
     def add_alert(
         self,
