@@ -12,7 +12,9 @@ site marks a copy of that site's article, not an alias of it.
 
 from __future__ import annotations
 
+import functools
 import hashlib
+from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from datetime import datetime
 from typing import Any
@@ -42,6 +44,12 @@ CHUNK = 500
 # with it. A copy shares about half or more of its 32 keys with its original; an unrelated
 # article a common phrase or two. So the check costs the same at 1k or 1M stored.
 NEAR_CANDIDATES = 24
+# Postings read per lookup key. A key that more originals than this share is a common
+# phrase's (boilerplate, a stock sentence), which says little about which article a text
+# copies: a copy shares about half its keys with its original, nearly all of them rare. Read
+# in full, such keys made the lookup grow with the store (issue 13: at 100k stored, 2,505
+# postings for one text's 32 keys, 7,109 on the most common key; 6 ms of PostgreSQL's time).
+KEY_POSTINGS = 32
 
 
 def body_hash(body: str) -> str | None:
@@ -191,24 +199,51 @@ def _original_with_hash(
     return s.scalars(query.order_by(ArticleRow.id).limit(1)).first()
 
 
-def _original_near(s: Session, fp: similarity.Fingerprint) -> ArticleRow | None:
-    """The oldest original this text is a near-copy of, among those sharing the most keys.
+@functools.cache
+def key_postings(count: int) -> sa.Select[tuple[str, int]]:
+    """(key, article_id) for each of `count` lookup keys (bound as k0, k1, ...): its newest
+    KEY_POSTINGS + 1 postings, read from the (key, article_id) index without touching a row,
+    so at most count x (KEY_POSTINGS + 1) index entries however many articles are stored.
+    Built once per count: building the statement took longer than PostgreSQL took to run it."""
+    per_key = [
+        sa.select(ArticleKeyRow.key, ArticleKeyRow.article_id)
+        .where(ArticleKeyRow.key == sa.bindparam(f"k{n}"))
+        .order_by(ArticleKeyRow.article_id.desc()).limit(KEY_POSTINGS + 1).subquery()
+        for n in range(count)
+    ]
+    return sa.union_all(*(sa.select(p.c.key, p.c.article_id) for p in per_key))
 
-    Candidates are the NEAR_CANDIDATES originals sharing the most lookup keys with the text
-    (ties: the oldest), read from the (key, article_id) index; only their fingerprints are
-    loaded. Every key's postings are counted, which the index does without touching a row.
+
+def near_candidates(postings: Iterable[sa.Row[tuple[str, int]]] | Iterable[tuple[str, int]]
+                    ) -> list[int]:
+    """The NEAR_CANDIDATES originals sharing the most rare keys with a text, then the most
+    common ones (ties: the oldest), from `key_postings`' rows.
+
+    A key with more than KEY_POSTINGS postings is a common phrase's: every original that has
+    it would count it, and those that have the most such phrases (the most boilerplate)
+    would crowd out the original, which a copy mostly shares rare keys with. Measured at 100k
+    stored: a text sharing all 32 keys with its original, 26 of them common, ranked the
+    original below 24 others when all keys counted alike.
     """
+    by_key: dict[str, list[int]] = {}
+    for key, article_id in postings:
+        by_key.setdefault(key, []).append(article_id)
+    rare: Counter[int] = Counter()
+    common: Counter[int] = Counter()
+    for ids in by_key.values():
+        (common if len(ids) > KEY_POSTINGS else rare).update(ids)
+    ranked = sorted(rare.keys() | common.keys(), key=lambda a: (-rare[a], -common[a], a))
+    return ranked[:NEAR_CANDIDATES]
+
+
+def _original_near(s: Session, fp: similarity.Fingerprint) -> ArticleRow | None:
+    """The oldest original this text is a near-copy of, among the candidates sharing the
+    most keys with it (`near_candidates`); only their fingerprints are loaded."""
     keys = sorted(set(similarity.bands(fp)))
     if not keys:
         return None  # too short to judge: only the exact-hash rule applies
-    shared = sa.func.count().label("shared")
-    ranked = list(s.scalars(
-        sa.select(ArticleKeyRow.article_id)
-        .where(ArticleKeyRow.key.in_(keys))
-        .group_by(ArticleKeyRow.article_id)
-        .order_by(shared.desc(), ArticleKeyRow.article_id)
-        .limit(NEAR_CANDIDATES)
-    ))
+    ranked = near_candidates(s.execute(key_postings(len(keys)),
+                                       {f"k{n}": key for n, key in enumerate(keys)}))
     if not ranked:
         return None
     candidates = s.execute(
