@@ -947,3 +947,68 @@ def test_compounds_next_editions_and_earlier_steps(body: str, watch: Watch,
                                                    published: datetime | None,
                                                    status: Status) -> None:
     assert _read(body, watch, published)[0] is status
+
+
+@pytest.mark.parametrize(("body", "status"), [
+    # Events called off by the many are the times' news, not this event's...
+    ("Berlin has cancelled major events, and Acme is considering moving its launch event of 12 "
+     "July online.", Status.REPORTED),
+    ("Si à cause du virus beaucoup d'événements ont été annulés, la conférence d'Acme à Berlin "
+     "le 12 juillet est quant à elle toujours maintenue.", Status.REPORTED),
+    ("Acme will hold its launch event in Berlin on 12 July. Sono stati annullati vari eventi, "
+     "fra cui forse quello di Acme.", Status.REPORTED),
+    # ...while the event itself called off is.
+    ("Acme has cancelled its launch event in Berlin on 12 July.", Status.CANCELLED),
+    ("Acme's launch event in Berlin, like many events this summer, was cancelled.",
+     Status.CANCELLED),
+])
+def test_events_called_off_at_large(body: str, status: Status) -> None:
+    assert _read(body)[0] is status
+
+
+OPPO = Watch("oppo-barcelona", "Oppo", ("Find X2",), "Barcelona", date(2020, 2, 24))
+
+
+@pytest.mark.parametrize("aside", [
+    "— originally planned for 24 February —",  # dashes: an aside, not two turns
+    ", originally planned for 24 February,",
+])
+def test_a_dashed_aside_does_not_cut_the_statement(aside: str) -> None:
+    body = (f"Oppo confirmed to us by email that the launch of the Oppo Find X2 {aside} was pushed "
+            "back \"to some time in March\".")
+    assert _read(body, OPPO, datetime(2020, 2, 15, 9, tzinfo=UTC))[0] is Status.POSTPONED
+    # A hedge inside the aside hedges only the aside.
+    sentence = ("The invitation shows the date of April 20 – which is Monday, as you are likely "
+                "aware – along with the text \"You are invited\".")
+    assert [c.modality for c in judge(sentence)] == [None, None]
+
+
+def test_via_its_own_account_is_on_record() -> None:
+    sentences = [
+        "Acme has shared an invitation to its event via its Google+ account.",
+        "Acme will hold its event on 12 July, via The Verge.",
+    ]
+    sources = [[c.source for c in judge(s)] for s in sentences]
+    assert sources[0] == [Source.OFFICIAL]
+    assert sources[1] == [Source.REPORT]
+
+
+def test_companies_listed_as_examples_are_not_the_subject() -> None:
+    # The names in "publishers such as ..." do not take the next sentence's event from Acme.
+    body = ("Acme is preparing its launch event. Publishers such as Electronic Arts, Ubisoft "
+            "and Capcom will appear on stage. The event will be held in Berlin on 12 July.")
+    status, facts = _read(body)
+    assert status is Status.REPORTED and (FactKind.DATE, "2026-07-12") in facts
+    # A publisher named as the one acting does take it.
+    body = ("Acme is preparing its launch event. Electronic Arts cancelled its own showcase, "
+            "which was due in Berlin on 12 July.")
+    assert _read(body)[0] is not Status.CANCELLED
+
+
+def test_a_call_off_in_the_air_is_no_account() -> None:
+    # A real article (set I): "lancio a rischio" in the headline, "Beijing has canceled major
+    # events" in the body. Neither the events at large nor the risk is this launch called off
+    # or held: the article weighs a rumour.
+    case = next(c for c in load_cases(FIXTURES / "real-news") if c.name.startswith("i15-"))
+    report = report_for(case.article, case.watch)
+    assert report is not None and report.status is Status.RUMORED

@@ -29,6 +29,8 @@ _CONTRAST = re.compile(
     r"enquanto|ale|zatímco)\b",
     re.IGNORECASE,
 )
+_DASH = re.compile(r"\s[—–-]\s")
+_ASIDE = 80
 # A noun predicate negated by the verb after it: "invitations have not gone out yet".
 _NOUN_NEGATED = re.compile(
     r"\s+(?:\w+\s+){0,2}?(?:have|has|had|are|is|were|was|will|did|do|does|haben|sind|wurden|"
@@ -396,7 +398,14 @@ def _predicates(sentence: str) -> tuple[_Hit, ...]:
 
 
 def _segments(sentence: str) -> list[tuple[int, int]]:
-    cuts = [0, *(m.start() for m in _CONTRAST.finditer(sentence)), len(sentence) + 1]
+    marks = list(_CONTRAST.finditer(sentence))
+    # Two dashes around a short stretch are an aside, not two turns: "the launch — first set
+    # for 24 February — was postponed" is one statement of the launch.
+    aside = {i for i, (a, b) in enumerate(pairwise(marks))
+             if _DASH.fullmatch(a.group()) and _DASH.fullmatch(b.group())
+             and b.start() - a.end() <= _ASIDE}
+    aside |= {i + 1 for i in aside}
+    cuts = [0, *(m.start() for i, m in enumerate(marks) if i not in aside), len(sentence) + 1]
     return [(a, b) for a, b in pairwise(cuts) if b > a]
 
 
@@ -460,7 +469,11 @@ _ASIDE_OPENS = re.compile(
 
 
 def _in_aside(sentence: str, seg_start: int, at: int, hit_start: int) -> bool:
-    """Whether `at` lies in a relative clause that closes before the predicate at `hit_start`."""
+    """Whether `at` lies in a relative clause, or between two dashes, that closes before the
+    predicate at `hit_start` ("April 20 – which is Monday, as you're likely aware – and")."""
+    dash_open = [m for m in _DASH.finditer(sentence, seg_start, at)]
+    if dash_open and at - dash_open[-1].end() <= _ASIDE and _DASH.search(sentence, at, hit_start):
+        return True
     opens = list(_ASIDE_OPENS.finditer(sentence, seg_start, at))
     if not opens or "," in sentence[opens[-1].end() : at]:
         return False

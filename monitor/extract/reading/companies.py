@@ -46,6 +46,59 @@ COMPANIES = (
     "Dell",
     "HP",
 )
+# Beyond phones: the makers, publishers and platforms whose own events share the news with the
+# watched one (a publisher's showcase beside a console maker's, an exhibitor calling off its
+# part of a show, a carmaker's premiere at a motor show). Only who acts: not product makers
+# (COMPANIES is also the table of makers whose names start a product's).
+OTHER_HOLDERS = (
+    "Xiaomi",
+    "Realme",
+    "Nintendo",
+    "AMD",
+    "MediaTek",
+    "Acer",
+    "Electronic Arts",
+    "Ubisoft",
+    "Activision",
+    "Blizzard",
+    "Bethesda",
+    "Square Enix",
+    "Capcom",
+    "Sega",
+    "Konami",
+    "Bandai Namco",
+    "Epic Games",
+    "Valve",
+    "Netflix",
+    "Disney",
+    "Canon",
+    "Nikon",
+    "Fujifilm",
+    "Panasonic",
+    "Olympus",
+    "Leica",
+    "GoPro",
+    "DJI",
+    "BMW",
+    "Audi",
+    "Mercedes-Benz",
+    "Volkswagen",
+    "Porsche",
+    "Toyota",
+    "Nissan",
+    "Hyundai",
+    "Renault",
+    "Peugeot",
+    "Ferrari",
+    "Volvo",
+    "Polestar",
+    "BYD",
+    "Rivian",
+    "Cadillac",
+    "IBM",
+    "Cisco",
+    "Adobe",
+)
 
 
 def company_pattern(names: Sequence[str]) -> re.Pattern[str] | None:
@@ -95,6 +148,7 @@ _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 @lru_cache(maxsize=256)
 def other_companies(watched: str) -> re.Pattern[str]:
     """A pattern for every known company except the watched one."""
-    pattern = company_pattern([c for c in COMPANIES if c.lower() != watched.lower()])
+    pattern = company_pattern([c for c in (*COMPANIES, *OTHER_HOLDERS)
+                               if c.lower() != watched.lower()])
     assert pattern is not None
     return pattern

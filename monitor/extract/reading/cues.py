@@ -515,7 +515,9 @@ SOURCE_CUES: tuple[Cue[Source], ...] = (
                        r"|\bfamiliar with the (?:matter|plans?)\b|\breports? (?:that|from|by|in|"
                        r"suggest\w*|claim\w*|say\w*|said)\b|\ba (?:new )?report\b|\bciting\b"
                        r"|\bhas learned\b|\bhave learned\b|\b(?-i:[A-Z][\w.]+)(?: News)? reports?\b"
-                       r"|(?<!\bin )\bvia\b(?! di\b)|\breported\b|\bwith knowledge of\b"
+                       # ("via its account" is the holder's own channel, no report)
+                       r"|(?<!\bin )\bvia\b(?! di\b)(?!\s+(?:its|their|his|her)\b)"
+                       r"|\breported\b|\bwith knowledge of\b"
                        r"|\breports? (?:(?:had|have|has) )?(?:emerged|surfaced|circulated"
                        r"|indicated)\b|\bclaim(?:ing|ed|s)? to be\b|\bpurported(?:ly)?\b"
                        r"|\bsecondo\b|\bstando a\b|\briporta\b|\bfonti\b|\bsegún\b|\bfuentes\b"
@@ -549,7 +551,11 @@ SOURCE_CUES: tuple[Cue[Source], ...] = (
                          r"sein|ihrem|il suo|su|son|sa)?\s*(?:official |offiziellen? )?(?:website"
                          r"|blog|"
                          r"Weibo|Twitter|X|Facebook|Instagram|YouTube|account|channel|newsroom|"
-                         r"site|page)\b|\bnewsroom\b|\bkeynote invit\w*\b|\binvit(?:e|es|ations?)\b"
+                         r"site|page)\b"
+                         # "via its Google+ account": the holder's own channel, whichever
+                         r"|\b(?:on|via|through) (?:its|their) (?:[\w+.-]+\s+){1,2}?(?:account"
+                         r"|channel|page|profile|handle|website|blog)\b"
+                         r"|\bnewsroom\b|\bkeynote invit\w*\b|\binvit(?:e|es|ations?)\b"
                          r"|\bportavoce\b|\bcomunicato\b|\bportavoz\b|\bcomunicado\b"
                          r"|\bSprecher(?:in)?\b"
                          r"|\bPressemitteilung\b|\bMitteilung\b|\bporte-parole\b|\bcommuniqué\b"

@@ -176,6 +176,8 @@ def _status(placement: Placement, ref: date | None, event_date: date | None,
                 continue
             if claim.status in _DISRUPTIONS and _background_reason(sentence_clauses, claim):
                 continue
+            if claim.status in _DISRUPTIONS and _events_at_large(sentence.plain, claim):
+                continue
             if _another_stays_away(placement, sentence.plain, claim):
                 continue
             judged.append((claim, first))
@@ -231,7 +233,9 @@ def _status(placement: Placement, ref: date | None, event_date: date | None,
         return chosen[0].status, chosen[1].sentence.text, basis(chosen[0])
     best = max(judged, key=_rank)
     claim = best[0]
-    if after and claim.status in (Status.CONFIRMED, Status.REPORTED, Status.RUMORED):
+    # ("lancio a rischio": a call-off in the air tells no account of the event)
+    if after and claim.status in (Status.CONFIRMED, Status.REPORTED, Status.RUMORED) and (
+            claim.predicate not in (Predicate.CANCEL, Predicate.POSTPONE)):
         return Status.HAPPENED, best[1].sentence.text, basis(claim)
     if (clock and claim.status is Status.REPORTED and claim.source is None
             and claim.modality is None and not claim.negated
@@ -364,6 +368,36 @@ def _background_reason(clauses: list[Placed], claim: Claim) -> bool:
     the event's news, not that news."""
     own = next((c for c in clauses if c.clause.start <= claim.start < c.clause.end), None)
     return own is not None and not own.ours and BACKGROUND_START.match(own.clause.text) is not None
+
+
+# Events counted by the many: "many events", "vari eventi", "stora evenemang", "pertemuan
+# massal", "Großveranstaltungen". Called off as a lot, they are the times' news, not this one's.
+_MANY = (r"(?:many|several|various|numerous|major|large|big|all|other|most|multiple|mass|public"
+         r"|beaucoup d['’]|plusieurs|de nombreux|nombreux|tous les|les autres|d['’]autres|vari"
+         r"|molti|numerosi|tutti gli|grandi|altri|muchos|varios|numerosos|todos los|grandes"
+         r"|otros|viele|zahlreiche|mehrere|alle|große|größere|andere|stora|flera|alla|andra"
+         r"|veel|grote|vários|muitos|todos os|outros|semua|berbagai|banyak|wszystkie|wiele"
+         r"|liczne)")
+_GATHERINGS = (r"(?:events|gatherings|conferences|shows|fairs|trade shows|exhibitions"
+               r"|événements|manifestations|salons|conférences|eventi|manifestazioni|fiere"
+               r"|eventos|ferias|Veranstaltungen|Events|Messen|evenemang|mässor|evenementen"
+               r"|beurzen|feiras|wydarzenia|imprezy)")
+_AT_LARGE = re.compile(
+    rf"\b{_MANY}\s*(?:[\w-]+\s+)?{_GATHERINGS}\b|\bGroßveranstaltungen\b"
+    r"|\b(?:pertemuan|acara|kegiatan) (?:massal|besar)\b|\bseluruh (?:pertemuan|acara)\b",
+    re.IGNORECASE)
+
+
+def _events_at_large(text: str, claim: Claim) -> bool:
+    """"Beijing has canceled major events", "beaucoup d'événements ont été annulés": what is
+    called off is events at large, named right after the verb or as its subject before it."""
+    after = _AT_LARGE.match(text, claim.end) or _AT_LARGE.match(
+        re.sub(r"^\s*(?:[\w'’-]+\s+){0,2}?(?=\S)", "", text[claim.end : claim.end + 60]))
+    if after:
+        return True
+    before = text[max(0, claim.start - 60) : claim.start]
+    return any(re.fullmatch(r"\s*(?:[\w'’-]+\s+){0,3}", before[m.end():])
+               for m in _AT_LARGE.finditer(before))
 
 
 def _another_stays_away(placement: Placement, text: str, claim: Claim) -> bool:

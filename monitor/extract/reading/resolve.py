@@ -128,7 +128,8 @@ def place(analysis: Analysis, watch: Watch) -> Placement | None:
             item.ours = _named(ours, clause.text) or bool(mine)
             item.own_event_name = event_name is not None and bool(event_name.search(clause.text))
             item.other_company = not item.ours and (
-                _as_subject(others, clause.text) or _others_launch(sentence, clause, ours))
+                _as_subject(others, clause.text, _listed(sentence.text, clause.start))
+                or _others_launch(sentence, clause, ours))
             _compare(item, watch, ref, country)
             placed.append(item)
     _follow_the_move(placed, watch, ref)
@@ -207,15 +208,35 @@ def _others_launch(sentence: Sentence, clause: Clause, ours: re.Pattern[str]) ->
 _LAUNCH_REACH = 40
 
 
-def _as_subject(others: re.Pattern[str], text: str) -> bool:
+def _as_subject(others: re.Pattern[str], text: str,
+                listed: tuple[tuple[int, int], ...] = ()) -> bool:
     """True when another company is named as the one acting in the clause, not in passing
-    ("phones of the Nokia brand", "powered by Qualcomm")."""
+    ("phones of the Nokia brand", "powered by Qualcomm") nor as an example in a list
+    (`listed`: "publishers such as EA, Ubisoft and Capcom will appear on stage")."""
     for match in others.finditer(text):
+        if any(a <= match.start() < b for a, b in listed):
+            continue
         lead = text[: match.start()]
         if len(re.sub(r"^[\W\d]*(?:and|but|while|as|so|also|then|meanwhile|et|und|e|y|en)?\s*", "",
                       lead)) <= 12 or _ACTS.match(text[match.end() :]):
             return True
     return False
+
+
+# "such as", "including", "wie", "come", "comme", "como", "tra cui", "darunter" and the names
+# that follow, up to the list's end: examples of a kind, none of them the one acting.
+_EXAMPLES = re.compile(
+    r"\b(?:such as|(?<=\w )like|including|among them|e\.g\.|wie|etwa|darunter|z\.\s?B\.|come"
+    r"|tra cui|fra cui|comme|dont|como|entre ellos|incluindo|zoals|waaronder|jak|takie jak"
+    r"|såsom)\s+"
+    r"(?:[\w&.+-]+(?:\s+[\w&.+-]+){0,2}?,\s*)*[\w&.+-]+(?:\s+[\w&.+-]+){0,2}?"
+    r"\s+(?:and|und|e|et|y|en|och|i|or|oder|o|ou)\s+[\w&.+-]+(?:\s+[\w&.+-]+)?",
+    re.IGNORECASE)
+
+
+def _listed(text: str, offset: int) -> tuple[tuple[int, int], ...]:
+    """The spans of `text`'s lists of examples, relative to a clause starting at `offset`."""
+    return tuple((m.start() - offset, m.end() - offset) for m in _EXAMPLES.finditer(text))
 
 
 def _compare(item: Placed, watch: Watch, ref: date | None, country: str | None) -> None:
