@@ -9,7 +9,7 @@ import pytest
 from bench.facts import load_cases
 from monitor.extract.reading import report_for
 from monitor.extract.reading.claims import judge
-from monitor.extract.reading.cues import Source
+from monitor.extract.reading.cues import Predicate, Source
 from monitor.model import Article, FactKind, Status, Watch
 from tests.conftest import FIXTURES
 
@@ -1012,3 +1012,24 @@ def test_a_call_off_in_the_air_is_no_account() -> None:
     case = next(c for c in load_cases(FIXTURES / "real-news") if c.name.startswith("i15-"))
     report = report_for(case.article, case.watch)
     assert report is not None and report.status is Status.RUMORED
+
+
+@pytest.mark.parametrize("sentence", [
+    # What came since (French, Spanish, German, Italian): the story's background.
+    "Depuis que Acme a présenté le Widget, les ventes ont doublé à Berlin.",
+    "Desde que Acme presentó el Widget, las ventas se han duplicado.",
+    "Seit Acme den Widget vorgestellt hat, sind die Verkäufe gestiegen.",
+    # What was done for a while now is a habit, no account of one launch.
+    "Desde hace un tiempo Acme ha presentado menos teléfonos en Europa.",
+    "For years now Acme has launched its phones in Berlin.",
+])
+def test_background_and_habits_are_no_happening(sentence: str) -> None:
+    assert Predicate.HAPPEN not in [c.predicate for c in judge(sentence)]
+
+
+def test_the_future_of_the_past_after_telling_is_a_plan() -> None:
+    # "announced that it would be launched": what was planned then, not what took place.
+    for sentence in ("Acme ha annunciato che il Widget sarebbe stato lanciato a Berlino.",
+                     "Acme announced that the Widget would be launched in Berlin."):
+        assert Predicate.HAPPEN not in [c.predicate for c in judge(sentence)], sentence
+

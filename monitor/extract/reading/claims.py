@@ -61,6 +61,20 @@ _AUXILIARY = re.compile(
 _FUTURE_AUXILIARY = re.compile(
     r"\b(?:verrà|verranno|sarà|saranno|será|serán|sera|seront|vai ser|vão ser|will be|zal"
     r"|zullen|wird|ska)\b(?:\s+\S+){0,3}\s*$", re.IGNORECASE)
+# A stretch of time up to now: what was done in it is a habit ("for some time now").
+_FOR_A_WHILE = re.compile(
+    r"\b(?:desde hace|depuis (?:des|plusieurs|quelques) (?:mois|années|ans|semaines)"
+    r"|for (?:years|months|some time|a while) now|seit (?:Jahren|Monaten|einiger Zeit)"
+    r"|da (?:anni|mesi|tempo)|já há (?:anos|meses|algum tempo)|al jaren|od lat)\b",
+    re.IGNORECASE)
+# The future of the past, after a verb of telling: "announced that it would be launched".
+_WOULD_BE = re.compile(r"\b(?:sarebbe|sarebbero) stat[oaie]\s+(?:\w+\s+)?$|\bwould be\s+$"
+                       r"|\b(?:serait|seraient|sería|serían|seria|seriam)\s+(?:\w+\s+)?$",
+                       re.IGNORECASE)
+_TOLD_THAT = re.compile(
+    r"\b(?:announced|said|confirmed|revealed|stated|annunciato|detto|confermato|dichiarato"
+    r"|annoncé|déclaré|confirmé|anunció|anunciado|confirmó|dijo|anunciou|confirmou|disse)"
+    r"\s+(?:\w+\s+){0,3}?(?:that|che|que|qu['’])\b", re.IGNORECASE)
 # A gerund after a preposition, of no event, is no act of saying about it: "In addition to
 # announcing new devices, the company is planning..." (not "after announcing the event").
 _GERUND_AFTER = re.compile(r"\b(?:to|after|before|besides|by|while|for|of)\s+\w+ing$",
@@ -271,9 +285,16 @@ def _judge(
             continue  # "a photo I took before the show started" places a moment, no account
         if predicate is Predicate.HAPPEN and re.search(
                 r"\b(?:after|since|following|weeks after|days after|dopo che|después de que|"
-                r"nachdem|après que|nadat)\s+(?:[\w'-]+\s+){0,3}$", sentence[seg_start : hit.start],
+                r"nachdem|après que|nadat|depuis que|desde que|seitdem|seit|da quando|sinds|dal "
+                r"momento che)\s+(?:[\w'-]+\s+){0,3}$", sentence[seg_start : hit.start],
                 re.IGNORECASE) and not cues.EVENT_WORDS.search(sentence[hit.end : hit.end + 60]):
             continue  # "days after Vivo launched its Z1 Pro": the story's background
+        if predicate is Predicate.HAPPEN and _FOR_A_WHILE.search(
+                sentence[max(seg_start, hit.start - 60) : hit.start]):
+            continue  # "desde hace un tiempo Huawei ha presentado menos": a habit, no account
+        if (predicate is Predicate.HAPPEN and _PARTICIPLE.fullmatch(sentence[hit.start : hit.end])
+                and _WOULD_BE.search(before) and _TOLD_THAT.search(sentence[: hit.start])):
+            predicate = Predicate.HOLD  # "ha annunciato che sarebbe stato lanciato": its plan
         if predicate is Predicate.HAPPEN and _PRESENT.fullmatch(sentence[hit.start : hit.end]) and (
                 not headline) and not re.search(r"\b(?:hat|haben|hatte|wurde|wurden|ist|sind)\b"
                                                 r"(?:\s+\S+){0,8}\s*$", before):
